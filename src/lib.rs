@@ -1,0 +1,51 @@
+//! folio: a terminal reader for articles.
+//!
+//! The pipeline runs in one direction, one public function per arrow:
+//!
+//! 1. [`ingest::decode`]: input bytes → [`ingest::Decoded`] text (BOM, UTF-16, invalid bytes, binary refusal);
+//! 2. [`ingest::sanitize`]: → [`ingest::Clean`] text without escape sequences or controls, mapped back to input bytes;
+//! 3. [`ingest::text::parse`]: → [`ingest::Blocks`]: title, breadcrumbs, captions, headings, paragraphs, boilerplate;
+//! 4. [`Document::from_blocks`]: → the [`Document`] model, every span a byte range of the input;
+//! 5. [`extract::entities`]: → the people, places and events, then [`export`] or the reader in `tui`.
+//!
+//! ```
+//! let doc = folio::read(b"A Headline\n\nSome text about Paris.\n").unwrap();
+//! assert_eq!(doc.title.as_ref().map(|t| t.text.as_str()), Some("A Headline"));
+//! assert_eq!(doc.sections[0].paragraphs[0].text, "Some text about Paris.");
+//! ```
+
+pub mod document;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod input;
+pub mod span;
+pub mod tui;
+
+pub use document::{Document, Entity, EntityKind, Passage, Section};
+pub use ingest::InputError;
+pub use span::Span;
+
+/// The seed article bundled in the binary, opened when no file is given.
+pub const SEED: &[u8] = include_bytes!("../seeds/000_8d917ad8edb6566b.txt");
+/// The seed's file name, shown in the status line.
+pub const SEED_NAME: &str = "000_8d917ad8edb6566b.txt";
+
+/// Runs the structure stages: bytes to a [`Document`] without entities.
+pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
+    let decoded = ingest::decode(bytes)?;
+    let clean = ingest::sanitize(&decoded);
+    let blocks = ingest::text::parse(&clean);
+    let mut doc = Document::from_blocks(blocks);
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    Ok(doc)
+}
+
+/// Runs the whole pipeline: bytes to a [`Document`] with its entities.
+pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
+    let mut doc = structure(bytes)?;
+    doc.entities = extract::entities(&doc);
+    Ok(doc)
+}

@@ -1,0 +1,52 @@
+//! The folio command: arguments, I/O and exit codes; everything else is in the library.
+
+use clap::Parser;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A terminal reader for articles: sections, people, places and events.
+#[derive(Parser, Debug)]
+#[command(version, about)]
+struct Args {
+    /// The article to read (`-` for standard input); the bundled seed article when omitted.
+    file: Option<PathBuf>,
+    /// Print the document model as JSON instead of opening the reader.
+    #[arg(long)]
+    json: bool,
+    /// Refuse input larger than this many bytes.
+    #[arg(long, value_name = "N", default_value_t = folio::input::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg = folio::ingest::sanitize::scrub(&format!("{e:#}"));
+            let _ = writeln!(std::io::stderr(), "folio: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> anyhow::Result<()> {
+    let piped_stdin = args.file.is_none() && !std::io::stdin().is_terminal();
+    let source = match &args.file {
+        Some(path) => folio::input::read(path, args.max_bytes)?,
+        None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
+        None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
+    };
+    let doc = folio::read(&source.bytes)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", folio::export::json(&doc))?;
+    } else if !out.is_terminal() {
+        writeln!(out, "{}", folio::export::plain(&doc))?;
+    } else {
+        drop(out);
+        folio::tui::run(doc, &source.name)?;
+    }
+    Ok(())
+}
