@@ -46,7 +46,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
         writeln!(out, "{}", folio::export::plain(&doc))?;
     } else {
         drop(out);
-        folio::tui::run(doc, &source.name)?;
+        folio::tui::run(doc, &source.name, &source.bytes)?;
     }
     Ok(())
 }
