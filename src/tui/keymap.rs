@@ -150,6 +150,8 @@ fn prompt_key(key: &KeyEvent) -> Option<Action> {
     match key.code {
         KeyCode::Char('c') if ctrl => Some(Action::Quit),
         KeyCode::Char('u') if ctrl => Some(Action::Clear),
+        // Esc followed quickly by a key arrives as Alt+key: take it as Esc.
+        KeyCode::Char(_) if key.modifiers.contains(KeyModifiers::ALT) => Some(Action::Clear),
         KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
         KeyCode::Backspace => Some(Action::Erase),
         KeyCode::Enter => Some(Action::Submit),
