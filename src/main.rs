@@ -38,15 +38,16 @@ fn run(args: &Args) -> anyhow::Result<()> {
         None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
         None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
     };
+    let out = std::io::stdout();
+    if !args.json && out.is_terminal() {
+        return folio::tui::run(source.bytes, &source.name);
+    }
     let doc = folio::read(&source.bytes)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = out.lock();
     if args.json {
         writeln!(out, "{}", folio::export::json(&doc))?;
-    } else if !out.is_terminal() {
-        writeln!(out, "{}", folio::export::plain(&doc))?;
     } else {
-        drop(out);
-        folio::tui::run(doc, &source.name, &source.bytes)?;
+        writeln!(out, "{}", folio::export::plain(&doc))?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@ pub mod app;
 pub mod flow;
 pub mod keymap;
 pub mod layout;
+pub mod load;
 pub mod marks;
 pub mod state;
 pub mod terminal;
@@ -19,7 +20,6 @@ pub use action::Action;
 pub use app::{App, Overlay, Pane};
 pub use update::update;
 
-use crate::document::Document;
 use app::{Mouse, Running};
 use keymap::Mode;
 use ratatui::crossterm::event;
@@ -43,11 +43,13 @@ pub fn position(app: &App) -> Position {
     Position { input, section: app.current_section() }
 }
 
-/// Opens the reader on a document until the user quits. `input` is the raw input, whose
-/// hash names the saved reading position.
-pub fn run(doc: Document, name: &str, input: &[u8]) -> anyhow::Result<()> {
-    let store = Store::for_input(input);
+/// Reads `input` and opens the reader on it until the user quits. A big input shows its
+/// start at once while the rest is read ([`load`]). The hash of `input` names the saved
+/// reading position.
+pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
+    let store = Store::for_input(&input);
     let saved = store.as_ref().map(Store::load);
+    let (doc, mut loading) = load::start(input)?;
     terminal::install_panic_hook();
     terminal::handle_signals(save_last)?;
     let _guard = terminal::Guard;
@@ -55,7 +57,13 @@ pub fn run(doc: Document, name: &str, input: &[u8]) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = term.size()?;
     let mut app = App::new(doc, name, size.width, size.height, theme::Theme::from_env());
+    app.partial = loading.as_ref().map(|l| l.prefix);
+    // A saved position past the prefix is restored when the whole document is in.
+    let mut restore_later = None;
     match saved {
+        Some(Ok(Some(pos))) if loading.as_ref().is_some_and(|l| pos.input >= l.prefix) => {
+            restore_later = Some(pos.input)
+        }
         Some(Ok(Some(pos))) => update::restore(&mut app, pos.input),
         Some(Err(warning)) => app.message = Some(warning),
         _ => {}
@@ -68,6 +76,26 @@ pub fn run(doc: Document, name: &str, input: &[u8]) -> anyhow::Result<()> {
         {
             let _writing = terminal::lock();
             term.draw(|f| ui::draw(f, &app))?;
+        }
+        if let Some(l) = &loading {
+            match l.poll() {
+                Some(Ok(whole)) => {
+                    app.replace_document(whole);
+                    if let Some(input) = restore_later.take() {
+                        update::restore(&mut app, input);
+                    }
+                    loading = None;
+                    continue;
+                }
+                Some(Err(why)) => {
+                    app.message = Some(why);
+                    app.partial = None;
+                    loading = None;
+                    continue;
+                }
+                None if !event::poll(Duration::from_millis(50))? => continue,
+                None => {}
+            }
         }
         // Take every event already waiting before drawing again: a storm of resizes or
         // wheel turns costs one frame.

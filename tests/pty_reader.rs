@@ -202,3 +202,36 @@ fn the_reading_position_is_remembered() {
     assert_eq!(again.exit_code(), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_big_input_shows_its_start_then_all_of_it() {
+    let dir = state_dir("big");
+    let mut text = String::from("A Big Input\n\n");
+    for i in 0..6000 {
+        text.push_str(&format!("Paragraph number {i} of a long and patient text about rivers.\n\n"));
+    }
+    text.push_str("The very last paragraph of the big input.\n");
+    let file = dir.join("big.txt");
+    std::fs::write(&file, &text).expect("write");
+    let mut s = Session::start(&dir, &[file.to_str().expect("utf-8 path")], 100, 30);
+    s.wait_for("the reader", |t| t.contains("A Big Input"));
+    s.wait_for("the whole input", |t| !t.contains("loading…"));
+    s.keys(b"G");
+    s.wait_for("the end of the whole input", |t| t.contains("The very last paragraph"));
+    s.keys(b"q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn binary_input_is_refused_before_the_screen_changes() {
+    let dir = state_dir("binary");
+    let file = dir.join("image.png");
+    std::fs::write(&file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").expect("write");
+    let mut s = Session::start(&dir, &[file.to_str().expect("utf-8 path")], 100, 30);
+    assert_ne!(s.exit_code(), 0);
+    assert!(s.text().contains("folio:"), "{}", s.text());
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}

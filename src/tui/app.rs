@@ -141,6 +141,8 @@ pub struct App {
     pub sidebar_shown: Shown,
     /// Whether to go on.
     pub running: Running,
+    /// While only the start of a big input is shown: how many input bytes it covers.
+    pub partial: Option<usize>,
 }
 
 /// How many wrapped widths are kept.
@@ -174,6 +176,7 @@ impl App {
             sections_shown: Shown::Docked,
             sidebar_shown: Shown::Docked,
             running: Running::Yes,
+            partial: None,
         };
         app.side.cursor = app.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
         app.message = app.doc.warnings.first().cloned();
@@ -299,6 +302,46 @@ impl App {
         let (toc_h, side_h) = (self.list_height(Pane::Sections), self.list_height(Pane::Sidebar));
         self.toc.reveal(toc_h);
         self.side.reveal(side_h);
+    }
+
+    /// Swaps in a new reading of the same input (the whole of it after a prefix), keeping
+    /// the reading position by input offset and re-running a search; an entity selection
+    /// is dropped, since entities are numbered anew.
+    pub fn replace_document(&mut self, doc: Document) {
+        let input = self.flow.input_of_anchor(&self.doc, self.anchor);
+        let query = match self.marks.as_ref().map(|m| &m.source) {
+            Some(marks::Source::Search(q)) => Some(q.clone()),
+            _ => None,
+        };
+        self.flow = Flow::new(&doc);
+        self.doc = doc;
+        self.partial = None;
+        self.cache.clear();
+        self.wrapped = Wrapped::new(&self.doc, &self.flow, self.layout.text_column().width);
+        self.rows = marks::sidebar_rows(&self.doc);
+        self.side = List::default();
+        self.side.cursor = self.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
+        self.toc = List::default();
+        if matches!(self.overlay, Overlay::Entity(_)) {
+            self.overlay = Overlay::None;
+        }
+        self.marks = None;
+        self.anchor = Anchor::default();
+        self.top = 0;
+        if let Some(anchor) = input.and_then(|i| self.flow.anchor_of_input(&self.doc, i)) {
+            let line = self.wrapped.line_of(anchor);
+            self.scroll_to(line);
+            self.anchor = anchor;
+        }
+        if let Some(q) = query {
+            let hits = marks::search(&self.doc, &self.flow, &q);
+            let here = self.anchor;
+            let current =
+                hits.iter().position(|h| (h.item, h.start) >= (here.item, here.offset)).unwrap_or(0);
+            if !hits.is_empty() {
+                self.marks = Some(Marks { source: marks::Source::Search(q), hits, current });
+            }
+        }
     }
 
     /// The status line's counter: "Odesa 1/1" for a search, "Name 2/7" for mentions.

@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             clear(frame, r);
             sidebar::render(frame, r, app);
         }
-        Overlay::Help(scroll) => help::render(frame, app.layout.centred(64, 36), app, *scroll),
+        Overlay::Help(scroll) => help::render(frame, help::area(&app.layout), app, *scroll),
         Overlay::Entity(d) => details::render(frame, details::area(&app.layout, d), app, d),
         Overlay::None | Overlay::Search(_) => {}
     }

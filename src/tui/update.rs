@@ -32,7 +32,12 @@ pub fn update(app: &mut App, action: Action) {
         }
     }
     match action {
-        Action::Resize(w, h) => app.resize(w, h),
+        Action::Resize(w, h) => {
+            app.resize(w, h);
+            if let Overlay::Help(scroll) = &mut app.overlay {
+                *scroll = (*scroll).min(super::ui::help::max_scroll(&app.layout));
+            }
+        }
         Action::Quit => match app.overlay {
             Overlay::Help(_) | Overlay::Entity(_) => app.overlay = Overlay::None,
             _ => app.running = Running::Quit,
@@ -120,7 +125,9 @@ fn target(current: usize, len: usize, height: usize, mv: Move) -> usize {
 fn movement(app: &mut App, mv: Move) {
     match (&mut app.overlay, app.focus) {
         (Overlay::Help(scroll), _) => {
-            *scroll = target(*scroll, super::keymap::KEYMAP.len() + 8, 1, mv);
+            let max = super::ui::help::max_scroll(&app.layout);
+            let h = Layout::inner(super::ui::help::area(&app.layout)).height as usize;
+            *scroll = target(*scroll, max + 1, h, mv);
         }
         (Overlay::Entity(d), _) => {
             let h = super::ui::details::mention_rows(super::ui::details::area(&app.layout, d));

@@ -18,13 +18,32 @@ pub fn rows() -> Vec<(String, &'static str)> {
     rows
 }
 
+/// The help's box: as tall as its rows, within the screen.
+pub fn area(layout: &Layout) -> Rect {
+    layout.centred(64, rows().len() as u16 + 2)
+}
+
+/// How far the help can scroll at this size.
+pub fn max_scroll(layout: &Layout) -> usize {
+    rows().len().saturating_sub(Layout::inner(area(layout)).height as usize)
+}
+
 /// Draws the help overlay in `area`, scrolled by `scroll` rows.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let t = app.theme;
     let rows = rows();
-    let area = Rect { height: area.height.min(rows.len() as u16 + 2), ..area };
     super::clear(frame, area);
-    frame.render_widget(super::pane("Keys · Esc closes", true, t), area);
+    let mut block = super::pane("Keys · Esc closes", true, t);
+    let max = max_scroll(&app.layout);
+    if max > 0 {
+        let more = match scroll {
+            0 => " j ↓ more ",
+            s if s >= max => " k ↑ more ",
+            _ => " j k more ",
+        };
+        block = block.title_bottom(Line::from(Span::styled(more, t.pane_title(false))).right_aligned());
+    }
+    frame.render_widget(block, area);
     let inner = Layout::inner(area);
     let keys_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0).min(inner.width as usize / 2);
     let scroll = scroll.min(rows.len().saturating_sub(inner.height as usize));

@@ -27,6 +27,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     if app.mouse == Mouse::Released {
         right.push(Span::styled("mouse off  ", t.status()));
     }
+    if app.partial.is_some() {
+        right.push(Span::styled("loading…  ", t.status()));
+    }
     let n = app.doc.sections.len();
     if n > 0 {
         right.push(Span::styled(format!("§ {}/{n}  ", app.current_section() + 1), t.status()));
@@ -35,7 +38,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let mut right_w: usize = right.iter().map(|s| s.content.width()).sum();
     if right_w + 8 > width {
         // Narrow: keep the counter and the percentage only.
-        right.retain(|s| !s.content.starts_with('§') && !s.content.starts_with("mouse"));
+        right.retain(|s| {
+            !s.content.starts_with('§')
+                && !s.content.starts_with("mouse")
+                && !s.content.starts_with("loading")
+        });
         right_w = right.iter().map(|s| s.content.width()).sum();
     }
     let (left, style) = match &app.message {
