@@ -214,8 +214,10 @@ fn a_big_input_shows_its_start_then_all_of_it() {
     let file = dir.join("big.txt");
     std::fs::write(&file, &text).expect("write");
     let mut s = Session::start(&dir, &[file.to_str().expect("utf-8 path")], 100, 30);
-    s.wait_for("the reader", |t| t.contains("A Big Input"));
-    s.wait_for("the whole input", |t| !t.contains("loading…"));
+    // The status line is written last and left to right: once it shows the percentage, a
+    // "loading…" before it would show too.
+    s.wait_for("the reader", |t| t.contains("A Big Input") && t.trim_end().ends_with('%'));
+    s.wait_for("the whole input", |t| !t.contains("loading…") && t.trim_end().ends_with('%'));
     s.keys(b"G");
     s.wait_for("the end of the whole input", |t| t.contains("The very last paragraph"));
     s.keys(b"q");
