@@ -106,7 +106,9 @@ pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
             match keymap::translate(&event, mode) {
                 Some(Action::Suspend) => {
                     terminal::suspend(app.mouse == Mouse::Captured)?;
-                    term.clear()?;
+                    // Forget the last frame so the next one is drawn whole. (`Terminal::clear`
+                    // would ask the terminal where its cursor is, and not every one answers.)
+                    term.draw(|_| {})?;
                 }
                 Some(action) => update(&mut app, action),
                 None => {}

@@ -29,10 +29,14 @@ fn state_dir(name: &str) -> PathBuf {
 
 impl Session {
     fn start(state: &PathBuf, args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::run(env!("CARGO_BIN_EXE_folio"), state, args, cols, rows)
+    }
+
+    fn run(program: &str, state: &PathBuf, args: &[&str], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
             .expect("pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_folio"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(state);
         cmd.env("HOME", state);
@@ -235,5 +239,42 @@ fn binary_input_is_refused_before_the_screen_changes() {
     assert_ne!(s.exit_code(), 0);
     assert!(s.text().contains("folio:"), "{}", s.text());
     s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn signal(pid: u32, sig: &str) {
+    let ok = std::process::Command::new("kill").args([sig, &pid.to_string()]).status().expect("kill");
+    assert!(ok.success());
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes() {
+    // An interactive shell, so the reader runs under job control as people run it.
+    let dir = state_dir("suspend");
+    let mut s = Session::run("bash", &dir, &["--norc", "--noprofile", "-i"], 100, 30);
+    s.keys(format!("PS1='$ '; {}\n", env!("CARGO_BIN_EXE_folio")).as_bytes());
+    s.wait_for("the reader", |t| t.contains("Sections") && t.contains("Entities"));
+    s.keys(b"\x1a");
+    s.wait_for("the shell", |t| t.contains("Stopped"));
+    s.assert_restored();
+    s.keys(b"fg\n");
+    s.wait_for("the reader again", |t| t.contains("Sections") && t.contains("Entities"));
+    assert!(s.screen.lock().map(|p| p.screen().alternate_screen()).unwrap_or(false));
+    s.keys(b"q");
+    s.wait_for("the shell again", |t| !t.contains("Sections") && t.contains("fg"));
+    s.assert_restored();
+    s.keys(b"exit\n");
+    let _ = s.exit_code();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_reader() {
+    let dir = state_dir("hangup");
+    let mut s = Session::start(&dir, &[], 100, 30);
+    s.wait_for("the reader", |t| t.contains("Sections"));
+    let pid = s.child.process_id().expect("pid");
+    signal(pid, "-HUP");
+    assert_eq!(s.exit_code(), 128 + 1, "no orphan left spinning");
     let _ = std::fs::remove_dir_all(&dir);
 }
