@@ -38,8 +38,12 @@ pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
     let blocks = ingest::text::parse(&clean);
     let mut doc = Document::from_blocks(blocks);
     let mut warnings = decoded.warnings;
+    warnings.extend(clean.warnings);
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
+    if doc.passages().next().is_none() {
+        doc.warnings.push("the input holds no text".to_string());
+    }
     Ok(doc)
 }
 

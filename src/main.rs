@@ -38,12 +38,18 @@ fn run(args: &Args) -> anyhow::Result<()> {
         None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
         None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
     };
-    let doc = folio::read(&source.bytes)?;
+    let doc = folio::read(&source.bytes).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
     let mut out = std::io::stdout().lock();
-    if args.json {
-        writeln!(out, "{}", folio::export::json(&doc))?;
-    } else if !out.is_terminal() {
-        writeln!(out, "{}", folio::export::plain(&doc))?;
+    let text = if args.json { folio::export::json(&doc) } else { folio::export::plain(&doc) };
+    if args.json || !out.is_terminal() {
+        for w in doc.warnings.iter().filter(|_| !args.json) {
+            eprintln!("folio: warning: {w}");
+        }
+        // A reader that stops early (`folio FILE | head`) is not an error.
+        match writeln!(out, "{text}").and_then(|()| out.flush()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            r => r?,
+        }
     } else {
         drop(out);
         folio::tui::run(doc, &source.name)?;

@@ -79,7 +79,17 @@ pub fn raw_blocks(text: &str) -> Vec<Raw> {
     };
     for group in groups {
         let Some(width) = width else {
-            out.extend(group.into_iter().map(|r| make(vec![r])));
+            // One paragraph per line, except where a line plainly continues the sentence
+            // of the line before (it starts in lowercase).
+            let mut current: Vec<Range<usize>> = Vec::new();
+            for line in group {
+                let continues = text[line.clone()].chars().next().is_some_and(char::is_lowercase);
+                if !continues && !current.is_empty() {
+                    out.push(make(std::mem::take(&mut current)));
+                }
+                current.push(line);
+            }
+            out.push(make(current));
             continue;
         };
         let mut current: Vec<Range<usize>> = Vec::new();
@@ -113,9 +123,15 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_when_not_wrapped() {
-        let long = "word ".repeat(40);
+        let long = format!("Word {}", "word ".repeat(40));
         let s = format!("{long}\n{long}\n\n{long}");
         assert_eq!(texts(&s).len(), 3);
+    }
+
+    #[test]
+    fn a_line_starting_in_lowercase_continues_the_one_before() {
+        let s = "One line that was broken in the middle of the\nsentence by a careless editor.\nA new one.";
+        assert_eq!(texts(s).len(), 2);
     }
 
     #[test]
