@@ -124,3 +124,27 @@ fn trailing_newsletter_prompt_is_boilerplate() {
     assert_eq!(reasons, vec!["Subscribe", "Subscribe", "Share", "Copyright"]);
     assert_eq!(doc.source.as_deref(), Some("Example Science Weekly"));
 }
+
+#[test]
+fn a_gutenberg_book_has_nested_divisions_and_its_licence_set_aside() {
+    let input = fixture("gutenberg_book.txt");
+    let doc = folio::read(&input).expect("reads");
+    assert_eq!(doc.title.as_ref().map(|t| t.text.as_str()), Some("The Quiet Valley"));
+    let outline: Vec<(u8, &str)> =
+        doc.sections.iter().filter_map(|s| Some((s.level, s.heading.as_ref()?.text.as_str()))).collect();
+    assert_eq!(
+        outline,
+        vec![
+            (1, "BOOK ONE: SPRING"),
+            (2, "CHAPTER I"),
+            (2, "CHAPTER II"),
+            (1, "BOOK TWO: AUTUMN"),
+            (2, "CHAPTER I")
+        ]
+    );
+    let reasons = |r: folio::document::Reason| doc.boilerplate.iter().filter(|b| b.reason == r).count();
+    assert_eq!(reasons(folio::document::Reason::Contents), 6);
+    assert!(reasons(folio::document::Reason::Licence) >= 5);
+    assert_spans_valid(&input, &doc);
+    assert_passages_match_input(&input, &doc);
+}

@@ -6,6 +6,7 @@
 //! short blocks become captions; heading-shaped lines followed by body text become headings.
 
 pub mod boilerplate;
+pub mod book;
 pub mod classify;
 pub mod lines;
 
@@ -53,11 +54,12 @@ pub fn passage(clean: &Clean, lines: &[Range<usize>]) -> Passage {
 #[derive(Debug, Clone, PartialEq)]
 enum Role {
     Paragraph,
-    Title,
+    /// The headline, from this byte of the block's text on.
+    Title(usize),
     /// Crumbs, and how many bytes of the block's text they take (the rest is the title).
     Crumbs(Vec<String>, usize),
     Caption(Option<String>, usize),
-    Heading,
+    Heading(u8),
     Boilerplate(Reason),
 }
 
@@ -73,7 +75,21 @@ pub fn parse(clean: &Clean) -> Blocks {
     let next_open =
         |roles: &[Role], i: usize| (i + 1..raws.len()).find(|&j| !matches!(roles[j], Role::Boilerplate(_)));
 
-    top(&raws, &mut roles);
+    if let Some((start, end)) = book::gutenberg_bounds(&raws) {
+        for (i, role) in roles.iter_mut().enumerate() {
+            if i <= start || i >= end {
+                *role = Role::Boilerplate(Reason::Licence);
+            }
+        }
+        if let Some((i, from)) =
+            raws[..start].iter().enumerate().find_map(|(i, r)| Some((i, book::metadata_title(r)?)))
+        {
+            roles[i] = Role::Title(from);
+        }
+    }
+    if !roles.iter().any(|r| matches!(r, Role::Title(_))) {
+        top(&raws, &mut roles);
+    }
     for i in 0..raws.len() {
         if !open(&roles, i) {
             continue;
@@ -99,7 +115,16 @@ pub fn parse(clean: &Clean) -> Blocks {
             roles[i] = Role::Caption(Some(credit), len);
         }
     }
-    headings(&raws, &mut roles);
+    let divisions = raws
+        .iter()
+        .zip(&roles)
+        .filter(|(r, role)| **role == Role::Paragraph && book::division_rank(&r.text).is_some())
+        .count();
+    if divisions >= 2 {
+        divisions_as_headings(&raws, &mut roles);
+    } else {
+        headings(&raws, &mut roles);
+    }
     let texts: Vec<&str> = raws.iter().map(|r| r.text.as_str()).collect();
     let mut blocks = Blocks { source: classify::find_source(&texts), ..Blocks::default() };
     for (raw, role) in raws.iter().zip(roles) {
@@ -118,7 +143,7 @@ fn top(raws: &[Raw], roles: &mut [Role]) {
         let b = &raws[s];
         if classify::is_headline(b) {
             if a.text == b.text {
-                roles[first] = Role::Title;
+                roles[first] = Role::Title(0);
                 roles[s] = Role::Boilerplate(Reason::Duplicate);
                 return;
             }
@@ -127,18 +152,18 @@ fn top(raws: &[Raw], roles: &mut [Role]) {
                 let trail = a.text[..a.text.len() - b.text.len()]
                     .trim_end_matches([' ', '>', '›', '»', '/', '|', '·', '→', ':', '-', '–', '—']);
                 roles[first] = Role::Crumbs(classify::split_crumbs(trail), trail.len());
-                roles[s] = Role::Title;
+                roles[s] = Role::Title(0);
                 return;
             }
             if classify::looks_like_trail(&a.text) && a.lines.len() == 1 {
                 roles[first] = Role::Crumbs(classify::split_crumbs(&a.text), a.text.len());
-                roles[s] = Role::Title;
+                roles[s] = Role::Title(0);
                 return;
             }
         }
     }
     if classify::is_headline(a) && !a.text.ends_with(['.', '!']) || a.words() <= 12 {
-        roles[first] = Role::Title;
+        roles[first] = Role::Title(0);
     }
 }
 
@@ -174,8 +199,53 @@ fn headings(raws: &[Raw], roles: &mut [Role]) {
                 && (words == 1 || !classify::is_title_case(text));
             previous_heading = raws[j].lines.len() <= 2 && classify::is_heading_like(text) && (first || sub);
             if previous_heading {
-                roles[j] = Role::Heading;
+                roles[j] = Role::Heading(1);
             }
+        }
+        run.clear();
+    }
+}
+
+/// Marks the division headings of a long text ("BOOK ONE", "CHAPTER I"), nested by rank.
+///
+/// A run of divisions without body text between them is a table of contents, except its
+/// last few lines of strictly smaller rank, which open the body ("BOOK ONE" then "CHAPTER I").
+fn divisions_as_headings(raws: &[Raw], roles: &mut [Role]) {
+    let ranks: Vec<Option<u8>> = raws
+        .iter()
+        .zip(roles.iter())
+        .map(|(r, role)| if *role == Role::Paragraph { book::division_rank(&r.text) } else { None })
+        .collect();
+    let mut present: Vec<u8> = ranks.iter().flatten().copied().collect();
+    present.sort_unstable();
+    present.dedup();
+    let level = |rank: u8| present.iter().position(|&r| r == rank).map_or(1, |p| p as u8 + 1);
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..=raws.len() {
+        if i < raws.len() {
+            if matches!(roles[i], Role::Boilerplate(_) | Role::Caption(..)) {
+                continue;
+            }
+            if ranks[i].is_some() || (book::is_contents(&raws[i].text) && run.is_empty()) {
+                run.push(i);
+                continue;
+            }
+        }
+        // Body text (or the end) closes the run: keep its tail of strictly growing rank.
+        let mut keep = run.len();
+        while keep > 0 {
+            let Some(rank) = ranks[run[keep - 1]] else { break };
+            if keep < run.len() && ranks[run[keep]].is_some_and(|next| next <= rank) {
+                break;
+            }
+            keep -= 1;
+        }
+        let body_follows = i < raws.len();
+        for (n, &j) in run.iter().enumerate() {
+            roles[j] = match ranks[j] {
+                Some(rank) if n >= keep && body_follows => Role::Heading(level(rank)),
+                _ => Role::Boilerplate(Reason::Contents),
+            };
         }
         run.clear();
     }
@@ -186,8 +256,8 @@ fn block(clean: &Clean, raw: &Raw, role: Role) -> Block {
     let whole = || passage(clean, &raw.lines);
     let (kind, passage) = match role {
         Role::Paragraph => (BlockKind::Paragraph, whole()),
-        Role::Title => (BlockKind::Title, whole()),
-        Role::Heading => {
+        Role::Title(from) => (BlockKind::Title, slice(clean, raw, from, raw.text.len())),
+        Role::Heading(level) => {
             // A heading's final colon is dropped.
             let mut lines = raw.lines.clone();
             if raw.text.ends_with(':')
@@ -197,26 +267,26 @@ fn block(clean: &Clean, raw: &Raw, role: Role) -> Block {
                 let trimmed = clean.text[last.clone()].trim_end().len();
                 last.end = last.start + trimmed;
             }
-            (BlockKind::Heading { level: 1 }, passage(clean, &lines))
+            (BlockKind::Heading { level }, passage(clean, &lines))
         }
-        Role::Crumbs(crumbs, len) => (BlockKind::Breadcrumbs(crumbs), prefix(clean, raw, len)),
-        Role::Caption(credit, len) => (BlockKind::Caption { credit }, prefix(clean, raw, len)),
+        Role::Crumbs(crumbs, len) => (BlockKind::Breadcrumbs(crumbs), slice(clean, raw, 0, len)),
+        Role::Caption(credit, len) => (BlockKind::Caption { credit }, slice(clean, raw, 0, len)),
         Role::Boilerplate(reason) => (BlockKind::Boilerplate(reason), whole()),
     };
     Block { kind, passage }
 }
 
-/// The passage of the first `len` bytes of a raw block's joined text.
-fn prefix(clean: &Clean, raw: &Raw, len: usize) -> Passage {
-    let mut left = len;
+/// The passage of bytes `from..to` of a raw block's joined text (lines joined by one space).
+fn slice(clean: &Clean, raw: &Raw, from: usize, to: usize) -> Passage {
     let mut lines = Vec::new();
+    let mut at = 0;
     for line in &raw.lines {
-        if left == 0 {
-            break;
+        let (start, end) = (at, at + line.len());
+        let (s, e) = (start.max(from), end.min(to));
+        if s < e {
+            lines.push(line.start + (s - start)..line.start + (e - start));
         }
-        let take = line.len().min(left);
-        lines.push(line.start..line.start + take);
-        left = left.saturating_sub(take + 1);
+        at = end + 1;
     }
     passage(clean, &lines)
 }

@@ -63,6 +63,8 @@ pub struct Cue {
     pub strong: bool,
     /// How many cue phrases were found.
     pub hits: usize,
+    /// Bytes of the text the cue phrases cover.
+    pub covered: usize,
 }
 
 /// Finds cue phrases in `text`, at word boundaries.
@@ -81,9 +83,10 @@ pub fn cue(text: &str) -> Option<Cue> {
         }
         let (reason, strong) = c.meta[m.pattern().as_usize()];
         match &mut found {
-            None => found = Some(Cue { reason, strong, hits: 1 }),
+            None => found = Some(Cue { reason, strong, hits: 1, covered: m.len() }),
             Some(f) => {
                 f.hits += 1;
+                f.covered += m.len();
                 if strong && !f.strong {
                     f.reason = reason;
                     f.strong = true;
@@ -96,16 +99,25 @@ pub fn cue(text: &str) -> Option<Cue> {
 
 /// Reasons for the blocks that are boilerplate, by index.
 ///
-/// A short block with a cue is boilerplate anywhere; a long one only with a strong cue or
-/// several cues. Once boilerplate appears in the second half of the article, the short blocks
-/// after it go with it (a "Related articles" list, a footer), until real body text resumes.
+/// A strong cue marks any block. A weak cue marks a short block when the cue phrases make up
+/// much of it, when there are several, or when the block lies in the second half of the
+/// article and the cue is a fair part of it; a long block needs three. Once boilerplate appears in the second half, the short
+/// blocks after it go with it (a "Related articles" list, a footer), until body text resumes.
 pub fn classify(blocks: &[Raw]) -> Vec<Option<Reason>> {
     let mut out: Vec<Option<Reason>> = vec![None; blocks.len()];
     let mut trailing: Option<Reason> = None;
     for (i, b) in blocks.iter().enumerate() {
         let words = b.words();
-        let found = cue(&b.text).filter(|c| c.strong || words <= SHORT_WORDS || c.hits >= 3);
         let late = i * 2 + 1 >= blocks.len();
+        let found = cue(&b.text).filter(|c| {
+            let short = words <= SHORT_WORDS;
+            c.strong
+                || (short
+                    && (c.covered * 10 >= b.text.len() * 3
+                        || c.hits >= 2
+                        || (late && c.covered * 7 >= b.text.len())))
+                || c.hits >= 3
+        });
         match found {
             Some(c) => {
                 out[i] = Some(c.reason);
@@ -157,6 +169,9 @@ mod tests {
         let body = format!("{} and a newsletter.", "The council met to discuss the budget again ".repeat(8));
         let blocks = vec![raw(&body), raw(&body)];
         assert_eq!(classify(&blocks), vec![None, None]);
+        // A weak cue inside an early sentence is not enough either.
+        let early = raw("It should have been the most popular war of modern times.");
+        assert_eq!(classify(&[early, raw(&body), raw(&body)]), vec![None, None, None]);
     }
 
     #[test]
