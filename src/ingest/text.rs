@@ -94,11 +94,15 @@ pub fn parse(clean: &Clean) -> Blocks {
         if !open(&roles, i) {
             continue;
         }
-        // A block printed twice in a row is a caption; the copy is set aside.
+        // A block printed twice in a row (not more: that is a pattern of the text) is a
+        // caption; the copy is set aside.
+        let twin = |a: Option<usize>| a.is_some_and(|a| raws[a].text == raws[i].text);
         if let Some(j) = next_open(&roles, i)
             && raws[j].text == raws[i].text
             && raws[i].words() <= 60
             && open(&roles, j)
+            && !twin(next_open(&roles, j))
+            && !twin((0..i).rev().find(|&k| !matches!(roles[k], Role::Boilerplate(_))))
         {
             let (len, credit) = match classify::split_credit(&raws[i].text) {
                 Some((n, c)) => (n, Some(c)),
@@ -142,7 +146,8 @@ fn top(raws: &[Raw], roles: &mut [Role]) {
     if let Some(s) = second {
         let b = &raws[s];
         if classify::is_headline(b) {
-            if a.text == b.text {
+            let third = open.next().map(|t| &raws[t].text);
+            if a.text == b.text && third != Some(&a.text) {
                 roles[first] = Role::Title(0);
                 roles[s] = Role::Boilerplate(Reason::Duplicate);
                 return;
