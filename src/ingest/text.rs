@@ -129,7 +129,15 @@ pub fn parse(clean: &Clean) -> Blocks {
     } else {
         headings(&raws, &mut roles);
     }
-    let texts: Vec<&str> = raws.iter().map(|r| r.text.as_str()).collect();
+    // A publisher names itself in the page furniture: the head, the foot, the boilerplate.
+    let n = raws.len();
+    let texts: Vec<&str> = raws
+        .iter()
+        .zip(&roles)
+        .enumerate()
+        .filter(|(i, (_, role))| *i < 8 || i + 12 >= n || matches!(role, Role::Boilerplate(_)))
+        .map(|(_, (r, _))| r.text.as_str())
+        .collect();
     let mut blocks = Blocks { source: classify::find_source(&texts), ..Blocks::default() };
     for (raw, role) in raws.iter().zip(roles) {
         blocks.blocks.push(block(clean, raw, role));

@@ -139,7 +139,7 @@ mod tests {
     use super::*;
 
     fn raw(s: &str) -> Raw {
-        Raw { lines: std::iter::once(0..s.len()).collect(), text: s.to_string() }
+        Raw::new(std::iter::once(0..s.len()).collect(), s.to_string())
     }
 
     #[test]

@@ -76,7 +76,8 @@ pub fn division_rank(text: &str) -> Option<u8> {
 
 /// True for a "Contents" line that opens a table of contents.
 pub fn is_contents(text: &str) -> bool {
-    matches!(text.trim_end_matches([':', '.']).to_lowercase().as_str(), "contents" | "table of contents")
+    let t = text.trim_end_matches([':', '.']);
+    t.eq_ignore_ascii_case("contents") || t.eq_ignore_ascii_case("table of contents")
 }
 
 /// Where a Project Gutenberg edition's own text starts and ends: the indices of its
@@ -133,7 +134,7 @@ mod tests {
 
     #[test]
     fn gutenberg_markers() {
-        let raw = |s: &str| Raw { lines: std::iter::once(0..s.len()).collect(), text: s.to_string() };
+        let raw = |s: &str| Raw::new(std::iter::once(0..s.len()).collect(), s.to_string());
         let raws = vec![
             raw("The Project Gutenberg EBook of X"),
             raw("*** START OF THIS PROJECT GUTENBERG EBOOK X ***"),

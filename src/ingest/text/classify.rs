@@ -205,6 +205,10 @@ pub fn split_credit(text: &str) -> Option<(usize, String)> {
             return Some((caption_end(text, open), credit));
         }
     }
+    // Most blocks hold no marker at all: one forward pass rules them out.
+    if !text.contains("Photo") && !CREDIT_MARKERS.iter().any(|m| text.contains(m)) {
+        return None;
+    }
     for marker in CREDIT_MARKERS {
         let Some(at) = text.rfind(marker) else { continue };
         let before = &text[..at];

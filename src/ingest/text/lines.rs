@@ -9,12 +9,20 @@ pub struct Raw {
     pub lines: Vec<Range<usize>>,
     /// The lines joined with single spaces, for classification.
     pub text: String,
+    /// Number of whitespace-separated words, counted once.
+    words: usize,
 }
 
 impl Raw {
+    /// A raw block of these lines and their joined text.
+    pub fn new(lines: Vec<Range<usize>>, text: String) -> Self {
+        let words = text.split_whitespace().count();
+        Raw { lines, text, words }
+    }
+
     /// Number of whitespace-separated words.
     pub fn words(&self) -> usize {
-        self.text.split_whitespace().count()
+        self.words
     }
 }
 
@@ -75,7 +83,7 @@ pub fn raw_blocks(text: &str) -> Vec<Raw> {
     let mut out = Vec::new();
     let make = |lines: Vec<Range<usize>>| {
         let joined = lines.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" ");
-        Raw { lines, text: joined }
+        Raw::new(lines, joined)
     };
     for group in groups {
         let Some(width) = width else {
