@@ -47,6 +47,20 @@ pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
     Ok(doc)
 }
 
+/// The start of a long input, cut after a line break at or before `max` bytes, for a first
+/// look while the whole is processed; the whole input when it is short or not UTF-8-like.
+///
+/// Spans of a document built from the prefix are spans of the whole input too.
+pub fn prefix(bytes: &[u8], max: usize) -> &[u8] {
+    if bytes.len() <= max || bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return bytes;
+    }
+    match bytes[..max].iter().rposition(|&b| b == b'\n') {
+        Some(nl) => &bytes[..=nl],
+        None => bytes,
+    }
+}
+
 /// Runs the whole pipeline: bytes to a [`Document`] with its entities.
 pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
     let mut doc = structure(bytes)?;

@@ -148,3 +148,16 @@ fn a_gutenberg_book_has_nested_divisions_and_its_licence_set_aside() {
     assert_spans_valid(&input, &doc);
     assert_passages_match_input(&input, &doc);
 }
+
+#[test]
+fn a_prefix_document_has_the_spans_of_the_whole() {
+    let input = fixture("gutenberg_book.txt");
+    let head = folio::prefix(&input, 900);
+    assert!(head.len() <= 900 && head.ends_with(b"\n"));
+    let early = folio::structure(head).expect("prefix reads");
+    let whole = folio::structure(&input).expect("whole reads");
+    assert_eq!(early.title, whole.title);
+    let first = |d: &folio::Document| d.passages().nth(1).map(|p| (p.span, p.text.clone()));
+    assert_eq!(first(&early), first(&whole));
+    assert_eq!(folio::prefix(b"short", 900), b"short");
+}
