@@ -135,8 +135,8 @@ pub enum Reason {
     Duplicate,
     /// Licence text, headers and trailers of an electronic edition.
     Licence,
-    /// A short block stranded among boilerplate after the article's end.
-    Trailing,
+    /// A table of contents (the sections list replaces it).
+    Contents,
 }
 
 /// A block removed from the sections, kept so nothing is silently lost.

@@ -38,9 +38,27 @@ pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
     let blocks = ingest::text::parse(&clean);
     let mut doc = Document::from_blocks(blocks);
     let mut warnings = decoded.warnings;
+    warnings.extend(clean.warnings);
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
+    if doc.passages().next().is_none() {
+        doc.warnings.push("the input holds no text".to_string());
+    }
     Ok(doc)
+}
+
+/// The start of a long input, cut after a line break at or before `max` bytes, for a first
+/// look while the whole is processed; the whole input when it is short or not UTF-8-like.
+///
+/// Spans of a document built from the prefix are spans of the whole input too.
+pub fn prefix(bytes: &[u8], max: usize) -> &[u8] {
+    if bytes.len() <= max || bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        return bytes;
+    }
+    match bytes[..max].iter().rposition(|&b| b == b'\n') {
+        Some(nl) => &bytes[..=nl],
+        None => bytes,
+    }
 }
 
 /// Runs the whole pipeline: bytes to a [`Document`] with its entities.

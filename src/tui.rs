@@ -49,7 +49,7 @@ pub fn position(app: &App) -> Position {
 pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
     let store = Store::for_input(&input);
     let saved = store.as_ref().map(Store::load);
-    let (doc, mut loading) = load::start(input)?;
+    let (doc, mut loading) = load::start(input).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     terminal::install_panic_hook();
     terminal::handle_signals(save_last)?;
     let _guard = terminal::Guard;

@@ -16,19 +16,19 @@ pub struct Decoded {
 
 /// Byte signatures of common binary formats.
 const MAGIC: &[(&[u8], &str)] = &[
-    (b"\x89PNG", "PNG image"),
-    (b"%PDF-", "PDF document"),
-    (b"PK\x03\x04", "ZIP archive"),
-    (b"\x7fELF", "ELF executable"),
+    (b"\x89PNG", "a PNG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x7fELF", "an ELF executable"),
     (b"\x1f\x8b", "gzip data"),
-    (b"GIF8", "GIF image"),
-    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
     (b"BZh", "bzip2 data"),
     (b"\xfd7zXZ\x00", "xz data"),
     (b"\x28\xb5\x2f\xfd", "zstd data"),
-    (b"SQLite format 3\x00", "SQLite database"),
+    (b"SQLite format 3\x00", "an SQLite database"),
     (b"\x00asm", "WebAssembly"),
-    (b"MZ\x90\x00", "Windows executable"),
+    (b"MZ\x90\x00", "a Windows executable"),
 ];
 
 /// How many invalid UTF-8 positions are named one by one before the rest are counted.
@@ -50,7 +50,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         return Ok(utf16(bytes, 2, true));
     }
     if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
-        return Err(InputError::Binary { why: format!("it starts like a {what}") });
+        return Err(InputError::Binary { why: format!("it starts like {what}") });
     }
     if let Some(big_endian) = bomless_utf16(bytes) {
         let mut d = utf16(bytes, 0, big_endian);

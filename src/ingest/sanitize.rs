@@ -24,6 +24,18 @@ const BEL: char = '\u{7}';
 const ST8: char = '\u{9c}';
 /// Longest control sequence (CSI) accepted before it is abandoned.
 const MAX_CSI: usize = 256;
+/// Most combining or zero-width characters kept in a row; floods ("Zalgo" text) are cut.
+pub const MAX_MARKS: usize = 16;
+
+/// Combining marks, zero-width characters and variation selectors: they stack on the
+/// character before them and take no cell of their own.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05bd}' | '\u{0610}'..='\u{061a}'
+        | '\u{064b}'..='\u{065f}' | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}'
+        | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{200b}'..='\u{200d}' | '\u{20d0}'..='\u{20ff}'
+        | '\u{fe00}'..='\u{fe0f}' | '\u{fe20}'..='\u{fe2f}' | '\u{e0100}'..='\u{e01ef}')
+}
 
 /// What a character is to the sanitiser.
 fn is_bidi_control(c: char) -> bool {
@@ -48,10 +60,10 @@ pub fn scrub(s: &str) -> String {
 /// line and paragraph separators become `\n`.
 pub fn sanitize(decoded: &Decoded) -> Clean {
     let src = decoded.text.as_str();
-    if !src
-        .chars()
-        .any(|c| is_unsafe(c) || c == '\r' || matches!(c, '\u{0c}' | '\u{0b}' | '\u{2028}' | '\u{2029}'))
-    {
+    let needs_work = src.chars().any(|c| {
+        is_unsafe(c) || is_mark(c) || matches!(c, '\r' | '\u{0c}' | '\u{0b}' | '\u{2028}' | '\u{2029}')
+    });
+    if !needs_work {
         return Clean { text: src.to_string(), map: decoded.map.clone(), warnings: Vec::new() };
     }
     let mut m = Machine {
@@ -60,6 +72,7 @@ pub fn sanitize(decoded: &Decoded) -> Clean {
         map: OffsetMap::new(),
         sequences: 0,
         controls: 0,
+        marks: 0,
         no_terminator_from: usize::MAX,
     };
     m.run();
@@ -69,6 +82,10 @@ pub fn sanitize(decoded: &Decoded) -> Clean {
     }
     if m.controls > 0 {
         warnings.push(format!("{} control characters removed", m.controls));
+    }
+    if m.marks > 0 {
+        warnings
+            .push(format!("{} stacked combining marks removed (more than {MAX_MARKS} in a row)", m.marks));
     }
     Clean { text: m.out, map: m.map.then(&decoded.map), warnings }
 }
@@ -80,6 +97,8 @@ struct Machine<'a> {
     map: OffsetMap,
     sequences: usize,
     controls: usize,
+    /// Combining marks dropped from floods.
+    marks: usize,
     /// An earlier search found no string terminator at or after this offset.
     no_terminator_from: usize,
 }
@@ -89,15 +108,24 @@ impl Machine<'_> {
         let bytes = self.src.as_bytes();
         let mut i = 0;
         let mut plain_from = 0;
+        let mut marks_in_row = 0;
         while i < self.src.len() {
             let Some(c) = self.src[i..].chars().next() else { break };
             let n = c.len_utf8();
+            let mark = is_mark(c);
+            marks_in_row = if mark { marks_in_row + 1 } else { 0 };
             let safe = !(is_unsafe(c) || matches!(c, '\r' | '\u{2028}' | '\u{2029}'));
-            if safe {
+            if safe && marks_in_row <= MAX_MARKS {
                 i += n;
                 continue;
             }
             self.copy(plain_from, i);
+            if mark && marks_in_row > MAX_MARKS {
+                self.marks += 1;
+                i += n;
+                plain_from = i;
+                continue;
+            }
             if matches!(c, ESC | '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}') {
                 self.sequences += 1;
             }
@@ -239,6 +267,19 @@ mod tests {
         assert_eq!(c.map.to_input(2..4), Span::new(6, 8));
         assert_eq!(c.map.to_input(5..7), Span::new(10, 12));
         assert_eq!(c.map.to_input(4..5), Span::new(8, 10));
+    }
+
+    #[test]
+    fn combining_floods_are_cut() {
+        let zalgo = format!("Z{}a", "\u{301}".repeat(500));
+        let c = clean(zalgo.as_bytes());
+        assert_eq!(c.text, format!("Z{}a", "\u{301}".repeat(MAX_MARKS)));
+        assert!(c.warnings[0].contains("combining"));
+        // Ordinary accents and emoji sequences are untouched.
+        assert_eq!(
+            clean("e\u{301}t\u{e9} 👩\u{200d}👩\u{200d}👧".as_bytes()).text,
+            "e\u{301}t\u{e9} 👩\u{200d}👩\u{200d}👧"
+        );
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl Loading {
 /// Reads `input`: all of it when small, otherwise a prefix now and the rest in the background.
 /// Errors on the input's start (binary data) are returned at once.
 pub fn start(input: Vec<u8>) -> Result<(Document, Option<Loading>), InputError> {
-    let cut = prefix_end(&input);
+    let cut = crate::prefix(&input, PREFIX).len();
     if cut >= input.len() {
         return crate::read(&input).map(|doc| (doc, None));
     }
@@ -53,38 +53,9 @@ pub fn start(input: Vec<u8>) -> Result<(Document, Option<Loading>), InputError> 
     }
 }
 
-/// Where to cut a prefix: at the last blank line before [`PREFIX`], so no paragraph is
-/// split; the whole input when it is short, or not plainly UTF-8 (UTF-16 must be decoded
-/// whole).
-pub fn prefix_end(input: &[u8]) -> usize {
-    let utf16 = input.starts_with(&[0xFF, 0xFE]) || input.starts_with(&[0xFE, 0xFF]);
-    if input.len() <= PREFIX || utf16 {
-        return input.len();
-    }
-    let head = &input[..PREFIX];
-    let blank = head.windows(2).rposition(|w| w == b"\n\n").map(|i| i + 2);
-    let line = head.iter().rposition(|&b| b == b'\n').map(|i| i + 1);
-    match blank.or(line) {
-        Some(cut) if cut > PREFIX / 2 => cut,
-        _ => input.len(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prefixes_end_at_a_blank_line() {
-        let mut text = "word ".repeat(PREFIX / 8);
-        text.push_str("\n\n");
-        let at = text.len();
-        text.push_str(&"more ".repeat(PREFIX / 4));
-        assert_eq!(prefix_end(text.as_bytes()), at);
-        assert_eq!(prefix_end(b"short"), 5);
-        let one_line = "x".repeat(PREFIX * 2);
-        assert_eq!(prefix_end(one_line.as_bytes()), one_line.len(), "no good cut: read it whole");
-    }
 
     #[test]
     fn the_whole_document_arrives() {
