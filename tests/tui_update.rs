@@ -285,3 +285,14 @@ fn an_empty_document_and_no_entities_are_fine() {
     search(&mut app, "x");
     assert!(screen(&app).contains("none found"));
 }
+
+#[test]
+fn at_the_end_the_last_section_is_current() {
+    let (_, doc) = seed();
+    let n = doc.sections.len();
+    let mut app = app(doc, 140, 40);
+    assert_eq!(app.current_section(), 0);
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.current_section(), n - 1);
+    assert!(screen(&app).contains(&format!("§ {n}/{n}")));
+}

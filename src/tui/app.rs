@@ -205,10 +205,17 @@ impl App {
         self.flow.section_item.get(s).map_or(0, |&i| self.section_line_of_item(i))
     }
 
-    /// The section being read: the one the top line belongs to.
+    /// The section being read: the one the top line belongs to; once the end of the text
+    /// is in view, the last section whose start is in view (a short last section is read
+    /// without ever reaching the top).
     pub fn current_section(&self) -> usize {
         let item = self.wrapped.lines.get(self.top).map_or(0, |l| l.item as usize);
-        self.flow.item_section.get(item).copied().unwrap_or(0)
+        let at_top = self.flow.item_section.get(item).copied().unwrap_or(0);
+        let bottom = self.top + self.view_height();
+        if self.top == 0 || bottom < self.wrapped.lines.len() {
+            return at_top;
+        }
+        (at_top..self.doc.sections.len()).rev().find(|&s| self.section_line(s) < bottom).unwrap_or(at_top)
     }
 
     /// How much has been read, in percent: the share of lines at or above the pane's bottom.
@@ -223,6 +230,7 @@ impl App {
         self.anchor = self.wrapped.anchor_of(self.top);
         let height = self.list_height(Pane::Sections);
         self.toc.select(self.current_section(), self.doc.sections.len(), height);
+        self.reveal_toc();
     }
 
     /// Scrolls so a highlighted range is in view (a third down the pane when it was not).
@@ -231,6 +239,19 @@ impl App {
         let h = self.view_height();
         if line < self.top || line >= self.top + h {
             self.scroll_to(line.saturating_sub(h / 3));
+        }
+    }
+
+    /// Scrolls the section list so the cursor's entry shows whole (entries may take two
+    /// lines, which [`List::reveal`] does not know).
+    pub fn reveal_toc(&mut self) {
+        if self.toc.cursor < self.toc.offset {
+            self.toc.offset = self.toc.cursor;
+        }
+        while self.toc.offset < self.toc.cursor
+            && super::ui::sections::fitting(self, self.toc.offset) <= self.toc.cursor - self.toc.offset
+        {
+            self.toc.offset += 1;
         }
     }
 
@@ -301,6 +322,7 @@ impl App {
         }
         let (toc_h, side_h) = (self.list_height(Pane::Sections), self.list_height(Pane::Sidebar));
         self.toc.reveal(toc_h);
+        self.reveal_toc();
         self.side.reveal(side_h);
     }
 

@@ -148,6 +148,7 @@ fn movement(app: &mut App, mv: Move) {
             let h = app.list_height(Pane::Sections);
             let to = target(app.toc.cursor, app.doc.sections.len(), h, mv);
             app.toc.select(to, app.doc.sections.len(), h);
+            app.reveal_toc();
         }
         (_, Pane::Sidebar) => {
             let h = app.list_height(Pane::Sidebar);
@@ -288,6 +289,7 @@ fn toggle_side(app: &mut App, pane: Pane) {
         app.focus = pane;
         let height = app.list_height(pane);
         app.toc.reveal(height);
+        app.reveal_toc();
         app.side.reveal(height);
     }
 }
@@ -352,8 +354,7 @@ fn click(app: &mut App, col: u16, row: u16) {
     }
     match pane_at(app, col, row) {
         Some((Pane::Sections, r)) => {
-            let i = app.toc.offset + r;
-            if i < app.doc.sections.len() {
+            if let Some(i) = super::ui::sections::section_at(app, r) {
                 app.focus = Pane::Sections;
                 app.toc.cursor = i;
                 open(app);

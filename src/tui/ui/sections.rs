@@ -1,13 +1,79 @@
-//! The section list: every heading, the one being read marked, the cursor when focused.
+//! The section list: every heading (wrapped to two lines at most), the one being read
+//! marked, the cursor when focused.
 
 use crate::tui::app::{App, Pane};
 use crate::tui::layout::Layout;
+use crate::tui::wrap::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 
 /// What the list calls a section without a heading (the text before the first heading).
 pub const OPENING: &str = "Opening";
+
+/// Lines one entry may take.
+const MAX_LINES: usize = 2;
+
+/// The lines of section `s`'s entry in a list `width` cells wide, indent included.
+pub fn entry_lines(app: &App, s: usize, width: usize) -> Vec<String> {
+    let Some(section) = app.doc.sections.get(s) else { return Vec::new() };
+    let label = section.heading.as_ref().map_or(OPENING, |h| h.text.as_str());
+    let indent = 2 + 2 * section.level.saturating_sub(1).min(4) as usize;
+    // Continuation lines hang two cells further in, so entries stay apart.
+    let room = width.saturating_sub(indent + 2).max(1);
+    let ranges = wrap(label, room);
+    let mut lines: Vec<String> =
+        ranges.iter().take(MAX_LINES).map(|r| label[r.clone()].to_string()).collect();
+    if let (Some(last), Some(r)) = (lines.last_mut(), ranges.get(MAX_LINES - 1))
+        && ranges.len() > MAX_LINES
+    {
+        *last = super::fit(&label[r.start..], room);
+    }
+    let first = width.saturating_sub(indent).max(1);
+    if ranges.len() > 1 && super::fit(label, first) == label {
+        // It fits on one line after all, using the two cells kept for the hang.
+        lines = vec![label.to_string()];
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, l)| format!("{}{l}", " ".repeat(if k == 0 { indent } else { indent + 2 })))
+        .collect()
+}
+
+/// The section list's inside, wherever it is drawn.
+fn inner(app: &App) -> Option<Rect> {
+    app.sections_rect().map(Layout::inner)
+}
+
+/// How many entries, from `offset` on, fit whole in the list.
+pub fn fitting(app: &App, offset: usize) -> usize {
+    let Some(inner) = inner(app) else { return 1 };
+    let mut used = 0;
+    let mut n = 0;
+    for s in offset..app.doc.sections.len() {
+        used += entry_lines(app, s, inner.width as usize).len().max(1);
+        if used > inner.height as usize {
+            break;
+        }
+        n += 1;
+    }
+    n.max(1)
+}
+
+/// The section whose entry is drawn on `row` of the list (0 = first row inside).
+pub fn section_at(app: &App, row: usize) -> Option<usize> {
+    let inner = inner(app)?;
+    let mut y = 0;
+    for s in app.toc.offset..app.doc.sections.len() {
+        y += entry_lines(app, s, inner.width as usize).len().max(1);
+        if row < y {
+            return Some(s);
+        }
+    }
+    None
+}
 
 /// Draws the section list in `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -15,31 +81,36 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let t = app.theme;
     frame.render_widget(super::pane("Sections", focused, t), area);
     let inner = Layout::inner(area);
+    let width = inner.width as usize;
     let current = app.current_section();
-    let rows = app.doc.sections.iter().enumerate().skip(app.toc.offset).take(inner.height as usize);
-    for (y, (i, section)) in rows.enumerate() {
-        let label = section.heading.as_ref().map_or(OPENING, |h| h.text.as_str());
-        let indent = "  ".repeat(section.level.saturating_sub(1).min(4) as usize);
-        let (marker, mut style) = if i == current { ("▸ ", t.current_section()) } else { ("  ", t.text()) };
-        if section.heading.is_none() {
+    let mut y = 0;
+    for s in app.toc.offset..app.doc.sections.len() {
+        let mut style = if s == current { t.current_section() } else { t.text() };
+        if app.doc.sections[s].heading.is_none() {
             style = style.patch(t.dim());
         }
-        if focused && i == app.toc.cursor {
+        let cursor = focused && s == app.toc.cursor;
+        if cursor {
             style = style.patch(t.cursor(true));
         }
-        let width = inner.width as usize;
-        let line = super::row(vec![Span::styled(format!("{marker}{indent}{label}"), style)], None, width);
-        let line = if focused && i == app.toc.cursor { pad(line, width, style) } else { line };
-        frame.buffer_mut().set_line(inner.x, inner.y + y as u16, &line, inner.width);
+        for (k, text) in entry_lines(app, s, width).into_iter().enumerate() {
+            if y >= inner.height {
+                return;
+            }
+            let mut text = text;
+            if k == 0 && s == current {
+                text.replace_range(0..1, "▸");
+            }
+            let line = Line::from(Span::styled(text, style));
+            let line = if cursor { pad(line, width, style) } else { line };
+            frame.buffer_mut().set_line(inner.x, inner.y + y, &line, inner.width);
+            y += 1;
+        }
     }
 }
 
 /// Fills a row to the full width so a reversed cursor reads as a bar.
-pub fn pad(
-    mut line: ratatui::text::Line<'static>,
-    width: usize,
-    style: ratatui::style::Style,
-) -> ratatui::text::Line<'static> {
+pub fn pad(mut line: Line<'static>, width: usize, style: Style) -> Line<'static> {
     let w = line.width();
     if w < width {
         line.spans.push(Span::styled(" ".repeat(width - w), style));
