@@ -207,7 +207,7 @@ impl App {
 
     /// The section being read: the one the top line belongs to; once the end of the text
     /// is in view, the last section whose start is in view (a short last section is read
-    /// without ever reaching the top).
+    /// without ever reaching the top), unless the text starts in view too.
     pub fn current_section(&self) -> usize {
         let item = self.wrapped.lines.get(self.top).map_or(0, |l| l.item as usize);
         let at_top = self.flow.item_section.get(item).copied().unwrap_or(0);

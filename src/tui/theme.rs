@@ -20,10 +20,6 @@ impl Theme {
         if self.color { style.fg(color) } else { style }
     }
 
-    fn bg(self, style: Style, color: Color) -> Style {
-        if self.color { style.bg(color) } else { style }
-    }
-
     /// Body text.
     pub fn text(self) -> Style {
         Style::default()
@@ -56,9 +52,13 @@ impl Theme {
     pub fn mention(self) -> Style {
         self.fg(Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD), Color::LightGreen)
     }
-    /// The current match or mention: reversed, whatever the colours.
+    /// The current match or mention: reversed without colour, a strong colour with it.
     pub fn current(self) -> Style {
-        self.bg(Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD), Color::Reset)
+        if self.color {
+            Style::default().bg(Color::LightMagenta).fg(Color::Black).add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
     }
     /// A pane's border.
     pub fn border(self, focused: bool) -> Style {
@@ -99,7 +99,7 @@ impl Theme {
     /// The status line.
     pub fn status(self) -> Style {
         if self.color {
-            Style::default().bg(Color::Rgb(40, 44, 52)).fg(Color::Gray)
+            Style::default().bg(Color::Indexed(236)).fg(Color::Indexed(250))
         } else {
             Style::default().add_modifier(Modifier::REVERSED)
         }
