@@ -87,16 +87,26 @@ fn essay_overlays_on_a_narrow_terminal() {
 }
 
 #[test]
-fn no_size_panics() {
-    let (_, doc) = essay();
-    let mut app = app(doc, 80, 24);
-    send(&mut app, [Action::Help]);
-    for w in 0..24 {
-        for h in 0..8 {
-            app.resize(w, h);
-            let shown = screen(&app);
-            if (w, h) < (20, 5) && (w < 20 || h < 5) && w >= 18 && h >= 1 {
-                assert!(shown.contains("terminal too small"), "{w}x{h}");
+fn no_size_panics_whatever_is_open() {
+    let opened: [&[Action]; 6] = [
+        &[],
+        &[Action::Help],
+        &[Action::ToggleSections],
+        &[Action::ToggleSidebar],
+        &[Action::FocusNext, Action::Details],
+        &[Action::Search, Action::Input('x')],
+    ];
+    for actions in opened {
+        let (_, doc) = essay();
+        let mut app = app(doc, 120, 30);
+        send(&mut app, actions.iter().cloned());
+        for w in (0..40).chain([99, 100, 101, 140]) {
+            for h in 0..12 {
+                send(&mut app, [Action::Resize(w, h), Action::LineDown, Action::NextSection]);
+                let shown = screen(&app);
+                if (18..20).contains(&w) && h >= 1 {
+                    assert!(shown.contains("terminal too small"), "{w}x{h}");
+                }
             }
         }
     }

@@ -12,6 +12,8 @@ pub fn update(app: &mut App, action: Action) {
     }
     if let Overlay::Search(input) = &mut app.overlay {
         match action {
+            // Typed or pasted controls would be echoed raw on the prompt line.
+            Action::Input(c) if crate::ingest::sanitize::is_unsafe(c) => return,
             Action::Input(c) => return input.push(c),
             Action::Erase => {
                 if input.pop().is_none() {

@@ -55,7 +55,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, d: &Details) {
         buf.set_line(inner.x, inner.y + y as u16, line, inner.width);
     }
     let first = (HEADER_ROWS - 1) as u16;
-    let room = mention_rows(area);
+    let room = inner.height.saturating_sub(first) as usize;
     let mut list = d.list;
     list.reveal(room);
     for (y, (i, hit)) in d.hits.iter().enumerate().skip(list.offset).take(room).enumerate() {
