@@ -38,21 +38,20 @@ fn run(args: &Args) -> anyhow::Result<()> {
         None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
         None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
     };
-    let doc = folio::read(&source.bytes).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
     let mut out = std::io::stdout().lock();
-    let text = if args.json { folio::export::json(&doc) } else { folio::export::plain(&doc) };
-    if args.json || !out.is_terminal() {
-        for w in doc.warnings.iter().filter(|_| !args.json) {
-            eprintln!("folio: warning: {w}");
-        }
-        // A reader that stops early (`folio FILE | head`) is not an error.
-        match writeln!(out, "{text}").and_then(|()| out.flush()) {
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-            r => r?,
-        }
-    } else {
+    if !args.json && out.is_terminal() {
         drop(out);
-        folio::tui::run(doc, &source.name)?;
+        return folio::tui::run(source.bytes, &source.name);
+    }
+    let doc = folio::read(&source.bytes).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
+    let text = if args.json { folio::export::json(&doc) } else { folio::export::plain(&doc) };
+    for w in doc.warnings.iter().filter(|_| !args.json) {
+        eprintln!("folio: warning: {w}");
+    }
+    // A reader that stops early (`folio FILE | head`) is not an error.
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        r => r?,
     }
     Ok(())
 }

@@ -1,9 +1,138 @@
-//! The interactive reader.
+//! The interactive reader: three panes over a [`Document`], keys turned into actions in one
+//! table ([`keymap`]), state changed in one function ([`update()`]), drawing that only reads
+//! ([`ui::draw`]).
 
-use crate::document::Document;
+pub mod action;
+pub mod app;
+pub mod flow;
+pub mod keymap;
+pub mod layout;
+pub mod load;
+pub mod marks;
+pub mod state;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+pub mod update;
+pub mod wrap;
 
-/// Opens the reader on a document until the user quits.
-pub fn run(doc: Document, name: &str) -> anyhow::Result<()> {
-    let _ = (doc, name);
-    anyhow::bail!("the interactive reader is not available yet")
+pub use action::Action;
+pub use app::{App, Overlay, Pane};
+pub use update::update;
+
+use app::{Mouse, Running};
+use keymap::Mode;
+use ratatui::crossterm::event;
+use ratatui::{Terminal, backend::CrosstermBackend};
+use state::{Position, Store};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// The position to save if a signal ends the reader.
+static LAST: Mutex<Option<(Store, Position)>> = Mutex::new(None);
+
+fn save_last() {
+    if let Some((store, pos)) = LAST.lock().ok().and_then(|mut l| l.take()) {
+        let _ = store.save(pos);
+    }
+}
+
+/// The position the reader is at, as saved between runs.
+pub fn position(app: &App) -> Position {
+    let input = app.flow.input_of_anchor(&app.doc, app.anchor).unwrap_or(0);
+    Position { input, section: app.current_section() }
+}
+
+/// Reads `input` and opens the reader on it until the user quits. A big input shows its
+/// start at once while the rest is read ([`load`]). The hash of `input` names the saved
+/// reading position.
+pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
+    let store = Store::for_input(&input);
+    let saved = store.as_ref().map(Store::load);
+    let (doc, mut loading) = load::start(input)?;
+    terminal::install_panic_hook();
+    terminal::handle_signals(save_last)?;
+    let _guard = terminal::Guard;
+    terminal::enter(true)?;
+    let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let size = term.size()?;
+    let mut app = App::new(doc, name, size.width, size.height, theme::Theme::from_env());
+    app.partial = loading.as_ref().map(|l| l.prefix);
+    // A saved position past the prefix is restored when the whole document is in.
+    let mut restore_later = None;
+    match saved {
+        Some(Ok(Some(pos))) if loading.as_ref().is_some_and(|l| pos.input >= l.prefix) => {
+            restore_later = Some(pos.input)
+        }
+        Some(Ok(Some(pos))) => update::restore(&mut app, pos.input),
+        Some(Err(warning)) => app.message = Some(warning),
+        _ => {}
+    }
+    loop {
+        let size = term.size()?;
+        if (size.width, size.height) != (app.layout.area.width, app.layout.area.height) {
+            update(&mut app, Action::Resize(size.width, size.height));
+        }
+        {
+            let _writing = terminal::lock();
+            term.draw(|f| ui::draw(f, &app))?;
+        }
+        if let Some(l) = &loading {
+            match l.poll() {
+                Some(Ok(whole)) => {
+                    app.replace_document(whole);
+                    if let Some(input) = restore_later.take() {
+                        update::restore(&mut app, input);
+                    }
+                    loading = None;
+                    continue;
+                }
+                Some(Err(why)) => {
+                    app.message = Some(why);
+                    app.partial = None;
+                    loading = None;
+                    continue;
+                }
+                None if !event::poll(Duration::from_millis(50))? => continue,
+                None => {}
+            }
+        }
+        // Take every event already waiting before drawing again: a storm of resizes or
+        // wheel turns costs one frame.
+        let mut event = event::read()?;
+        loop {
+            let mode = if matches!(app.overlay, Overlay::Search(_)) { Mode::Prompt } else { Mode::Normal };
+            let mouse = app.mouse;
+            match keymap::translate(&event, mode) {
+                Some(Action::Suspend) => {
+                    terminal::suspend(app.mouse == Mouse::Captured)?;
+                    term.clear()?;
+                }
+                Some(action) => update(&mut app, action),
+                None => {}
+            }
+            if app.mouse != mouse {
+                terminal::set_mouse(app.mouse == Mouse::Captured)?;
+            }
+            if app.running == Running::Quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+            event = event::read()?;
+        }
+        if let Some(store) = &store
+            && let Ok(mut last) = LAST.lock()
+        {
+            *last = Some((store.clone(), position(&app)));
+        }
+        if app.running == Running::Quit {
+            break;
+        }
+    }
+    terminal::restore();
+    if let Some(store) = &store
+        && let Err(e) = store.save(position(&app))
+    {
+        eprintln!("folio: could not save the reading position in {}: {e}", store.path().display());
+    }
+    Ok(())
 }

@@ -1,0 +1,229 @@
+//! The reading pane's content: the document as a flat list of items, and its lines at a width.
+//!
+//! Items point into the [`Document`] (no text is copied except the joined breadcrumbs). A
+//! [`Wrapped`] holds every line as `(item, byte range)`, built once per width, so scrolling
+//! and drawing cost only the visible lines.
+
+use super::wrap::wrap;
+use crate::document::{Document, Passage};
+use crate::span::Span;
+use std::ops::Range;
+
+/// One block of the reading pane, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    /// The breadcrumbs, joined.
+    Crumbs,
+    /// The headline.
+    Title,
+    /// A caption's text.
+    Caption(usize),
+    /// A caption's credit.
+    Credit(usize),
+    /// A section heading.
+    Heading(usize),
+    /// A paragraph: section, index in the section.
+    Para(usize, usize),
+}
+
+/// A logical reading position: an item and a byte offset in its text. Survives re-wrapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Anchor {
+    /// Index into [`Flow::items`].
+    pub item: usize,
+    /// Byte offset into the item's text.
+    pub offset: usize,
+}
+
+/// The document as items, with the indexes the reader needs.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    /// Every item in reading order.
+    pub items: Vec<Item>,
+    /// The breadcrumbs joined for display.
+    pub crumbs: String,
+    /// The section each item belongs to (items before the first section count as section 0).
+    pub item_section: Vec<usize>,
+    /// The first item of each section (its heading, or first paragraph).
+    pub section_item: Vec<usize>,
+    /// Items that have a passage, as `(input span, item)` sorted by span start.
+    by_input: Vec<(Span, usize)>,
+}
+
+impl Flow {
+    /// Lays out the document's items.
+    pub fn new(doc: &Document) -> Flow {
+        let mut items = Vec::new();
+        let mut item_section = Vec::new();
+        let mut section_item = Vec::new();
+        let mut push = |item: Item, section: usize, items: &mut Vec<Item>| {
+            items.push(item);
+            item_section.push(section);
+        };
+        if !doc.breadcrumbs.is_empty() {
+            push(Item::Crumbs, 0, &mut items);
+        }
+        if doc.title.is_some() {
+            push(Item::Title, 0, &mut items);
+        }
+        for (i, c) in doc.captions.iter().enumerate() {
+            push(Item::Caption(i), 0, &mut items);
+            if c.credit.is_some() {
+                push(Item::Credit(i), 0, &mut items);
+            }
+        }
+        for (s, section) in doc.sections.iter().enumerate() {
+            section_item.push(items.len());
+            if section.heading.is_some() {
+                push(Item::Heading(s), s, &mut items);
+            }
+            for p in 0..section.paragraphs.len() {
+                push(Item::Para(s, p), s, &mut items);
+            }
+        }
+        let mut flow = Flow {
+            crumbs: doc.breadcrumbs.join(" › "),
+            items,
+            item_section,
+            section_item,
+            by_input: Vec::new(),
+        };
+        let mut by_input: Vec<(Span, usize)> =
+            (0..flow.items.len()).filter_map(|i| flow.passage(doc, i).map(|p| (p.span, i))).collect();
+        by_input.sort_by_key(|(span, _)| span.start);
+        flow.by_input = by_input;
+        flow
+    }
+
+    /// The passage behind an item, when it has one.
+    pub fn passage<'a>(&self, doc: &'a Document, item: usize) -> Option<&'a Passage> {
+        match *self.items.get(item)? {
+            Item::Crumbs | Item::Credit(_) => None,
+            Item::Title => doc.title.as_ref(),
+            Item::Caption(i) => doc.captions.get(i).map(|c| &c.passage),
+            Item::Heading(s) => doc.sections.get(s)?.heading.as_ref(),
+            Item::Para(s, p) => doc.sections.get(s)?.paragraphs.get(p),
+        }
+    }
+
+    /// The text an item shows.
+    pub fn text<'a>(&'a self, doc: &'a Document, item: usize) -> &'a str {
+        match self.items.get(item) {
+            Some(Item::Crumbs) => &self.crumbs,
+            Some(Item::Credit(i)) => doc.captions.get(*i).and_then(|c| c.credit.as_deref()).unwrap_or(""),
+            _ => self.passage(doc, item).map_or("", |p| p.text.as_str()),
+        }
+    }
+
+    /// Where an input span shows: every `(item, text range)` it covers, found through the
+    /// passages' offset maps (never by searching for the words again).
+    pub fn locate(&self, doc: &Document, span: Span) -> Vec<(usize, Range<usize>)> {
+        let mut out = Vec::new();
+        let first = self.by_input.partition_point(|(s, _)| s.end <= span.start);
+        // Passages are disjoint in the input, so the candidates follow one another.
+        let after_start = self.by_input.partition_point(|(s, _)| s.start < span.end);
+        for &(_, item) in self.by_input.get(first.saturating_sub(1)..after_start).unwrap_or(&[]) {
+            if let Some(range) = self.passage(doc, item).and_then(|p| p.to_text(span)) {
+                out.push((item, range));
+            }
+        }
+        out
+    }
+
+    /// The item and text offset of an input byte, for restoring a saved position.
+    pub fn anchor_of_input(&self, doc: &Document, input: usize) -> Option<Anchor> {
+        let i = self.by_input.partition_point(|(s, _)| s.end <= input);
+        let &(span, item) = self.by_input.get(i)?;
+        if span.start >= input {
+            return Some(Anchor { item, offset: 0 });
+        }
+        let range = self.passage(doc, item)?.to_text(Span::new(input, input + 1))?;
+        Some(Anchor { item, offset: range.start })
+    }
+
+    /// The input byte of an anchor, for saving a position: the nearest passage at or after it.
+    pub fn input_of_anchor(&self, doc: &Document, anchor: Anchor) -> Option<usize> {
+        let (item, offset) = (anchor.item..self.items.len()).find_map(|i| {
+            self.passage(doc, i).map(|p| (p, if i == anchor.item { anchor.offset } else { 0 }))
+        })?;
+        Some(item.to_input(offset..offset).start)
+    }
+}
+
+/// One line of the reading pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// The item it belongs to (a blank line belongs to the item after it).
+    pub item: u32,
+    /// Byte range in the item's text; `start == end == BLANK` for blank lines.
+    pub start: u32,
+    /// End of the byte range.
+    pub end: u32,
+}
+
+/// Marks a blank line.
+pub const BLANK: u32 = u32::MAX;
+
+impl Line {
+    /// True for the empty lines between items.
+    pub fn is_blank(&self) -> bool {
+        self.start == BLANK
+    }
+}
+
+/// Every line of the reading pane at one width.
+#[derive(Debug, Clone)]
+pub struct Wrapped {
+    /// The width the text was wrapped to.
+    pub width: u16,
+    /// All lines, in order.
+    pub lines: Vec<Line>,
+    /// The first text line (after its blank lines) of each item.
+    pub item_line: Vec<usize>,
+}
+
+impl Wrapped {
+    /// Wraps every item at `width` cells, a blank line between items and two before headings.
+    pub fn new(doc: &Document, flow: &Flow, width: u16) -> Wrapped {
+        let mut lines = Vec::new();
+        let mut item_line = Vec::with_capacity(flow.items.len());
+        for (i, item) in flow.items.iter().enumerate() {
+            let gap = match item {
+                _ if i == 0 => 0,
+                Item::Heading(_) => 2,
+                Item::Credit(_) => 0,
+                _ => 1,
+            };
+            for _ in 0..gap {
+                lines.push(Line { item: i as u32, start: BLANK, end: BLANK });
+            }
+            item_line.push(lines.len());
+            for r in wrap(flow.text(doc, i), width as usize) {
+                lines.push(Line { item: i as u32, start: r.start as u32, end: r.end as u32 });
+            }
+        }
+        Wrapped { width, lines, item_line }
+    }
+
+    /// The line showing an anchor.
+    pub fn line_of(&self, anchor: Anchor) -> usize {
+        let Some(&first) = self.item_line.get(anchor.item) else {
+            return self.lines.len().saturating_sub(1);
+        };
+        let last = self.item_line.get(anchor.item + 1).copied().unwrap_or(self.lines.len());
+        let own = &self.lines[first..last];
+        let n = own.partition_point(|l| {
+            !l.is_blank() && l.item as usize == anchor.item && l.start as usize <= anchor.offset
+        });
+        first + n.saturating_sub(1)
+    }
+
+    /// The anchor of a line (a blank line anchors to the start of the item after it).
+    pub fn anchor_of(&self, line: usize) -> Anchor {
+        match self.lines.get(line) {
+            Some(l) if !l.is_blank() => Anchor { item: l.item as usize, offset: l.start as usize },
+            Some(l) => Anchor { item: l.item as usize, offset: 0 },
+            None => Anchor::default(),
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! The terminal's modes: entered once, and restored on every way out (quit, error, panic,
+//! SIGTERM, SIGHUP, SIGINT) and around a Ctrl-Z suspension.
+//!
+//! Signals are taken on their own thread (signal-hook's `Signals`), not by a flag that the
+//! event loop checks: when the terminal goes away crossterm's reader can spin on end of file
+//! without returning, and the flag would never be read.
+
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use std::io::{Write, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+/// True while the terminal is in the reader's modes.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is written, so a signal never restores the terminal mid-frame.
+static WRITING: Mutex<()> = Mutex::new(());
+
+/// Takes the lock that frames and restoration share.
+pub fn lock() -> MutexGuard<'static, ()> {
+    WRITING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Raw mode, the alternate screen and, if asked, mouse capture.
+pub fn enter(mouse: bool) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    execute!(stdout(), EnterAlternateScreen)?;
+    set_mouse(mouse)
+}
+
+/// Turns mouse reporting on or off.
+pub fn set_mouse(on: bool) -> std::io::Result<()> {
+    if on { execute!(stdout(), EnableMouseCapture) } else { execute!(stdout(), DisableMouseCapture) }
+}
+
+/// Puts the terminal back as it was: no mouse reporting, main screen, cursor shown, cooked
+/// mode. Safe to call more than once and from any thread.
+pub fn restore() {
+    if ACTIVE.swap(false, Ordering::SeqCst) {
+        let mut out = stdout();
+        let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show);
+        let _ = disable_raw_mode();
+        let _ = out.flush();
+    }
+}
+
+/// Restores the terminal when dropped, so `?` and early returns leave it clean.
+#[derive(Debug)]
+pub struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Restores the terminal before the panic message is printed, so it is readable.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// On SIGTERM, SIGHUP or SIGINT: run `last_words`, restore the terminal, exit 128 + signal.
+pub fn handle_signals(last_words: fn()) -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            // Wait briefly for a frame being written; a terminal that went away may never
+            // let it finish, so do not wait for ever.
+            let mut guard = None;
+            for _ in 0..50 {
+                match WRITING.try_lock() {
+                    Ok(g) => {
+                        guard = Some(g);
+                        break;
+                    }
+                    Err(std::sync::TryLockError::Poisoned(p)) => {
+                        guard = Some(p.into_inner());
+                        break;
+                    }
+                    Err(std::sync::TryLockError::WouldBlock) => std::thread::sleep(Duration::from_millis(10)),
+                }
+            }
+            last_words();
+            restore();
+            drop(guard);
+            std::process::exit(128 + sig);
+        }
+    })?;
+    Ok(())
+}
+
+/// Ctrl-Z: restore the terminal, stop the process, and when the shell resumes it enter the
+/// reader's modes again (the caller redraws everything).
+pub fn suspend(mouse: bool) -> std::io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    enter(mouse)
+}

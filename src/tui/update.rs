@@ -1,0 +1,387 @@
+//! The one place state changes: `update(&mut App, Action)`.
+
+use super::action::Action;
+use super::app::{App, Details, List, Mouse, Overlay, Pane, Running};
+use super::layout::{Layout, SECTIONS_MIN_COLS, SIDEBAR_MIN_COLS, Shown};
+use super::marks::{self, Marks, Row, Source};
+
+/// Applies an action to the reader's state.
+pub fn update(app: &mut App, action: Action) {
+    if !matches!(action, Action::Resize(..) | Action::Wheel { .. }) {
+        app.message = None;
+    }
+    if let Overlay::Search(input) = &mut app.overlay {
+        match action {
+            Action::Input(c) => return input.push(c),
+            Action::Erase => {
+                if input.pop().is_none() {
+                    app.overlay = Overlay::None;
+                }
+                return;
+            }
+            Action::Submit => {
+                let query = std::mem::take(input);
+                app.overlay = Overlay::None;
+                return run_search(app, query);
+            }
+            Action::Clear => {
+                app.overlay = Overlay::None;
+                return;
+            }
+            _ => {}
+        }
+    }
+    match action {
+        Action::Resize(w, h) => {
+            app.resize(w, h);
+            if let Overlay::Help(scroll) = &mut app.overlay {
+                *scroll = (*scroll).min(super::ui::help::max_scroll(&app.layout));
+            }
+        }
+        Action::Quit => match app.overlay {
+            Overlay::Help(_) | Overlay::Entity(_) => app.overlay = Overlay::None,
+            _ => app.running = Running::Quit,
+        },
+        Action::Help => {
+            app.overlay =
+                if matches!(app.overlay, Overlay::Help(_)) { Overlay::None } else { Overlay::Help(0) }
+        }
+        Action::Clear => clear(app),
+        Action::Search => app.overlay = Overlay::Search(String::new()),
+        Action::NextMatch => step(app, 1),
+        Action::PrevMatch => step(app, -1),
+        Action::NextSection => {
+            let top = app.top;
+            let next = heading_lines(app).find(|&l| l > top);
+            if let Some(line) = next {
+                app.scroll_to(line);
+            }
+        }
+        Action::PrevSection => {
+            let top = app.top;
+            let prev = heading_lines(app).filter(|&l| l < top).last();
+            app.scroll_to(prev.unwrap_or(0));
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            let panes = app.focusable();
+            let i = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
+            let n = panes.len();
+            let next = if action == Action::FocusNext { (i + 1) % n } else { (i + n - 1) % n };
+            app.focus = panes[next];
+        }
+        Action::ToggleSections => toggle_side(app, Pane::Sections),
+        Action::ToggleSidebar => toggle_side(app, Pane::Sidebar),
+        Action::ToggleMouse => {
+            app.mouse = match app.mouse {
+                Mouse::Captured => Mouse::Released,
+                Mouse::Released => Mouse::Captured,
+            };
+            app.message = Some(match app.mouse {
+                Mouse::Captured => "mouse on".to_string(),
+                Mouse::Released => "mouse off: the terminal selects text; m turns it back on".to_string(),
+            });
+        }
+        Action::Open => open(app),
+        Action::Details => details(app),
+        Action::LineDown => movement(app, Move::Lines(1)),
+        Action::LineUp => movement(app, Move::Lines(-1)),
+        Action::PageDown => movement(app, Move::Pages(2)),
+        Action::PageUp => movement(app, Move::Pages(-2)),
+        Action::HalfDown => movement(app, Move::Pages(1)),
+        Action::HalfUp => movement(app, Move::Pages(-1)),
+        Action::Top => movement(app, Move::Start),
+        Action::Bottom => movement(app, Move::End),
+        Action::Wheel { col, row, lines } => wheel(app, col, row, lines),
+        Action::Click { col, row } => click(app, col, row),
+        Action::Suspend | Action::Input(_) | Action::Erase | Action::Submit => {}
+    }
+}
+
+/// The lines of the section headings, in order (the lead section has none).
+fn heading_lines(app: &App) -> impl Iterator<Item = usize> + '_ {
+    let headed = app.doc.sections.iter().enumerate().filter(|(_, s)| s.heading.is_some());
+    headed.map(|(i, _)| app.section_line(i))
+}
+
+/// A movement: lines, half pages (`Pages(±1)`) or whole pages (`Pages(±2)`), or an end.
+#[derive(Debug, Clone, Copy)]
+enum Move {
+    Lines(isize),
+    Pages(isize),
+    Start,
+    End,
+}
+
+fn target(current: usize, len: usize, height: usize, mv: Move) -> usize {
+    let by = |n: isize| current.saturating_add_signed(n).min(len.saturating_sub(1));
+    match mv {
+        Move::Lines(n) => by(n),
+        Move::Pages(n) => by(n * (height.max(2) / 2) as isize),
+        Move::Start => 0,
+        Move::End => len.saturating_sub(1),
+    }
+}
+
+fn movement(app: &mut App, mv: Move) {
+    match (&mut app.overlay, app.focus) {
+        (Overlay::Help(scroll), _) => {
+            let max = super::ui::help::max_scroll(&app.layout);
+            let h = Layout::inner(super::ui::help::area(&app.layout)).height as usize;
+            *scroll = target(*scroll, max + 1, h, mv);
+        }
+        (Overlay::Entity(d), _) => {
+            let h = super::ui::details::mention_rows(super::ui::details::area(&app.layout, d));
+            let to = target(d.list.cursor, d.hits.len(), h, mv);
+            d.list.select(to, d.hits.len(), h);
+        }
+        (_, Pane::Reading) => {
+            let h = app.view_height();
+            let line = match mv {
+                Move::End => app.wrapped.lines.len().saturating_sub(h),
+                Move::Pages(2) => app.top + h.saturating_sub(2).max(1),
+                Move::Pages(-2) => app.top.saturating_sub(h.saturating_sub(2).max(1)),
+                _ => target(app.top, app.wrapped.lines.len(), h, mv),
+            };
+            app.scroll_to(line);
+        }
+        (_, Pane::Sections) => {
+            let h = app.list_height(Pane::Sections);
+            let to = target(app.toc.cursor, app.doc.sections.len(), h, mv);
+            app.toc.select(to, app.doc.sections.len(), h);
+        }
+        (_, Pane::Sidebar) => {
+            let h = app.list_height(Pane::Sidebar);
+            let to = target(app.side.cursor, app.rows.len(), h, mv);
+            // The cursor rests on entities only; headers and notes are skipped.
+            let down = to >= app.side.cursor;
+            let on_entity = |i: &usize| matches!(app.rows.get(*i), Some(Row::Entity(_)));
+            let found = if down {
+                (to..app.rows.len()).find(on_entity).or_else(|| (0..to).rev().find(on_entity))
+            } else {
+                (0..=to).rev().find(on_entity).or_else(|| (to..app.rows.len()).find(on_entity))
+            };
+            app.side.select(found.unwrap_or(to), app.rows.len(), h);
+            if found.is_none() || to == 0 {
+                app.side.offset = 0;
+            }
+        }
+    }
+}
+
+fn clear(app: &mut App) {
+    if app.overlay != Overlay::None {
+        if matches!(app.overlay, Overlay::Sections | Overlay::Sidebar) {
+            app.focus = Pane::Reading;
+        }
+        app.overlay = Overlay::None;
+    } else if app.marks.is_some() {
+        app.marks = None;
+    } else {
+        app.focus = Pane::Reading;
+    }
+}
+
+fn run_search(app: &mut App, query: String) {
+    if query.is_empty() {
+        return;
+    }
+    let hits = marks::search(&app.doc, &app.flow, &query);
+    if hits.is_empty() {
+        app.message = Some(format!("no match for “{query}”"));
+        app.marks = None;
+        return;
+    }
+    let here = app.anchor;
+    let current = hits.iter().position(|h| (h.item, h.start) >= (here.item, here.offset)).unwrap_or(0);
+    let hit = hits[current];
+    app.marks = Some(Marks { source: Source::Search(query), hits, current });
+    app.reveal(hit);
+}
+
+fn select_entity(app: &mut App, entity: usize) {
+    let hits = marks::mentions(&app.doc, &app.flow, entity);
+    let Some(&first) = hits.first() else {
+        app.message = Some("no mention of it is shown in the text".to_string());
+        return;
+    };
+    app.marks = Some(Marks { source: Source::Entity(entity), hits, current: 0 });
+    app.reveal(first);
+}
+
+fn step(app: &mut App, by: isize) {
+    let Some(m) = app.marks.as_mut() else {
+        app.message = Some("nothing to step through: / searches, Enter in the sidebar selects".to_string());
+        return;
+    };
+    let n = m.hits.len() as isize;
+    m.current = (m.current as isize + by).rem_euclid(n.max(1)) as usize;
+    if let Some(&hit) = m.hits.get(m.current) {
+        app.reveal(hit);
+    }
+}
+
+fn open(app: &mut App) {
+    if let Overlay::Entity(d) = &app.overlay {
+        let (entity, cursor) = (d.entity, d.list.cursor);
+        app.overlay = Overlay::None;
+        if app.selected_entity() != Some(entity) {
+            select_entity(app, entity);
+        }
+        if let Some(m) = app.marks.as_mut() {
+            m.current = cursor.min(m.hits.len().saturating_sub(1));
+            if let Some(&hit) = m.hits.get(m.current) {
+                app.reveal(hit);
+            }
+        }
+        return;
+    }
+    match app.focus {
+        Pane::Sections => {
+            let line = app.section_line(app.toc.cursor);
+            app.scroll_to(line);
+            if app.overlay == Overlay::Sections {
+                app.overlay = Overlay::None;
+                app.focus = Pane::Reading;
+            }
+        }
+        Pane::Sidebar => {
+            if let Some(&Row::Entity(e)) = app.rows.get(app.side.cursor) {
+                select_entity(app, e);
+                if app.overlay == Overlay::Sidebar {
+                    app.overlay = Overlay::None;
+                    app.focus = Pane::Reading;
+                }
+            }
+        }
+        Pane::Reading => {}
+    }
+}
+
+fn details(app: &mut App) {
+    let entity = match (app.focus, app.rows.get(app.side.cursor)) {
+        (Pane::Sidebar, Some(&Row::Entity(e))) => Some(e),
+        _ => app.selected_entity(),
+    };
+    let Some(entity) = entity else {
+        app.message = Some("select an entity in the sidebar first (Tab, then i)".to_string());
+        return;
+    };
+    let hits = marks::mentions(&app.doc, &app.flow, entity);
+    app.overlay = Overlay::Entity(Details { entity, hits, list: List::default() });
+}
+
+fn toggle_side(app: &mut App, pane: Pane) {
+    let (min, overlay) = match pane {
+        Pane::Sidebar => (SIDEBAR_MIN_COLS, Overlay::Sidebar),
+        _ => (SECTIONS_MIN_COLS, Overlay::Sections),
+    };
+    let (w, h) = (app.layout.area.width, app.layout.area.height);
+    if w >= min {
+        let shown = if pane == Pane::Sidebar { &mut app.sidebar_shown } else { &mut app.sections_shown };
+        *shown = if *shown == Shown::Docked { Shown::Hidden } else { Shown::Docked };
+        app.resize(w, h);
+    } else if app.overlay == overlay {
+        app.overlay = Overlay::None;
+        app.focus = Pane::Reading;
+    } else {
+        app.overlay = overlay;
+        app.focus = pane;
+        let height = app.list_height(pane);
+        app.toc.reveal(height);
+        app.side.reveal(height);
+    }
+}
+
+/// The pane under a point, with the row inside its list.
+fn pane_at(app: &App, col: u16, row: u16) -> Option<(Pane, usize)> {
+    let inside = |r: Option<ratatui::layout::Rect>| {
+        r.map(Layout::inner).filter(|i| Layout::hit(*i, col, row)).map(|i| (row - i.y) as usize)
+    };
+    // Overlays lie on top, so they are asked first.
+    if let Some(r) = inside(app.sections_rect().filter(|_| app.overlay == Overlay::Sections)) {
+        return Some((Pane::Sections, r));
+    }
+    if let Some(r) = inside(app.sidebar_rect().filter(|_| app.overlay == Overlay::Sidebar)) {
+        return Some((Pane::Sidebar, r));
+    }
+    if let Some(r) = inside(app.layout.sections) {
+        return Some((Pane::Sections, r));
+    }
+    if let Some(r) = inside(app.layout.sidebar) {
+        return Some((Pane::Sidebar, r));
+    }
+    Layout::hit(app.layout.reading, col, row).then_some((Pane::Reading, 0))
+}
+
+fn wheel(app: &mut App, col: u16, row: u16, lines: i16) {
+    if matches!(app.overlay, Overlay::Help(_) | Overlay::Entity(_)) {
+        let mv = Move::Lines(lines as isize);
+        return movement(app, mv);
+    }
+    match pane_at(app, col, row) {
+        Some((Pane::Sections, _)) => {
+            let (len, h) = (app.doc.sections.len(), app.list_height(Pane::Sections));
+            app.toc.scroll(lines as isize, len, h);
+        }
+        Some((Pane::Sidebar, _)) => {
+            let (len, h) = (app.rows.len(), app.list_height(Pane::Sidebar));
+            app.side.scroll(lines as isize, len, h);
+        }
+        Some((Pane::Reading, _)) => app.scroll_to(app.top.saturating_add_signed(lines as isize)),
+        None => {}
+    }
+}
+
+fn click(app: &mut App, col: u16, row: u16) {
+    if let Overlay::Entity(d) = &mut app.overlay {
+        // Mention rows start below the entity's header block, see ui::details.
+        let area = super::ui::details::area(&app.layout, d);
+        let first = area.y as usize + super::ui::details::HEADER_ROWS;
+        if (row as usize) >= first && Layout::hit(area, col, row) {
+            let i = d.list.offset + row as usize - first;
+            if i < d.hits.len() {
+                d.list.cursor = i;
+                return open(app);
+            }
+        }
+        return;
+    }
+    if matches!(app.overlay, Overlay::Help(_)) {
+        app.overlay = Overlay::None;
+        return;
+    }
+    match pane_at(app, col, row) {
+        Some((Pane::Sections, r)) => {
+            let i = app.toc.offset + r;
+            if i < app.doc.sections.len() {
+                app.focus = Pane::Sections;
+                app.toc.cursor = i;
+                open(app);
+            }
+        }
+        Some((Pane::Sidebar, r)) => {
+            let i = app.side.offset + r;
+            app.focus = Pane::Sidebar;
+            if matches!(app.rows.get(i), Some(Row::Entity(_))) {
+                app.side.cursor = i;
+                open(app);
+            }
+        }
+        Some((Pane::Reading, _)) => {
+            if matches!(app.overlay, Overlay::Sections | Overlay::Sidebar) {
+                app.overlay = Overlay::None;
+            }
+            app.focus = Pane::Reading;
+        }
+        None => {}
+    }
+}
+
+/// Puts the reading position at a saved input byte, if the document still has it.
+pub fn restore(app: &mut App, input: usize) {
+    if let Some(anchor) = app.flow.anchor_of_input(&app.doc, input) {
+        let line = app.wrapped.line_of(anchor);
+        app.scroll_to(line);
+        app.anchor = anchor;
+    }
+}

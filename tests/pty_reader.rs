@@ -1,0 +1,239 @@
+//! End to end: the real binary in a pseudo-terminal, its screen read with vt100.
+//!
+//! Each test checks what a person sees and what the terminal is left with: main screen,
+//! cursor shown, no mouse reporting.
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
+}
+
+fn state_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("folio-pty-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+impl Session {
+    fn start(state: &PathBuf, args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_folio"));
+        cmd.args(args);
+        cmd.cwd(state);
+        cmd.env("HOME", state);
+        cmd.env("XDG_STATE_HOME", state.join("state"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn folio");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = feed.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        Session { child, master: pty.master, writer, screen }
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().map(|p| p.screen().contents()).unwrap_or_default()
+    }
+
+    fn row(&self, row: u16) -> String {
+        self.text().lines().nth(row as usize).unwrap_or("").to_string()
+    }
+
+    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if pred(&self.text()) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("timed out waiting for {what}; screen:\n{}", self.text());
+    }
+
+    fn keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                // Let the reader thread take the last bytes.
+                std::thread::sleep(Duration::from_millis(200));
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let _ = self.child.kill();
+        panic!("folio did not exit; screen:\n{}", self.text());
+    }
+
+    fn assert_restored(&self) {
+        let p = self.screen.lock().expect("screen");
+        let s = p.screen();
+        assert!(!s.alternate_screen(), "the alternate screen was left");
+        assert!(!s.hide_cursor(), "the cursor is shown");
+        assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting is off");
+    }
+}
+
+/// The first heading of the seed as the library reads it, if its structure has one.
+fn first_heading() -> Option<String> {
+    let doc = folio::read(folio::SEED).expect("seed");
+    doc.sections.iter().find_map(|s| s.heading.as_ref().map(|h| h.text.clone()))
+}
+
+#[test]
+fn next_section_then_quit_leaves_the_terminal_as_it_was() {
+    let dir = state_dir("quit");
+    let mut s = Session::start(&dir, &[], 140, 40);
+    s.wait_for("the reader", |t| t.contains("Sections") && t.contains("Events"));
+    let before = s.text();
+    s.keys(b"]");
+    match first_heading() {
+        Some(h) => {
+            let start: String = h.chars().take(40).collect();
+            s.wait_for("the heading at the top", |_| s.row(1).contains(&start));
+            assert!(s.text().contains("§ 2/") || s.text().contains("§ 1/"), "{}", s.text());
+        }
+        None => {
+            std::thread::sleep(Duration::from_millis(300));
+            assert_eq!(s.text(), before, "without headings ] stays");
+        }
+    }
+    s.keys(b"q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let dir = state_dir("ctrlc");
+    let mut s = Session::start(&dir, &[], 100, 30);
+    s.wait_for("the reader", |t| t.contains("Sections"));
+    s.keys(b"\x03");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = state_dir("term");
+    let mut s = Session::start(&dir, &[], 100, 30);
+    s.wait_for("the reader", |t| t.contains("Sections"));
+    let pid = s.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    assert!(killed.success());
+    assert_eq!(s.exit_code(), 128 + 15);
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_resize_storm_leaves_it_alive_and_readable() {
+    let dir = state_dir("resize");
+    let mut s = Session::start(&dir, &[], 120, 36);
+    s.wait_for("the reader", |t| t.contains("Sections"));
+    for (cols, rows) in [(1, 1), (60, 20), (10, 3), (200, 50), (0, 0), (19, 4), (33, 9), (120, 36)] {
+        s.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
+        if let Ok(mut p) = s.screen.lock() {
+            p.screen_mut().set_size(nz(rows), nz(cols));
+        }
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    s.keys(b"g");
+    s.wait_for("a readable screen", |t| t.contains("Sections") && t.contains("Entities"));
+    assert!(s.child.try_wait().expect("wait").is_none(), "still running");
+    s.keys(b"q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_reading_position_is_remembered() {
+    let dir = state_dir("position");
+    let mut s = Session::start(&dir, &[], 100, 30);
+    s.wait_for("the reader", |t| t.contains("Sections"));
+    std::thread::sleep(Duration::from_millis(200));
+    let first = s.row(1);
+    s.keys(b"jjjjjjjjjj");
+    s.wait_for("scrolled", |_| s.row(1) != first);
+    std::thread::sleep(Duration::from_millis(200));
+    let top = s.row(1);
+    s.keys(b"q");
+    assert_eq!(s.exit_code(), 0);
+    let mut again = Session::start(&dir, &[], 100, 30);
+    again.wait_for("the reader", |t| t.contains("Sections"));
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(again.row(1), top);
+    again.keys(b"q");
+    assert_eq!(again.exit_code(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_big_input_shows_its_start_then_all_of_it() {
+    let dir = state_dir("big");
+    let mut text = String::from("A Big Input\n\n");
+    for i in 0..6000 {
+        text.push_str(&format!("Paragraph number {i} of a long and patient text about rivers.\n\n"));
+    }
+    text.push_str("The very last paragraph of the big input.\n");
+    let file = dir.join("big.txt");
+    std::fs::write(&file, &text).expect("write");
+    let mut s = Session::start(&dir, &[file.to_str().expect("utf-8 path")], 100, 30);
+    // The status line is written last and left to right: once it shows the percentage, a
+    // "loading…" before it would show too.
+    s.wait_for("the reader", |t| t.contains("A Big Input") && t.trim_end().ends_with('%'));
+    s.wait_for("the whole input", |t| !t.contains("loading…") && t.trim_end().ends_with('%'));
+    s.keys(b"G");
+    s.wait_for("the end of the whole input", |t| t.contains("The very last paragraph"));
+    s.keys(b"q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn binary_input_is_refused_before_the_screen_changes() {
+    let dir = state_dir("binary");
+    let file = dir.join("image.png");
+    std::fs::write(&file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").expect("write");
+    let mut s = Session::start(&dir, &[file.to_str().expect("utf-8 path")], 100, 30);
+    assert_ne!(s.exit_code(), 0);
+    assert!(s.text().contains("folio:"), "{}", s.text());
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
