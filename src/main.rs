@@ -38,11 +38,12 @@ fn run(args: &Args) -> anyhow::Result<()> {
         None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
         None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
     };
-    if !args.json && std::io::stdout().is_terminal() {
+    let mut out = std::io::stdout().lock();
+    if !args.json && out.is_terminal() {
+        drop(out);
         return folio::tui::run(source.bytes, &source.name);
     }
     let doc = folio::read(&source.bytes).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
-    let mut out = std::io::stdout().lock();
     let text = if args.json { folio::export::json(&doc) } else { folio::export::plain(&doc) };
     for w in doc.warnings.iter().filter(|_| !args.json) {
         eprintln!("folio: warning: {w}");

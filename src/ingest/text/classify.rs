@@ -256,6 +256,9 @@ pub fn find_source(texts: &[&str]) -> Option<String> {
 }
 
 fn source_in(text: &str) -> Option<String> {
+    if let Some(agency) = dateline_agency(text) {
+        return Some(agency.to_string());
+    }
     let lower = text.to_lowercase();
     // "THE DAILY JOURNAL - ONLINE EDITION": the name before an edition marker.
     for marker in ["online edition", "digital edition", "web edition"] {
@@ -287,6 +290,23 @@ fn source_in(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The agency of a wire dateline: "WASHINGTON (Reuters) — …" gives "Reuters".
+fn dateline_agency(text: &str) -> Option<&str> {
+    let open = text.find(" (")?;
+    let place = &text[..open];
+    if place.is_empty() || place.len() > 40 || place.chars().any(|c| c.is_lowercase()) {
+        return None;
+    }
+    let rest = &text[open + 2..];
+    let close = rest.find(')')?;
+    let agency = rest[..close].trim();
+    let after = rest[close + 1..].trim_start();
+    let words = agency.split_whitespace().count();
+    let dash = after.starts_with(['-', '–', '—']);
+    (dash && (1..=3).contains(&words) && agency.chars().next().is_some_and(char::is_uppercase))
+        .then_some(agency)
 }
 
 /// The trailing run of capitalised words of `s`, as a name.
@@ -390,5 +410,10 @@ mod tests {
             Some("Harbour Media".to_string())
         );
         assert_eq!(find_source(&["Nothing to see here."]), None);
+        assert_eq!(
+            find_source(&["LONDON (Reuters) — Markets fell on Monday as traders weighed the news."]),
+            Some("Reuters".to_string())
+        );
+        assert_eq!(find_source(&["He said (quietly) - nothing."]), None);
     }
 }
