@@ -88,7 +88,9 @@ fn essay_overlays_on_a_narrow_terminal() {
 
 #[test]
 fn no_size_panics_whatever_is_open() {
-    let opened: [&[Action]; 6] = [
+    let opened: [&[Action]; 8] = [
+        &[Action::Resize(50, 20), Action::ToggleSidebar],
+        &[Action::Resize(50, 20), Action::ToggleSections],
         &[],
         &[Action::Help],
         &[Action::ToggleSections],

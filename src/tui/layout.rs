@@ -90,7 +90,7 @@ impl Layout {
     pub fn side_overlay(&self, left: bool) -> Rect {
         let body = Rect::new(0, 0, self.area.width, self.area.height.saturating_sub(1));
         let w = body.width.saturating_sub(4).clamp(1, 40);
-        let x = if left { 0 } else { body.width - w };
+        let x = if left { 0 } else { body.width.saturating_sub(w) };
         Rect::new(x, 0, w, body.height)
     }
 
