@@ -296,3 +296,15 @@ fn at_the_end_the_last_section_is_current() {
     assert_eq!(app.current_section(), n - 1);
     assert!(screen(&app).contains(&format!("§ {n}/{n}")));
 }
+
+#[test]
+fn a_click_on_either_line_of_a_wrapped_name_selects_it() {
+    let (_, doc) = essay();
+    let mut app = app(doc, 140, 40);
+    let side = folio::tui::layout::Layout::inner(app.layout.sidebar.expect("sidebar"));
+    let name = |app: &folio::tui::App| app.selected_entity().map(|e| app.doc.entities[e].name.clone());
+    update(&mut app, Action::Click { col: side.x + 4, row: side.y + 7 });
+    assert_eq!(name(&app).as_deref(), Some("the archive of the lower town"));
+    update(&mut app, Action::Click { col: side.x + 4, row: side.y + 9 });
+    assert_eq!(name(&app).as_deref(), Some("the flood of 1910"));
+}

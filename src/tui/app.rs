@@ -255,6 +255,18 @@ impl App {
         }
     }
 
+    /// Scrolls the sidebar so the cursor's row shows whole (names may take two lines).
+    pub fn reveal_side(&mut self) {
+        if self.side.cursor < self.side.offset {
+            self.side.offset = self.side.cursor;
+        }
+        while self.side.offset < self.side.cursor
+            && super::ui::sidebar::fitting(self, self.side.offset) <= self.side.cursor - self.side.offset
+        {
+            self.side.offset += 1;
+        }
+    }
+
     /// Where the section list is drawn, docked or as an overlay.
     pub fn sections_rect(&self) -> Option<Rect> {
         match self.overlay {
@@ -324,6 +336,7 @@ impl App {
         self.toc.reveal(toc_h);
         self.reveal_toc();
         self.side.reveal(side_h);
+        self.reveal_side();
     }
 
     /// Swaps in a new reading of the same input (the whole of it after a prefix), keeping

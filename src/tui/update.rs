@@ -167,6 +167,7 @@ fn movement(app: &mut App, mv: Move) {
             if found.is_none() || to == 0 {
                 app.side.offset = 0;
             }
+            app.reveal_side();
         }
     }
 }
@@ -293,6 +294,7 @@ fn toggle_side(app: &mut App, pane: Pane) {
         app.toc.reveal(height);
         app.reveal_toc();
         app.side.reveal(height);
+        app.reveal_side();
     }
 }
 
@@ -363,9 +365,10 @@ fn click(app: &mut App, col: u16, row: u16) {
             }
         }
         Some((Pane::Sidebar, r)) => {
-            let i = app.side.offset + r;
             app.focus = Pane::Sidebar;
-            if matches!(app.rows.get(i), Some(Row::Entity(_))) {
+            if let Some(i) = super::ui::sidebar::row_at(app, r)
+                && matches!(app.rows.get(i), Some(Row::Entity(_)))
+            {
                 app.side.cursor = i;
                 open(app);
             }

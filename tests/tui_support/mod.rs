@@ -138,6 +138,7 @@ Aubin's grandson had carried up to Castelnau the week before. The bridge held.")
     entity(&mut doc, &input, Person, "Henri Delorme", &["Henri Delorme"], 0.5);
     entity(&mut doc, &input, Place, "Varenne", &["Varenne"], 0.8);
     entity(&mut doc, &input, Place, "Castelnau", &["Castelnau"], 0.7);
+    entity(&mut doc, &input, Place, "the archive of the lower town", &["archive of the lower town"], 0.2);
     entity(&mut doc, &input, Event, "the flood of 1910", &["flood of 1910"], 0.8);
     entity(
         &mut doc,
