@@ -31,6 +31,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, d: &Details) {
     super::clear(frame, area);
     frame.render_widget(super::pane(&e.name, true, t), area);
     let inner = Layout::inner(area);
+    // A cell of margin inside the frame on each side.
+    let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
     let w = inner.width as usize;
     let kind = match e.kind {
         EntityKind::Person => "Person",
@@ -48,7 +50,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, d: &Details) {
             Span::styled("Also called: ", t.dim()),
             Span::raw(super::fit(&aliases, w.saturating_sub(13))),
         ]),
-        Line::from(Span::styled(format!("{} mentions · Enter jumps · Esc closes", d.hits.len()), t.group())),
+        Line::from(Span::styled(
+            format!(
+                "{} mention{} · Enter jumps · Esc closes",
+                d.hits.len(),
+                if d.hits.len() == 1 { "" } else { "s" }
+            ),
+            t.group(),
+        )),
     ];
     let buf = frame.buffer_mut();
     for (y, line) in header.iter().enumerate().take(inner.height as usize) {
@@ -74,14 +83,13 @@ fn snippet(app: &App, hit: Hit, width: usize, base: Style, mark: Style) -> Line<
     else {
         return Line::default();
     };
-    let room = width.saturating_sub(1);
+    let room = width;
     let name = super::fit(name, room);
     let side = room.saturating_sub(name.width());
     let (before, after) = (before.trim_start(), after.trim_end());
     let before = super::fit_left(before, (side / 2).max(side.saturating_sub(after.width())));
     let after = super::fit(after, side.saturating_sub(before.width()));
     let mut line = Line::from(vec![
-        Span::styled(" ", base),
         Span::styled(before, base),
         Span::styled(name, base.patch(mark)),
         Span::styled(after, base),
