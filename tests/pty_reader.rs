@@ -278,3 +278,17 @@ fn a_terminal_that_goes_away_ends_the_reader() {
     assert_eq!(s.exit_code(), 128 + 1, "no orphan left spinning");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_corrupt_saved_position_is_a_warning_not_an_error() {
+    let dir = state_dir("corrupt");
+    let store = folio::tui::state::Store::in_dir(&dir.join("state").join("folio"), folio::SEED);
+    std::fs::create_dir_all(store.path().parent().expect("dir")).expect("mkdir");
+    std::fs::write(store.path(), b"\x00{ not json").expect("write");
+    let mut s = Session::start(&dir, &[], 100, 30);
+    s.wait_for("the warning", |t| t.contains("corrupt"));
+    s.keys(b"jq");
+    assert_eq!(s.exit_code(), 0);
+    assert!(store.load().is_ok_and(|p| p.is_some()), "a good position replaced the corrupt one");
+    let _ = std::fs::remove_dir_all(&dir);
+}
