@@ -7,6 +7,7 @@ pub mod app;
 pub mod flow;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 pub mod load;
 pub mod marks;
 pub mod state;

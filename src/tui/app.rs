@@ -3,6 +3,7 @@
 
 use super::flow::{Anchor, Flow, Wrapped};
 use super::layout::{Layout, Shown};
+pub use super::list::List;
 use super::marks::{self, Hit, Marks, Row};
 use super::theme::Theme;
 use crate::document::Document;
@@ -63,39 +64,6 @@ pub enum Running {
     Yes,
     /// The user asked to leave.
     Quit,
-}
-
-/// A cursor and a scroll offset into a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct List {
-    /// The selected row.
-    pub cursor: usize,
-    /// The first row shown.
-    pub offset: usize,
-}
-
-impl List {
-    /// Moves the cursor to `to` (clamped to `len`) and scrolls so it shows in `height` rows.
-    pub fn select(&mut self, to: usize, len: usize, height: usize) {
-        self.cursor = to.min(len.saturating_sub(1));
-        self.reveal(height);
-    }
-
-    /// Scrolls so the cursor shows in `height` rows.
-    pub fn reveal(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.cursor < self.offset {
-            self.offset = self.cursor;
-        } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
-        }
-    }
-
-    /// Scrolls by `lines` without moving the cursor.
-    pub fn scroll(&mut self, lines: isize, len: usize, height: usize) {
-        let max = len.saturating_sub(height.max(1));
-        self.offset = self.offset.saturating_add_signed(lines).min(max);
-    }
 }
 
 /// Everything the reader shows, and where it is.

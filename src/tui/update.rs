@@ -1,5 +1,7 @@
 //! The one place state changes: `update(&mut App, Action)`.
 
+mod pointer;
+
 use super::action::Action;
 use super::app::{App, Details, List, Mouse, Overlay, Pane, Running};
 use super::layout::{Layout, SECTIONS_MIN_COLS, SIDEBAR_MIN_COLS, Shown};
@@ -93,8 +95,8 @@ pub fn update(app: &mut App, action: Action) {
         Action::HalfUp => movement(app, Move::Pages(-1)),
         Action::Top => movement(app, Move::Start),
         Action::Bottom => movement(app, Move::End),
-        Action::Wheel { col, row, lines } => wheel(app, col, row, lines),
-        Action::Click { col, row } => click(app, col, row),
+        Action::Wheel { col, row, lines } => pointer::wheel(app, col, row, lines),
+        Action::Click { col, row } => pointer::click(app, col, row),
         Action::Suspend | Action::Input(_) | Action::Erase | Action::Submit => {}
     }
 }
@@ -295,91 +297,6 @@ fn toggle_side(app: &mut App, pane: Pane) {
         app.reveal_toc();
         app.side.reveal(height);
         app.reveal_side();
-    }
-}
-
-/// The pane under a point, with the row inside its list.
-fn pane_at(app: &App, col: u16, row: u16) -> Option<(Pane, usize)> {
-    let inside = |r: Option<ratatui::layout::Rect>| {
-        r.map(Layout::inner).filter(|i| Layout::hit(*i, col, row)).map(|i| (row - i.y) as usize)
-    };
-    // Overlays lie on top, so they are asked first.
-    if let Some(r) = inside(app.sections_rect().filter(|_| app.overlay == Overlay::Sections)) {
-        return Some((Pane::Sections, r));
-    }
-    if let Some(r) = inside(app.sidebar_rect().filter(|_| app.overlay == Overlay::Sidebar)) {
-        return Some((Pane::Sidebar, r));
-    }
-    if let Some(r) = inside(app.layout.sections) {
-        return Some((Pane::Sections, r));
-    }
-    if let Some(r) = inside(app.layout.sidebar) {
-        return Some((Pane::Sidebar, r));
-    }
-    Layout::hit(app.layout.reading, col, row).then_some((Pane::Reading, 0))
-}
-
-fn wheel(app: &mut App, col: u16, row: u16, lines: i16) {
-    if matches!(app.overlay, Overlay::Help(_) | Overlay::Entity(_)) {
-        let mv = Move::Lines(lines as isize);
-        return movement(app, mv);
-    }
-    match pane_at(app, col, row) {
-        Some((Pane::Sections, _)) => {
-            let (len, h) = (app.doc.sections.len(), app.list_height(Pane::Sections));
-            app.toc.scroll(lines as isize, len, h);
-        }
-        Some((Pane::Sidebar, _)) => {
-            let (len, h) = (app.rows.len(), app.list_height(Pane::Sidebar));
-            app.side.scroll(lines as isize, len, h);
-        }
-        Some((Pane::Reading, _)) => app.scroll_to(app.top.saturating_add_signed(lines as isize)),
-        None => {}
-    }
-}
-
-fn click(app: &mut App, col: u16, row: u16) {
-    if let Overlay::Entity(d) = &mut app.overlay {
-        // Mention rows start below the entity's header block, see ui::details.
-        let area = super::ui::details::area(&app.layout, d);
-        let first = area.y as usize + super::ui::details::HEADER_ROWS;
-        if (row as usize) >= first && Layout::hit(area, col, row) {
-            let i = d.list.offset + row as usize - first;
-            if i < d.hits.len() {
-                d.list.cursor = i;
-                return open(app);
-            }
-        }
-        return;
-    }
-    if matches!(app.overlay, Overlay::Help(_)) {
-        app.overlay = Overlay::None;
-        return;
-    }
-    match pane_at(app, col, row) {
-        Some((Pane::Sections, r)) => {
-            if let Some(i) = super::ui::sections::section_at(app, r) {
-                app.focus = Pane::Sections;
-                app.toc.cursor = i;
-                open(app);
-            }
-        }
-        Some((Pane::Sidebar, r)) => {
-            app.focus = Pane::Sidebar;
-            if let Some(i) = super::ui::sidebar::row_at(app, r)
-                && matches!(app.rows.get(i), Some(Row::Entity(_)))
-            {
-                app.side.cursor = i;
-                open(app);
-            }
-        }
-        Some((Pane::Reading, _)) => {
-            if matches!(app.overlay, Overlay::Sections | Overlay::Sidebar) {
-                app.overlay = Overlay::None;
-            }
-            app.focus = Pane::Reading;
-        }
-        None => {}
     }
 }
 
