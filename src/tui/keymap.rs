@@ -142,7 +142,12 @@ pub fn translate(event: &Event, mode: Mode) -> Option<Action> {
 
 /// The table's action for a key.
 pub fn lookup(key: &KeyEvent) -> Option<Action> {
-    KEYMAP.iter().find(|b| b.keys.iter().any(|k| k.matches(key))).map(|b| b.action.clone())
+    let found = KEYMAP.iter().find(|b| b.keys.iter().any(|k| k.matches(key))).map(|b| b.action.clone());
+    if found.is_none() && key.modifiers == KeyModifiers::ALT && matches!(key.code, KeyCode::Char(_)) {
+        // Esc then a key, read together as Alt+key: the key is what was meant.
+        return lookup(&KeyEvent::new(key.code, KeyModifiers::NONE));
+    }
+    found
 }
 
 fn prompt_key(key: &KeyEvent) -> Option<Action> {
@@ -190,6 +195,7 @@ mod tests {
             (key(KeyCode::F(1), KeyModifiers::NONE), Action::Help),
             (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
             (key(KeyCode::Char('q'), KeyModifiers::ALT), Action::Quit),
+            (key(KeyCode::Char('j'), KeyModifiers::ALT), Action::LineDown),
             (key(KeyCode::Char('z'), KeyModifiers::CONTROL), Action::Suspend),
         ];
         for (k, want) in cases {
