@@ -74,6 +74,11 @@ pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
         if (size.width, size.height) != (app.layout.area.width, app.layout.area.height) {
             update(&mut app, Action::Resize(size.width, size.height));
         }
+        if let Some(store) = &store
+            && let Ok(mut last) = LAST.lock()
+        {
+            *last = Some((store.clone(), position(&app)));
+        }
         {
             let _writing = terminal::lock();
             term.draw(|f| ui::draw(f, &app))?;
@@ -121,11 +126,6 @@ pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
                 break;
             }
             event = event::read()?;
-        }
-        if let Some(store) = &store
-            && let Ok(mut last) = LAST.lock()
-        {
-            *last = Some((store.clone(), position(&app)));
         }
         if app.running == Running::Quit {
             break;

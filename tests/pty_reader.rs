@@ -156,11 +156,15 @@ fn sigterm_restores_the_terminal() {
     let dir = state_dir("term");
     let mut s = Session::start(&dir, &[], 100, 30);
     s.wait_for("the reader", |t| t.contains("Sections"));
+    s.keys(b"G");
+    s.wait_for("the end", |t| t.trim_end().ends_with("100%"));
     let pid = s.child.process_id().expect("pid");
     let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
     assert!(killed.success());
     assert_eq!(s.exit_code(), 128 + 15);
     s.assert_restored();
+    let store = folio::tui::state::Store::in_dir(&dir.join("state").join("folio"), folio::SEED);
+    assert!(store.load().is_ok_and(|p| p.is_some_and(|p| p.input > 0)), "the position was saved");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
