@@ -86,8 +86,12 @@ pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
         if let Some(l) = &loading {
             match l.poll() {
                 Some(Ok(whole)) => {
+                    // Restore the saved position unless the reader has moved meanwhile.
+                    let untouched = app.anchor == flow::Anchor::default();
                     app.replace_document(whole);
-                    if let Some(input) = restore_later.take() {
+                    if let Some(input) = restore_later.take()
+                        && untouched
+                    {
                         update::restore(&mut app, input);
                     }
                     loading = None;

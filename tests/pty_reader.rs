@@ -231,6 +231,11 @@ fn a_big_input_shows_its_start_then_all_of_it() {
     s.keys(b"q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
+    // The saved position lies past the first part: it is restored once the whole is in.
+    let mut again = Session::start(&dir, &[file.to_str().expect("utf-8 path")], 100, 30);
+    again.wait_for("the saved end", |t| t.contains("The very last paragraph"));
+    again.keys(b"q");
+    assert_eq!(again.exit_code(), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
