@@ -9,11 +9,28 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 /// Draws the reading pane in `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Pane::Reading && !matches!(app.overlay, Overlay::Sections | Overlay::Sidebar);
     frame.render_widget(super::pane(&app.name, focused, app.theme), area);
+    let total = app.wrapped.lines.len();
+    let visible = app.view_height();
+    if total > visible && area.height > 2 {
+        // Where the view lies in the text, drawn over the pane's right border.
+        let mut state = ScrollbarState::new(total.saturating_sub(visible))
+            .position(app.top)
+            .viewport_content_length(visible);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None)
+            .track_symbol(None)
+            .thumb_symbol("┃")
+            .thumb_style(app.theme.border(focused));
+        let track = Rect { y: area.y + 1, height: area.height - 2, ..area };
+        frame.render_stateful_widget(bar, track, &mut state);
+    }
     let column = app.layout.text_column();
     let column = column.intersection(Layout::inner(area));
     if column.is_empty() {
