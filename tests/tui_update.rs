@@ -92,6 +92,7 @@ fn search_finds_every_match_and_steps_through_them() {
     assert_eq!(app.counter(), Some(format!("/bridge 2/{n}")));
     send(&mut app, [Action::PrevMatch, Action::PrevMatch]);
     assert_eq!(app.counter(), Some(format!("/bridge {n}/{n}")), "N wraps around");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("last")), "and says so");
     let hit = app.marks.as_ref().map(|m| m.hits[m.current]).expect("a hit");
     let line = app.wrapped.line_of(folio::tui::flow::Anchor { item: hit.item, offset: hit.start });
     assert!(line >= app.top && line < app.top + app.view_height(), "the current match is shown");

@@ -220,8 +220,15 @@ fn step(app: &mut App, by: isize) {
         return;
     };
     let n = m.hits.len() as isize;
-    m.current = (m.current as isize + by).rem_euclid(n.max(1)) as usize;
-    if let Some(&hit) = m.hits.get(m.current) {
+    let next = m.current as isize + by;
+    m.current = next.rem_euclid(n.max(1)) as usize;
+    let hit = m.hits.get(m.current).copied();
+    if next >= n {
+        app.message = Some("past the last one, back to the first".to_string());
+    } else if next < 0 {
+        app.message = Some("before the first one, on to the last".to_string());
+    }
+    if let Some(hit) = hit {
         app.reveal(hit);
     }
 }

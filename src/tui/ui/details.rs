@@ -83,13 +83,16 @@ fn snippet(app: &App, hit: Hit, width: usize, base: Style, mark: Style) -> Line<
     else {
         return Line::default();
     };
-    let room = width;
+    // Which section the mention is in, so the list reads as a map of the text.
+    let section = app.flow.item_section.get(hit.item).map_or(String::new(), |s| format!("§{} ", s + 1));
+    let room = width.saturating_sub(section.width());
     let name = super::fit(name, room);
     let side = room.saturating_sub(name.width());
     let (before, after) = (before.trim_start(), after.trim_end());
     let before = super::fit_left(before, (side / 2).max(side.saturating_sub(after.width())));
     let after = super::fit(after, side.saturating_sub(before.width()));
     let mut line = Line::from(vec![
+        Span::styled(section, base.patch(app.theme.dim())),
         Span::styled(before, base),
         Span::styled(name, base.patch(mark)),
         Span::styled(after, base),
