@@ -1,4 +1,4 @@
-//! The interactive reader: three panes over a [`Document`], keys turned into actions in one
+//! The interactive reader: three panes over a [`Document`](crate::Document), keys turned into actions in one
 //! table ([`keymap`]), state changed in one function ([`update()`]), drawing that only reads
 //! ([`ui::draw`]).
 

@@ -11,7 +11,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Colour unless the NO_COLOR convention (https://no-color.org) says otherwise.
+    /// Colour unless the NO_COLOR convention (<https://no-color.org>) says otherwise.
     pub fn from_env() -> Theme {
         Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
     }
