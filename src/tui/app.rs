@@ -1,5 +1,5 @@
 //! The reader's state: the document, and view state kept apart from it (focus, scroll,
-//! lists, highlights, overlays). [`super::update`] changes it; drawing only reads it.
+//! lists, highlights, overlays). [`super::update()`] changes it; drawing only reads it.
 
 use super::flow::{Anchor, Flow, Wrapped};
 use super::layout::{Layout, Shown};
