@@ -65,27 +65,13 @@ impl Serialize for Passage {
 }
 
 /// A photo or figure caption, printed once, with its credit split off.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Caption {
     /// The caption text without the credit.
+    #[serde(flatten)]
     pub passage: Passage,
     /// "THINK TANK PRODUCTIONS" from "…, Photo THINK TANK PRODUCTIONS".
     pub credit: Option<String>,
-}
-
-impl Serialize for Caption {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            text: &'a str,
-            credit: Option<&'a str>,
-            start: usize,
-            end: usize,
-        }
-        let p = &self.passage;
-        Out { text: &p.text, credit: self.credit.as_deref(), start: p.span.start, end: p.span.end }
-            .serialize(s)
-    }
 }
 
 /// A section: an optional heading and the paragraphs up to the next heading.
@@ -140,26 +126,13 @@ pub enum Reason {
 }
 
 /// A block removed from the sections, kept so nothing is silently lost.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Boilerplate {
     /// The removed text.
+    #[serde(flatten)]
     pub passage: Passage,
     /// Why it was removed.
     pub reason: Reason,
-}
-
-impl Serialize for Boilerplate {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            text: &'a str,
-            start: usize,
-            end: usize,
-            reason: Reason,
-        }
-        let p = &self.passage;
-        Out { text: &p.text, start: p.span.start, end: p.span.end, reason: self.reason }.serialize(s)
-    }
 }
 
 /// What an entity is.
