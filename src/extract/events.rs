@@ -1,0 +1,338 @@
+//! Events: named ones ("World War II", "the 2017 Brit Awards", "Battle of Chudnov") and
+//! trigger nouns with their modifiers ("the Miami talks", "missile strikes"), grouped when
+//! they corefer ("the Miami discussions", "this Miami gathering", "the talks"), with the date
+//! and place the text gives.
+
+use super::lexicon::Lexicon;
+use super::merge::Mention;
+use super::names::Chunk;
+use super::tokens::{Kind, Token, is_cap_word};
+use super::{Pass, lower};
+use crate::document::EntityKind;
+use std::collections::HashMap;
+
+/// Words that open a named event ("Battle of Chudnov", "Siege of Savannah").
+const OPENERS: &[&str] = &["Battle", "Siege", "Invasion", "Fall", "Sack", "Treaty", "Congress", "Council"];
+
+fn event_head(lex: &Lexicon, words: &[&str]) -> bool {
+    let n = words.len();
+    let last = words[n - 1].trim_end_matches('.');
+    lex.event_heads.contains(last)
+        || n >= 2 && lex.event_heads.contains(words[n - 2..].join(" ").as_str())
+        || lex.triggers.contains_key(lower(last).as_str()) && is_cap_word(last)
+        || n >= 3 && OPENERS.contains(&words[0]) && words[1] == "of"
+}
+
+/// A named event: a capitalised chunk ending in an event head, with a year or ordinal and
+/// "the" before it and a year or number after it ("the 33rd Berlin International Film Festival",
+/// "Apollo 17", "San Diego Comic-Con 2015").
+pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
+    let words = c.words(p);
+    let roman = |w: &str| w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    let mut n = words.len();
+    while n > 1 && roman(words[n - 1]) {
+        n -= 1;
+    }
+    if !event_head(lex, &words[..n]) || words.len() == 1 && !lex.event_heads.contains(words[0]) {
+        return false;
+    }
+    let mut first = c.first;
+    let mut end = c.end;
+    if first > 0 && matches!(p.toks[first - 1].kind, Kind::Num) {
+        first -= 1;
+    }
+    if p.toks.get(end).is_some_and(|t| t.kind == Kind::Num && t.end - t.start <= 4) {
+        end += 1;
+    }
+    let range = p.toks[first].start..p.toks[end - 1].end;
+    let name = p.text.get(range.clone()).unwrap_or("").to_string();
+    let mut m = Mention::named(EntityKind::Event, &name, p.index, range);
+    m.key = format!("named:{}", lower(&name));
+    m.date = year_in(&name);
+    out.push(m);
+    true
+}
+
+fn year_in(s: &str) -> Option<String> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4 && (w.starts_with('1') || w.starts_with('2')))
+        .map(str::to_string)
+}
+
+/// Determiners that open an event phrase; demonstratives point back to a known event.
+fn determiner(w: &str) -> Option<bool> {
+    match w {
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" => Some(false),
+        "this" | "these" | "that" | "those" => Some(true),
+        _ => None,
+    }
+}
+
+/// Words that end the run of modifiers before a trigger noun.
+fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
+    let w = t.text(text);
+    let l = lower(w);
+    match t.kind {
+        Kind::Word => {
+            determiner(&l).is_some()
+                || lex.is_stop(&l)
+                    && !matches!(l.as_str(), "key" | "major" | "new" | "great" | "first" | "second")
+                || l.ends_with("ly")
+                    && !matches!(l.as_str(), "family" | "daily" | "weekly" | "monthly" | "yearly" | "early")
+                || l.ends_with("ing") && !is_cap_word(w)
+                || l.ends_with("ed") && !is_cap_word(w) && !w.contains('-')
+                || lex.triggers.contains_key(l.as_str())
+        }
+        Kind::Num => false,
+        _ => true,
+    }
+}
+
+struct Found {
+    class: &'static str,
+    mention: Mention,
+    proper: Vec<String>,
+    bare: bool,
+}
+
+/// Trigger-noun events everywhere (headlines included: "Will Miami Talks End the Ukraine
+/// War?"), grouped by class and proper modifiers; a bare "the talks" joins the latest event
+/// of its class with a proper modifier.
+pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let place_at: HashMap<(usize, usize), String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| ((m.passage, m.range.start), m.name.clone()))
+        .collect();
+    let named_at: Vec<(usize, std::ops::Range<usize>)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Event || m.kind == EntityKind::Person)
+        .map(|m| (m.passage, m.range.clone()))
+        .collect();
+    let mut found: Vec<Found> = Vec::new();
+    for p in passes {
+        let toks = &p.toks;
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != Kind::Word {
+                continue;
+            }
+            let l = lower(t.text(p.text));
+            let Some(&class) = lex.triggers.get(l.as_str()) else { continue };
+            if named_at.iter().any(|(pi, r)| *pi == p.index && r.start <= t.start && t.end <= r.end) {
+                continue;
+            }
+            // A capitalised trigger inside body text belongs to a name the chunker saw.
+            if is_cap_word(t.text(p.text)) && !p.headline && !t.sent_start {
+                continue;
+            }
+            // "talks" as a verb: "he talks", "talks to".
+            if toks.get(i + 1).is_some_and(|n| matches!(n.text(p.text), "to" | "about" | "with" | "that"))
+                && toks.get(i.wrapping_sub(1)).is_none_or(|b| determiner(&lower(b.text(p.text))).is_none())
+            {
+                continue;
+            }
+            let mut j = i;
+            while j > 0 && i - j < 4 && !stops_modifiers(lex, &toks[j - 1], p.text) {
+                j -= 1;
+            }
+            let det =
+                j.checked_sub(1).and_then(|k| toks.get(k)).and_then(|d| determiner(&lower(d.text(p.text))));
+            let start = if det.is_some() { j - 1 } else { j };
+            let mut proper: Vec<String> = Vec::new();
+            let mut place = None;
+            for m in &toks[j..i] {
+                let w = m.text(p.text);
+                for part in w.split('-') {
+                    if is_cap_word(part) && !lex.is_demonym(part) {
+                        proper.push(lex.places.get(part).map_or(part, |pl| pl.canonical).to_string());
+                    }
+                }
+                if let Some(pl) = place_at.get(&(p.index, m.start)) {
+                    place = place.or(Some(pl.clone()));
+                }
+            }
+            // "the conflict in Ukraine", "the invasion of Ukraine": the place is a modifier too.
+            if let (Some(prep), Some(n)) = (toks.get(i + 1), toks.get(i + 2))
+                && matches!(prep.text(p.text), "in" | "of" | "on")
+                && let Some(pl) = place_at.get(&(p.index, n.start))
+            {
+                proper.push(pl.clone());
+                place = place.or(Some(pl.clone()));
+            }
+            proper.sort();
+            proper.dedup();
+            let bare = proper.is_empty() && (i == j || det == Some(true) && i - j <= 1);
+            let range = toks[start].start..t.end;
+            let phrase = &p.text[toks[j].start..t.end];
+            let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
+            m.named = false;
+            m.place = place;
+            found.push(Found { class, mention: m, proper, bare });
+        }
+    }
+    // Keys: class and proper modifiers; bare mentions join the latest proper one of their class.
+    // Before any in body text, the first in a headline (the title names the article's topic).
+    let mut latest: HashMap<&'static str, String> = HashMap::new();
+    let mut first_head: HashMap<&'static str, String> = HashMap::new();
+    for f in &mut found {
+        let headline = passes.get(f.mention.passage).is_some_and(|p| p.headline);
+        let key = if !f.proper.is_empty() {
+            let k = format!("{}|{}", f.class, f.proper.join(" "));
+            if headline {
+                first_head.entry(f.class).or_insert_with(|| k.clone());
+            } else {
+                latest.insert(f.class, k.clone());
+            }
+            k
+        } else if f.bare {
+            latest
+                .get(f.class)
+                .or_else(|| first_head.get(f.class))
+                .cloned()
+                .unwrap_or_else(|| format!("{}|", f.class))
+        } else {
+            format!("{}|{}", f.class, lower(&f.mention.name))
+        };
+        f.mention.key = key;
+    }
+    mentions.extend(found.into_iter().map(|f| f.mention));
+    dates(passes, mentions);
+}
+
+/// Number words that count years, months or days before "ago".
+const COUNTS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "a", "few",
+    "many",
+];
+const UNITS: &[&str] =
+    &["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Date or time expressions of a passage: token ranges ("nearly four years ago", "30 May
+/// 1832", "April 13, 2011", "in 2025", "yesterday").
+fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
+    let toks = &p.toks;
+    let w = |i: usize| toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if w(i) == "ago" && i >= 2 && UNITS.contains(&w(i - 1)) {
+            let mut s = i - 2;
+            if !(COUNTS.contains(&lower(w(s)).as_str()) || toks[s].kind == Kind::Num) {
+                i += 1;
+                continue;
+            }
+            if s > 0 && matches!(w(s - 1), "nearly" | "almost" | "about" | "some" | "over" | "around") {
+                s -= 1;
+            }
+            out.push((s, i + 1));
+        } else if MONTHS.contains(&w(i))
+            && !(w(i) == "May" && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word))
+        {
+            let mut s = i;
+            let mut e = i + 1;
+            if i > 0 && toks[i - 1].kind == Kind::Num && w(i - 1).len() <= 2 {
+                s = i - 1;
+            }
+            if toks.get(e).is_some_and(|n| n.kind == Kind::Num) {
+                e += 1;
+                if w(e) == "," && toks.get(e + 1).is_some_and(|n| n.kind == Kind::Num && w(e + 1).len() == 4)
+                {
+                    e += 2;
+                }
+            }
+            if e - s > 1 {
+                out.push((s, e));
+            }
+            i = e;
+            continue;
+        } else if t.kind == Kind::Num
+            && w(i).len() == 4
+            && i > 0
+            && matches!(w(i - 1), "in" | "since" | "during")
+            || matches!(w(i), "yesterday" | "today" | "tonight" | "tomorrow")
+        {
+            out.push((i, i + 1));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Gives each date expression to the nearest event mention before it in the same sentence
+/// (or right after it), unless that event already has one.
+fn dates(passes: &[Pass], mentions: &mut [Mention]) {
+    for p in passes {
+        for (s, e) in date_spans(p) {
+            let (Some(ds), Some(de)) = (p.toks.get(s), p.toks.get(e - 1)) else { continue };
+            let date = p.text.get(ds.start..de.end).unwrap_or("").to_string();
+            let sentence_start =
+                p.toks[..s].iter().rposition(|t| t.sent_start).map_or(0, |k| p.toks[k].start);
+            let best = mentions
+                .iter_mut()
+                .filter(|m| m.kind == EntityKind::Event && m.passage == p.index && m.date.is_none())
+                .filter(|m| {
+                    m.range.end <= ds.start && m.range.start >= sentence_start && ds.start - m.range.end < 60
+                })
+                .max_by_key(|m| m.range.end);
+            if let Some(m) = best {
+                m.date = Some(date);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    #[test]
+    fn events_examples() {
+        // (text, [(event name, number of mentions, date)])
+        type Expected<'a> = &'a [(&'a str, usize, Option<&'a str>)];
+        let cases: &[(&str, Expected)] = &[
+            (
+                "The Miami discussions began. Yet this Miami gathering is new, and the talks go on.",
+                &[("Miami discussions", 3, None)],
+            ),
+            (
+                "The war erupted into a full-scale invasion nearly four years ago.",
+                &[("war", 1, None), ("full-scale invasion", 1, Some("nearly four years ago"))],
+            ),
+            (
+                "He fought in World War II and in the Battle of Chudnov.",
+                &[("World War II", 1, None), ("Battle of Chudnov", 1, None)],
+            ),
+            ("She talks to everyone.", &[]),
+            ("Privacy Overview", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<_> =
+                test_entities(text).into_iter().filter(|e| e.kind == EntityKind::Event).collect();
+            assert_eq!(got.len(), want.len(), "{text}: {got:?}");
+            for (name, n, date) in *want {
+                let e = got.iter().find(|e| e.name == *name);
+                assert!(e.is_some(), "{text}: no {name} in {got:?}");
+                if let Some(e) = e {
+                    assert_eq!(e.mentions.len(), *n, "{text}: {name}");
+                    assert_eq!(e.date.as_deref(), *date, "{text}: {name}");
+                }
+            }
+        }
+    }
+}

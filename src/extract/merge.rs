@@ -1,0 +1,250 @@
+//! Mentions become entities: coreferent names grouped ("Trump", "Donald Trump", "President
+//! Trump"), names known once found everywhere, display names chosen.
+
+use super::lexicon::Lexicon;
+use super::names;
+use super::{Pass, Seen, lower};
+use crate::document::{Entity, EntityKind};
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// One mention found in a passage, before grouping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Person, place or event.
+    pub kind: EntityKind,
+    /// Mentions with equal kind and key are one entity (before alias linking).
+    pub key: String,
+    /// The proper form this mention offers as display name.
+    pub name: String,
+    /// Which pass.
+    pub passage: usize,
+    /// Byte range in the passage text.
+    pub range: Range<usize>,
+    /// A proper name (not a description such as "the talks" or "the Secretary of State").
+    pub named: bool,
+    /// For a person referred to by role, the role phrase.
+    pub role: Option<String>,
+    /// For an event, its date or time expression.
+    pub date: Option<String>,
+    /// For an event, where it happens.
+    pub place: Option<String>,
+}
+
+impl Mention {
+    /// A named mention whose key is its name.
+    pub fn named(kind: EntityKind, name: &str, passage: usize, range: Range<usize>) -> Mention {
+        Mention {
+            kind,
+            key: name.to_string(),
+            name: name.to_string(),
+            passage,
+            range,
+            named: true,
+            role: None,
+            date: None,
+            place: None,
+        }
+    }
+}
+
+fn covered(mentions: &[Mention], passage: usize, range: &Range<usize>) -> bool {
+    mentions.iter().any(|m| m.passage == passage && m.range.start < range.end && range.start < m.range.end)
+}
+
+/// Finds, everywhere in the document, the names already known from body text: in headlines,
+/// at sentence starts, and surnames or given names standing alone ("Galois" after "Évariste
+/// Galois"). Also links each shorter person name to the one full name it is part of.
+pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>) {
+    link_person_keys(mentions);
+    // Surface form (words joined by spaces) → (kind, key, name).
+    let mut known: HashMap<String, (EntityKind, String, String)> = HashMap::new();
+    let mut ambiguous: HashSet<String> = HashSet::new();
+    for m in mentions.iter().filter(|m| m.named) {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let surface: Vec<&str> = p.text.get(m.range.clone()).unwrap_or("").split_whitespace().collect();
+        let mut forms = vec![surface.join(" "), m.name.clone()];
+        if m.kind == EntityKind::Person {
+            let words: Vec<&str> = m.key.split(' ').collect();
+            if words.len() >= 2 {
+                let last = words.len() - 1;
+                forms.push(words[last].to_string());
+                forms.push(words[0].to_string());
+                if names::CONNECTORS.contains(&words[last.saturating_sub(1)]) {
+                    forms.push(words[last - 1..].join(" "));
+                }
+            }
+        }
+        for f in forms {
+            if f.is_empty()
+                || lex.is_stop(&lower(&f)) && !names::is_acronym(&f)
+                || lex.titles.contains(f.as_str())
+            {
+                continue;
+            }
+            match known.get(&f) {
+                Some((k, key, _)) if *k != m.kind || *key != m.key => {
+                    // Exact full names win over parts of other names.
+                    if f != m.key {
+                        ambiguous.insert(f);
+                    }
+                }
+                _ => {
+                    known.insert(f, (m.kind, m.key.clone(), m.name.clone()));
+                }
+            }
+        }
+    }
+    for a in &ambiguous {
+        if known.get(a).is_some_and(|(_, key, _)| key != a) {
+            known.remove(a);
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let max_words = 5;
+    let mut found = Vec::new();
+    for p in passes {
+        let mut i = 0;
+        while i < p.toks.len() {
+            if !p.toks[i].is_cap(p.text) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for n in (1..=max_words).rev() {
+                let Some(last) = p.toks.get(i + n - 1) else { continue };
+                let words: Vec<&str> = p.toks[i..i + n].iter().map(|t| t.text(p.text)).collect();
+                // Whole names only: the next token must not continue a capitalised run.
+                if p.toks.get(i + n).is_some_and(|t| t.is_cap(p.text) && !p.headline) {
+                    continue;
+                }
+                if let Some(k) = known.get(&words.join(" ")) {
+                    hit = Some((n, p.toks[i].start..last.end, k.clone()));
+                    break;
+                }
+            }
+            match hit {
+                Some((n, range, (kind, key, name))) => {
+                    let single_common = n == 1 && p.toks[i].sent_start && {
+                        let l = lower(p.toks[i].text(p.text));
+                        seen.contains(&l) || lex.is_stop(&l)
+                    };
+                    if !single_common && !covered(mentions, p.index, &range) {
+                        let mut m = Mention::named(kind, &name, p.index, range);
+                        m.key = key;
+                        found.push(m);
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    mentions.extend(found);
+}
+
+/// Gives each person mention whose name is the start or end of exactly one longer name the
+/// longer name's key ("Poisson" → "Siméon Poisson", "President" roles keep their own key).
+fn link_person_keys(mentions: &mut [Mention]) {
+    let full: Vec<String> = {
+        let mut v: Vec<String> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.named && m.key.contains(' '))
+            .map(|m| m.key.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut map: HashMap<String, String> = HashMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
+        if map.contains_key(&m.key) {
+            continue;
+        }
+        let short: Vec<&str> = m.key.split(' ').collect();
+        let longer: Vec<&String> = full
+            .iter()
+            .filter(|f| {
+                let w: Vec<&str> = f.split(' ').collect();
+                w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short))
+            })
+            .collect();
+        if let [one] = longer.as_slice() {
+            // Only if the longer name is not itself part of a still longer one.
+            map.insert(m.key.clone(), (*one).clone());
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Person
+            && let Some(k) = map.get(&m.key)
+        {
+            m.key = k.clone();
+        }
+    }
+}
+
+/// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
+pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
+    let mut groups: Vec<(EntityKind, String, Vec<Mention>)> = Vec::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for m in mentions {
+        let k = (m.kind, m.key.clone());
+        match index.get(&k) {
+            Some(&i) => groups[i].2.push(m),
+            None => {
+                index.insert(k, groups.len());
+                groups.push((m.kind, m.key.clone(), vec![m]));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (kind, _key, ms) in groups {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut forms: Vec<String> = Vec::new();
+        let mut name = String::new();
+        let mut role = None;
+        let mut date = None;
+        let mut place = None;
+        let mut name_from_headline = false;
+        for m in &ms {
+            let Some(p) = passes.get(m.passage) else { continue };
+            let span = p.passage.to_input(m.range.clone());
+            if !span.is_empty() {
+                spans.push(span);
+            }
+            let surface = p.text.get(m.range.clone()).unwrap_or("").to_string();
+            if !forms.contains(&surface) {
+                forms.push(surface);
+            }
+            // The fullest proper form: the longest named mention (headline forms only as a last resort).
+            let better = if m.named { !p.headline || name.is_empty() } else { name.is_empty() };
+            let better = better || kind == EntityKind::Event && !m.named && name_from_headline && !p.headline;
+            if kind == EntityKind::Event && !m.named && better {
+                name_from_headline = p.headline;
+            }
+            if better && (m.name.chars().count() > name.chars().count() || name.is_empty()) {
+                name = m.name.clone();
+            }
+            role = role.or_else(|| m.role.clone());
+            date = date.or_else(|| m.date.clone());
+            place = place.or_else(|| m.place.clone());
+        }
+        spans.sort();
+        let mut merged: Vec<Span> = Vec::new();
+        for s in spans {
+            match merged.last_mut() {
+                Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        if merged.is_empty() || name.is_empty() {
+            continue;
+        }
+        let aliases = forms.into_iter().filter(|f| *f != name).take(8).collect();
+        out.push(Entity { kind, name, mentions: merged, aliases, salience: 0.0, role, date, place });
+    }
+    out
+}

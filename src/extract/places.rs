@@ -1,0 +1,211 @@
+//! Places: gazetteer names (GeoNames, with aliases such as "US" for the United States),
+//! names of features and facilities ("Montparnasse Cemetery", "Lake Geneva"), and the parts
+//! of hyphenated compounds ("US-Russia" mentions both).
+
+use super::lexicon::{Lexicon, PlaceKind};
+use super::merge::Mention;
+use super::names::Chunk;
+use super::{Pass, Seen, lower};
+use crate::document::EntityKind;
+use std::ops::Range;
+
+fn place_mention(lex: &Lexicon, name: &str, p: &Pass, range: Range<usize>) -> Mention {
+    let canonical = lex.places.get(name).map_or(name, |pl| pl.canonical);
+    Mention::named(EntityKind::Place, canonical, p.index, range)
+}
+
+/// A chunk that is a gazetteer name as a whole ("Bourg-la-Reine", "New York City"), or
+/// "X, Y" where both are places is left to the two chunks.
+pub fn whole(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) -> bool {
+    let text = c.text(p);
+    let mut range = c.range(p);
+    // "the Netherlands": the article is part of a few names.
+    if c.first > 0 && p.toks[c.first - 1].text(p.text) == "the" {
+        let with_the = format!("the {text}");
+        if lex.places.contains_key(with_the.as_str()) {
+            out.push(place_mention(lex, &with_the, p, range));
+            return true;
+        }
+    }
+    if !lex.places.contains_key(text) {
+        // A leading title that is also a place word ("Saint Vincent") or a known place followed
+        // by a generic word is left to the other rules.
+        return false;
+    }
+    if c.len() == 1 && lex.given.contains(text) && !big(lex, text) {
+        // "Florence", "Georgia": a person unless the context says place.
+        let prev = c.first.checked_sub(1).and_then(|i| p.toks.get(i)).map(|t| t.text(p.text));
+        if !matches!(prev, Some("in" | "at" | "from" | "to" | "near" | "of")) && !seen.placed(text) {
+            return false;
+        }
+    }
+    range.end = range.end.min(p.text.len());
+    out.push(place_mention(lex, text, p, range));
+    true
+}
+
+/// True for a country, continent, region or city of a million people or more.
+fn big(lex: &Lexicon, name: &str) -> bool {
+    lex.places.get(name).is_some_and(|pl| pl.kind != PlaceKind::City || pl.population >= 1_000_000)
+}
+
+/// A feature or facility: a chunk ending in a place head ("Montparnasse Cemetery",
+/// "Tulsa International Airport") or starting with a place prefix ("Lake Geneva", "Fort Lee").
+pub fn featured(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
+    let words = c.words(p);
+    if words.len() < 2 {
+        return false;
+    }
+    let last = words[words.len() - 1].trim_end_matches('.');
+    let head = lex.place_heads.contains(last) || lex.place_heads.contains(words[words.len() - 1]);
+    let prefix = lex.place_prefixes.contains(words[0]);
+    if !(head || prefix) || words.iter().any(|w| lex.org_cues.contains(w)) {
+        return false;
+    }
+    out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+    true
+}
+
+/// Places inside a hyphenated compound ("US-Russia", "Trump-Putin" is left to people).
+pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
+    let mut any = false;
+    for t in &p.toks[c.first..c.end] {
+        let w = t.text(p.text);
+        if !w.contains('-') {
+            continue;
+        }
+        let mut at = t.start;
+        for part in w.split('-') {
+            let range = at..at + part.len();
+            at += part.len() + 1;
+            if lex.places.contains_key(part) && (!lex.is_stop(&lower(part)) || super::names::is_acronym(part))
+            {
+                out.push(place_mention(lex, part, p, range));
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// Gazetteer places inside a longer name: after "of" ("University of California"), at its
+/// start when well known ("Malaysia Tourism Board", "Cleveland Museum of Art"), or a country
+/// or region anywhere.
+pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let words = c.words(p);
+    let mut i = 0;
+    while i < words.len() {
+        let mut hit = 0;
+        for n in (1..=(words.len() - i).min(4)).rev() {
+            if n == words.len() {
+                continue;
+            }
+            let name = words[i..i + n].join(" ");
+            let Some(pl) = lex.places.get(name.as_str()) else { continue };
+            let after_of = i > 0 && words[i - 1] == "of";
+            let known = pl.kind != PlaceKind::City || pl.population >= 100_000;
+            if (after_of || known && (i == 0 || pl.kind != PlaceKind::City)) && !lex.is_stop(&lower(&name)) {
+                let s = p.toks[c.first + i].start;
+                let e = p.toks[c.first + i + n - 1].end;
+                out.push(place_mention(lex, &name, p, s..e));
+                hit = n;
+                break;
+            }
+        }
+        i += hit.max(1);
+    }
+}
+
+/// An unknown name that context makes a place: "X, Texas" (a town before its region or
+/// country), "in X" or "near X" for a single unknown word no other rule claimed.
+pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) -> bool {
+    let words = c.words(p);
+    if words.len() > 3
+        || words.iter().any(|w| lex.org_cues.contains(w) || lex.is_demonym(w) || lex.given.contains(w))
+    {
+        return false;
+    }
+    let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
+    let region_after = w(c.end) == ","
+        && lex
+            .places
+            .get(w(c.end + 1))
+            .is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country))
+        && !p.toks.get(c.end + 2).is_some_and(|t| t.is_cap(p.text));
+    let prev = c.first.checked_sub(1).map(w).unwrap_or("");
+    let abstract_noun = |x: &&str| {
+        ["ology", "ism", "ity", "ics", "phobia", "ship", "ment", "ness", "ion"].iter().any(|s| x.ends_with(s))
+            || x.chars().skip(1).any(char::is_uppercase)
+    };
+    let in_x = matches!(prev, "in" | "near")
+        && words.len() <= 2
+        && !words.iter().any(abstract_noun)
+        && !words.iter().any(|x| seen.contains(&lower(x)) || lex.surnames.contains(x))
+        && !p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Poss);
+    if !(region_after || in_x) {
+        return false;
+    }
+    out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+    true
+}
+
+/// Places in a headline, where capitals are no evidence: gazetteer names of countries,
+/// regions and large cities, as whole words, also inside hyphenated compounds.
+pub fn headline_places(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
+    for m in lex.place_matcher.find_iter(p.text) {
+        let (s, e) = (m.start(), m.end());
+        let before = p.text[..s].chars().next_back();
+        let after = p.text[e..].chars().next();
+        let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+        if !boundary(before) || !boundary(after) {
+            continue;
+        }
+        let Some(name) = lex.place_names.get(m.pattern().as_usize()) else { continue };
+        // Capitals shouted in a site name ("THE THINK TANK") are no place names.
+        let shout = name.chars().count() > 3 && name.chars().all(|c| !c.is_lowercase());
+        if lex.is_stop(&lower(name)) && !super::names::is_acronym(name) || shout || !big(lex, name) {
+            continue;
+        }
+        out.push(place_mention(lex, name, p, s..e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    #[test]
+    fn places_examples() {
+        // (text, a place that must be found with this name, or "" for none)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Representatives from the United States and Russia met in Miami.",
+                &["United States", "Russia", "Miami"],
+            ),
+            (
+                "The US-Russia talks went on in Ukraine’s Odesa region.",
+                &["United States", "Russia", "Ukraine", "Odesa"],
+            ),
+            (
+                "He was buried in the Montparnasse Cemetery near Bourg-la-Reine.",
+                &["Montparnasse Cemetery", "Bourg-la-Reine"],
+            ),
+            ("Privacy Overview", &[]),
+            ("Despite the rain, analysts stayed home.", &[]),
+            ("Eric Temple Bell wrote a book.", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = test_entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Place)
+                .map(|e| e.name)
+                .collect();
+            let mut got_sorted = got.clone();
+            got_sorted.sort();
+            let mut want_sorted: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            want_sorted.sort();
+            assert_eq!(got_sorted, want_sorted, "{text}");
+        }
+    }
+}
