@@ -158,13 +158,10 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     }
     merge::propagate(&passes, lex, &seen, &mut mentions);
     // Unknown names that context makes places, once every known name has claimed its words.
+    let occupied = merge::Occupied::of(&mentions, &[]);
     for p in passes.iter().filter(|p| !p.headline) {
         for c in names::chunks(p, lex, &seen) {
-            let r = c.range(p);
-            if !mentions
-                .iter()
-                .any(|m| m.passage == p.index && m.range.start < r.end && r.start < m.range.end)
-            {
+            if !occupied.overlaps(p.index, &c.range(p)) {
                 places::by_context(p, &c, lex, &seen, &mut mentions);
             }
         }

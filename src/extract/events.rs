@@ -74,7 +74,9 @@ fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
     let l = lower(w);
     match t.kind {
         Kind::Word => {
-            determiner(&l).is_some()
+            t.sent_start && !lex.places.contains_key(w)
+                || w.contains(['\'', '’'])
+                || determiner(&l).is_some()
                 || lex.is_stop(&l)
                     && !matches!(l.as_str(), "key" | "major" | "new" | "great" | "first" | "second")
                 || l.ends_with("ly")
@@ -104,11 +106,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         .filter(|m| m.kind == EntityKind::Place)
         .map(|m| ((m.passage, m.range.start), m.name.clone()))
         .collect();
-    let named_at: Vec<(usize, std::ops::Range<usize>)> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Event || m.kind == EntityKind::Person)
-        .map(|m| (m.passage, m.range.clone()))
-        .collect();
+    let named_at = super::merge::Occupied::of(mentions, &[EntityKind::Event, EntityKind::Person]);
     let mut found: Vec<Found> = Vec::new();
     for p in passes {
         let toks = &p.toks;
@@ -118,7 +116,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             }
             let l = lower(t.text(p.text));
             let Some(&class) = lex.triggers.get(l.as_str()) else { continue };
-            if named_at.iter().any(|(pi, r)| *pi == p.index && r.start <= t.start && t.end <= r.end) {
+            if named_at.contains(p.index, &(t.start..t.end)) {
                 continue;
             }
             // A capitalised trigger inside body text belongs to a name the chunker saw.
@@ -170,13 +168,48 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             found.push(Found { class, mention: m, proper, bare });
         }
     }
+    // Named events take part in the same walk, in reading order, as proper mentions.
+    let named: Vec<(usize, usize, &'static str, String, Vec<String>)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Event && m.key.starts_with("named:"))
+        .filter_map(|m| {
+            let words: Vec<String> = m.name.split_whitespace().map(lower).collect();
+            let class = words.iter().rev().find_map(|w| lex.triggers.get(w.as_str()).copied())?;
+            Some((m.passage, m.range.start, class, m.key.clone(), words))
+        })
+        .collect();
+    let named_keys = link_named(mentions);
+    let mut order: Vec<(usize, usize, Option<usize>, Option<usize>)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.mention.passage, f.mention.range.start, Some(i), None))
+        .chain(named.iter().enumerate().map(|(i, n)| (n.0, n.1, None, Some(i))))
+        .collect();
+    order.sort();
     // Keys: class and proper modifiers; bare mentions join the latest proper one of their class.
     // Before any in body text, the first in a headline (the title names the article's topic).
     let mut latest: HashMap<&'static str, String> = HashMap::new();
     let mut first_head: HashMap<&'static str, String> = HashMap::new();
-    for f in &mut found {
-        let headline = passes.get(f.mention.passage).is_some_and(|p| p.headline);
-        let key = if !f.proper.is_empty() {
+    for (passage, _, fi, ni) in order {
+        let headline = passes.get(passage).is_some_and(|p| p.headline);
+        if let Some(n) = ni.and_then(|i| named.get(i)) {
+            let key = named_keys.get(&n.3).cloned().unwrap_or_else(|| n.3.clone());
+            if headline {
+                first_head.entry(n.2).or_insert(key);
+            } else {
+                latest.insert(n.2, key);
+            }
+            continue;
+        }
+        let Some(f) = fi.and_then(|i| found.get_mut(i)) else { continue };
+        // "the lantern festival" after "the Taipei Lantern Festival": the named event.
+        let modifiers: Vec<String> = f.mention.name.split_whitespace().map(lower).collect();
+        let same_named = named
+            .iter()
+            .find(|n| n.2 == f.class && modifiers.len() > 1 && modifiers.iter().all(|w| n.4.contains(w)));
+        let key = if let Some(n) = same_named {
+            named_keys.get(&n.3).cloned().unwrap_or_else(|| n.3.clone())
+        } else if !f.proper.is_empty() {
             let k = format!("{}|{}", f.class, f.proper.join(" "));
             if headline {
                 first_head.entry(f.class).or_insert_with(|| k.clone());
@@ -197,6 +230,45 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     }
     mentions.extend(found.into_iter().map(|f| f.mention));
     dates(passes, mentions);
+}
+
+/// Links named events whose words are a part of a longer named event's words ("Revolutionary
+/// War" and "American Revolutionary War", "Fan Expo" and "Fan Expo Canada 2016"): key → key.
+fn link_named(mentions: &mut [Mention]) -> HashMap<String, String> {
+    let mut keys: Vec<String> =
+        mentions.iter().filter(|m| m.key.starts_with("named:")).map(|m| m.key.clone()).collect();
+    keys.sort();
+    keys.dedup();
+    let words = |k: &str| -> Vec<String> {
+        k.trim_start_matches("named:")
+            .split_whitespace()
+            .filter(|w| *w != "the" && !w.chars().all(|c| c.is_ascii_digit()))
+            .map(str::to_string)
+            .collect()
+    };
+    let mut map = HashMap::new();
+    for k in &keys {
+        let w = words(k);
+        let longer: Vec<&String> = keys
+            .iter()
+            .filter(|o| {
+                let ow = words(o);
+                *o != k
+                    && ow.len() > w.len()
+                    && !w.is_empty()
+                    && ow.windows(w.len()).any(|win| win == w.as_slice())
+            })
+            .collect();
+        if let [one] = longer.as_slice() {
+            map.insert(k.clone(), (*one).clone());
+        }
+    }
+    for m in mentions.iter_mut() {
+        if let Some(k) = map.get(&m.key) {
+            m.key = k.clone();
+        }
+    }
+    map
 }
 
 /// Number words that count years, months or days before "ago".
@@ -276,20 +348,29 @@ fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
 /// Gives each date expression to the nearest event mention before it in the same sentence
 /// (or right after it), unless that event already has one.
 fn dates(passes: &[Pass], mentions: &mut [Mention]) {
+    let mut by_passage: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Event) {
+        by_passage.entry(m.passage).or_default().push(i);
+    }
     for p in passes {
+        let Some(events) = by_passage.get(&p.index) else { continue };
         for (s, e) in date_spans(p) {
             let (Some(ds), Some(de)) = (p.toks.get(s), p.toks.get(e - 1)) else { continue };
             let date = p.text.get(ds.start..de.end).unwrap_or("").to_string();
             let sentence_start =
                 p.toks[..s].iter().rposition(|t| t.sent_start).map_or(0, |k| p.toks[k].start);
-            let best = mentions
-                .iter_mut()
-                .filter(|m| m.kind == EntityKind::Event && m.passage == p.index && m.date.is_none())
-                .filter(|m| {
-                    m.range.end <= ds.start && m.range.start >= sentence_start && ds.start - m.range.end < 60
+            let best = events
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let m = &mentions[i];
+                    m.date.is_none()
+                        && m.range.end <= ds.start
+                        && m.range.start >= sentence_start
+                        && ds.start - m.range.end < 60
                 })
-                .max_by_key(|m| m.range.end);
-            if let Some(m) = best {
+                .max_by_key(|&i| mentions[i].range.end);
+            if let Some(m) = best.and_then(|i| mentions.get_mut(i)) {
                 m.date = Some(date);
             }
         }

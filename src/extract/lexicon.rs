@@ -20,6 +20,7 @@ const EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
 const PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
 const ORG_CUES: &str = include_str!("../../data/org_cues.txt");
 const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
 
 /// What kind of place a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,8 @@ pub struct Lexicon {
     pub place_prefixes: HashSet<&'static str>,
     /// Words marking organisations and works.
     pub org_cues: HashSet<&'static str>,
+    /// Lowercase function words: they end a run of modifiers, and never start a name.
+    pub function: HashSet<&'static str>,
     /// Nationality words ("Russian", "French"): neither people nor places.
     pub demonyms: HashSet<&'static str>,
 }
@@ -146,6 +149,7 @@ impl Lexicon {
             place_prefixes,
             org_cues: lines(ORG_CUES).collect(),
             demonyms: lines(DEMONYMS).collect(),
+            function: words(FUNCTION_WORDS).collect(),
         }
     }
 

@@ -49,8 +49,41 @@ impl Mention {
     }
 }
 
-fn covered(mentions: &[Mention], passage: usize, range: &Range<usize>) -> bool {
-    mentions.iter().any(|m| m.passage == passage && m.range.start < range.end && range.start < m.range.end)
+/// The text ranges mentions occupy, per passage: answers "is this range taken?" without a scan
+/// of every mention of the document (War and Peace has tens of thousands).
+#[derive(Debug, Default)]
+pub struct Occupied {
+    by_passage: HashMap<usize, Vec<Range<usize>>>,
+}
+
+impl Occupied {
+    /// The ranges of these mentions (of any kind when `kinds` is empty).
+    pub fn of(mentions: &[Mention], kinds: &[EntityKind]) -> Occupied {
+        let mut o = Occupied::default();
+        for m in mentions.iter().filter(|m| kinds.is_empty() || kinds.contains(&m.kind)) {
+            o.add(m.passage, m.range.clone());
+        }
+        o
+    }
+
+    /// Marks a range as taken.
+    pub fn add(&mut self, passage: usize, range: Range<usize>) {
+        self.by_passage.entry(passage).or_default().push(range);
+    }
+
+    /// True when a taken range overlaps `range`.
+    pub fn overlaps(&self, passage: usize, range: &Range<usize>) -> bool {
+        self.by_passage
+            .get(&passage)
+            .is_some_and(|v| v.iter().any(|r| r.start < range.end && range.start < r.end))
+    }
+
+    /// True when a taken range contains `range`.
+    pub fn contains(&self, passage: usize, range: &Range<usize>) -> bool {
+        self.by_passage
+            .get(&passage)
+            .is_some_and(|v| v.iter().any(|r| r.start <= range.start && range.end <= r.end))
+    }
 }
 
 /// Finds, everywhere in the document, the names already known from body text: in headlines,
@@ -105,11 +138,13 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
         return;
     }
     let max_words = 5;
+    let occupied = Occupied::of(mentions, &[]);
+    let firsts: HashSet<&str> = known.keys().filter_map(|k| k.split(' ').next()).collect();
     let mut found = Vec::new();
     for p in passes {
         let mut i = 0;
         while i < p.toks.len() {
-            if !p.toks[i].is_cap(p.text) {
+            if !p.toks[i].is_cap(p.text) || !firsts.contains(p.toks[i].text(p.text)) {
                 i += 1;
                 continue;
             }
@@ -132,7 +167,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
                         let l = lower(p.toks[i].text(p.text));
                         seen.contains(&l) || lex.is_stop(&l)
                     };
-                    if !single_common && !covered(mentions, p.index, &range) {
+                    if !single_common && !occupied.overlaps(p.index, &range) {
                         let mut m = Mention::named(kind, &name, p.index, range);
                         m.key = key;
                         found.push(m);
@@ -186,6 +221,15 @@ fn link_person_keys(mentions: &mut [Mention]) {
     }
 }
 
+/// "Trump-Putin Talks" as a sentence would write it: "Trump-Putin talks".
+fn lower_last_word(s: &str) -> String {
+    match s.rsplit_once(' ') {
+        Some((head, last)) => format!("{head} {}", lower(last)),
+        None if s.contains('-') => s.to_string(),
+        None => lower(s),
+    }
+}
+
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
 pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
     let mut groups: Vec<(EntityKind, String, Vec<Mention>)> = Vec::new();
@@ -208,7 +252,9 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
         let mut role = None;
         let mut date = None;
         let mut place = None;
-        let mut name_from_headline = false;
+        // Events described rather than named: the most frequent form, as body text writes it.
+        let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::new();
+        let mut continue_named = false;
         for m in &ms {
             let Some(p) = passes.get(m.passage) else { continue };
             let span = p.passage.to_input(m.range.clone());
@@ -221,9 +267,13 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
             }
             // The fullest proper form: the longest named mention (headline forms only as a last resort).
             let better = if m.named { !p.headline || name.is_empty() } else { name.is_empty() };
-            let better = better || kind == EntityKind::Event && !m.named && name_from_headline && !p.headline;
-            if kind == EntityKind::Event && !m.named && better {
-                name_from_headline = p.headline;
+            if kind == EntityKind::Event && !m.named {
+                let e = event_forms.entry(lower(&m.name)).or_insert((0, m.name.clone(), p.headline));
+                e.0 += 1;
+                if e.2 && !p.headline {
+                    *e = (e.0, m.name.clone(), false);
+                }
+                continue_named = true;
             }
             if better && (m.name.chars().count() > name.chars().count() || name.is_empty()) {
                 name = m.name.clone();
@@ -238,6 +288,15 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
             match merged.last_mut() {
                 Some(last) if s.start < last.end => last.end = last.end.max(s.end),
                 _ => merged.push(s),
+            }
+        }
+        let named_event = ms.iter().any(|m| m.named);
+        if continue_named && !named_event {
+            let best = event_forms.values().max_by(|a, b| {
+                a.0.cmp(&b.0).then((!a.2).cmp(&!b.2)).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1))
+            });
+            if let Some((_, form, headline)) = best {
+                name = if *headline { lower_last_word(form) } else { form.clone() };
             }
         }
         if merged.is_empty() || name.is_empty() {

@@ -14,6 +14,29 @@ pub const CONNECTORS: &[&str] = &[
     "y",
 ];
 
+/// Month and day names: capitalised everywhere, never a name of their own.
+const CALENDAR: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A run of capitalised words: token indices `first..end` of a passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chunk {
@@ -57,6 +80,11 @@ impl Chunk {
 pub fn uninformative(lex: &Lexicon, lower_seen: &Seen, t: &Token, text: &str) -> bool {
     let w = t.text(text);
     let l = lower(w);
+    // Inside a sentence a capital is evidence: only function and calendar words are dropped
+    // ("New York", "Main Street" keep their first word).
+    if !t.sent_start {
+        return !is_acronym(w) && (lex.function.contains(l.as_str()) || CALENDAR.contains(&l.as_str()));
+    }
     if lex.is_stop(&l) && !is_acronym(w) {
         return true;
     }

@@ -33,17 +33,6 @@ const PERSON_VERBS: &[&str] = &[
     "admitted",
 ];
 
-/// Function words that end a run of modifiers before a role noun.
-const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
-
-fn is_function_word(w: &str) -> bool {
-    use std::sync::LazyLock;
-    static SET: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-        FUNCTION_WORDS.lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).collect()
-    });
-    SET.contains(w)
-}
-
 /// The number of leading words of `words` that form a title ("Prime Minister", "Dr.").
 fn title_len(lex: &Lexicon, words: &[&str]) -> usize {
     (1..=words.len().min(4)).rev().find(|&n| lex.titles.contains(words[..n].join(" ").as_str())).unwrap_or(0)
@@ -87,9 +76,12 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
     let name = rest.join(" ");
     let mut range = c.range(p);
     if skip > 0
-        && let Some(t) = p.toks.get(c.first + 1)
+        && let (Some(t), Some(first)) = (p.toks.get(c.first + 1), p.toks.get(c.first))
     {
         range.start = t.start;
+        if let Some(pl) = lex.places.get(all[0]) {
+            out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, first.start..first.end));
+        }
     }
     let mut m = Mention::named(EntityKind::Person, &name, p.index, range);
     m.role = Some(words[..n].join(" "));
@@ -128,7 +120,11 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
         words.pop();
         end -= 1;
     }
-    if words.len() > 4 || !name_shaped(lex, &words) {
+    let full_name = words.len() >= 2
+        && lex.given.contains(words[0])
+        && lex.surnames.contains(words[words.len() - 1])
+        && words.iter().all(|w| is_cap_word(w) && !lex.org_cues.contains(w));
+    if words.len() > 4 || !full_name && !name_shaped(lex, &words) {
         return false;
     }
     if words.iter().filter(|w| CONNECTORS.contains(w)).count() > 1 {
@@ -143,10 +139,14 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     let surname = lex.surnames.contains(last)
         && words.iter().all(|w| !seen.contains(&lower(w)) && !w.ends_with("ing") && !w.ends_with("ed"));
     let context = person_context(p, c.first, c.end, lex);
+    // Followed by a personal pronoun: works and organisations are not. (Measured on the
+    // annotated articles: a re-mention by the last word alone, or a census surname alone,
+    // gave more false people than true ones.)
+    let pronoun = words.len() >= 2 && pronoun_after(p, end);
     let ok = match words.len() {
         // A given name alone is a person only with context, or as part of a full name found later.
         1 => context || given && seen.count(first) >= 2 && !c_sent_start(p, c),
-        _ => given || initials || surname || context,
+        _ => given || initials || surname || context || pronoun,
     };
     if !ok {
         return false;
@@ -154,6 +154,21 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     let range = c.range(p).start..p.toks[end - 1].end;
     out.push(Mention::named(EntityKind::Person, &words.join(" "), p.index, range));
     true
+}
+
+/// True when "he", "she", "his" or "her" follows within the next dozen tokens, before any
+/// other capitalised name.
+fn pronoun_after(p: &Pass, end: usize) -> bool {
+    for t in p.toks.iter().skip(end).take(12) {
+        let w = t.text(p.text);
+        if matches!(w, "he" | "she" | "his" | "her" | "him" | "He" | "She" | "His" | "Her") {
+            return true;
+        }
+        if t.is_cap(p.text) && !t.sent_start {
+            return false;
+        }
+    }
+    false
 }
 
 fn c_sent_start(p: &Pass, c: &Chunk) -> bool {
@@ -240,7 +255,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         if let Some(n) = toks.get(role_end)
             && (n.is_cap(p.text)
                 || n.kind == Kind::Word
-                    && !is_function_word(&lower(n.text(p.text)))
+                    && !lex.function.contains(lower(n.text(p.text)).as_str())
                     && !verb_like(n.text(p.text)))
         {
             i = role_end;
@@ -262,7 +277,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
                     start = Some(j - 2);
                     break;
                 }
-                Kind::Word if !is_function_word(&pw) => {
+                Kind::Word if !lex.function.contains(pw.as_str()) => {
                     mods += 1;
                     j -= 1;
                 }
