@@ -179,7 +179,10 @@ fn classify(p: &Pass, c: &names::Chunk, lex: &lexicon::Lexicon, seen: &Seen, out
     if places::whole(p, c, lex, seen, out) {
         return;
     }
-    let person = if events::named(p, c, lex, out) || places::featured(p, c, lex, out) {
+    let person = if events::named(p, c, lex, out)
+        || places::featured(p, c, lex, out)
+        || places::numbered(p, c, lex, out)
+    {
         false
     } else if people::titled(p, c, lex, out) {
         true

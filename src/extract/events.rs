@@ -82,6 +82,7 @@ fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
                 || l.ends_with("ly")
                     && !matches!(l.as_str(), "family" | "daily" | "weekly" | "monthly" | "yearly" | "early")
                 || l.ends_with("ing") && !is_cap_word(w)
+                || l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !is_cap_word(w)
                 || l.ends_with("ed") && !is_cap_word(w) && !w.contains('-')
                 || lex.triggers.contains_key(l.as_str())
         }
@@ -91,6 +92,7 @@ fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
 }
 
 struct Found {
+    lone: bool,
     class: &'static str,
     mention: Mention,
     proper: Vec<String>,
@@ -108,6 +110,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         .collect();
     let named_at = super::merge::Occupied::of(mentions, &[EntityKind::Event, EntityKind::Person]);
     let mut found: Vec<Found> = Vec::new();
+    // Lone triggers ("discussions continue") that no earlier event of their class explains are dropped.
     for p in passes {
         let toks = &p.toks;
         for (i, t) in toks.iter().enumerate() {
@@ -160,12 +163,20 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             proper.sort();
             proper.dedup();
             let bare = proper.is_empty() && (i == j || det == Some(true) && i - j <= 1);
+            // A lone trigger with neither article nor modifier is often a verb or an adjective
+            // ("to launch", "an offensive remark"): kept only as a coreferent of a known event.
+            let lone = i == j && det.is_none();
+            let verb_use = toks.get(i.wrapping_sub(1)).is_some_and(|b| b.text(p.text) == "to")
+                || toks.get(i + 1).is_some_and(|n| determiner(&lower(n.text(p.text))).is_some());
+            if lone && verb_use {
+                continue;
+            }
             let range = toks[start].start..t.end;
             let phrase = &p.text[toks[j].start..t.end];
             let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
             m.named = false;
             m.place = place;
-            found.push(Found { class, mention: m, proper, bare });
+            found.push(Found { lone, class, mention: m, proper, bare });
         }
     }
     // Named events take part in the same walk, in reading order, as proper mentions.
@@ -218,17 +229,17 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             }
             k
         } else if f.bare {
-            latest
-                .get(f.class)
-                .or_else(|| first_head.get(f.class))
-                .cloned()
-                .unwrap_or_else(|| format!("{}|", f.class))
+            match latest.get(f.class).or_else(|| first_head.get(f.class)) {
+                Some(k) => k.clone(),
+                None if f.lone => String::new(),
+                None => format!("{}|", f.class),
+            }
         } else {
             format!("{}|{}", f.class, lower(&f.mention.name))
         };
         f.mention.key = key;
     }
-    mentions.extend(found.into_iter().map(|f| f.mention));
+    mentions.extend(found.into_iter().map(|f| f.mention).filter(|m| !m.key.is_empty()));
     dates(passes, mentions);
 }
 

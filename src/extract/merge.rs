@@ -1,7 +1,7 @@
 //! Mentions become entities: coreferent names grouped ("Trump", "Donald Trump", "President
 //! Trump"), names known once found everywhere, display names chosen.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, PlaceKind};
 use super::names;
 use super::{Pass, Seen, lower};
 use crate::document::{Entity, EntityKind};
@@ -179,6 +179,22 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
         }
     }
     mentions.extend(found);
+    // A small town that shares a name with a person of this document is that person
+    // ("Fillmore" in Charles J. Fillmore's biography).
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.named) {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let surface = p.text.get(m.range.clone()).unwrap_or("");
+        let small =
+            lex.places.get(surface).is_none_or(|pl| pl.kind == PlaceKind::City && pl.population < 1_000_000);
+        if let Some((EntityKind::Person, key, name)) = known.get(surface)
+            && small
+            && !surface.contains(' ')
+        {
+            m.kind = EntityKind::Person;
+            m.key = key.clone();
+            m.name = name.clone();
+        }
+    }
 }
 
 /// Gives each person mention whose name is the start or end of exactly one longer name the

@@ -9,6 +9,44 @@ use super::tokens::{Kind, is_cap_word};
 use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
 
+/// Words that follow a person's possessive ("Galois' cousin", "her father's death").
+const KIN: &[&str] = &[
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "wife",
+    "husband",
+    "cousin",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "grandfather",
+    "grandmother",
+    "parents",
+    "family",
+    "widow",
+    "friend",
+    "friends",
+    "career",
+    "death",
+    "birth",
+    "childhood",
+    "funeral",
+    "biography",
+    "biographers",
+    "girlfriend",
+    "boyfriend",
+    "fiancé",
+    "fiancée",
+    "successor",
+    "predecessor",
+    "life",
+];
+
 /// Verbs that follow a person's name ("Dumas said", "Galois died").
 const PERSON_VERBS: &[&str] = &[
     "said",
@@ -139,14 +177,14 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     let surname = lex.surnames.contains(last)
         && words.iter().all(|w| !seen.contains(&lower(w)) && !w.ends_with("ing") && !w.ends_with("ed"));
     let context = person_context(p, c.first, c.end, lex);
-    // Followed by a personal pronoun: works and organisations are not. (Measured on the
-    // annotated articles: a re-mention by the last word alone, or a census surname alone,
-    // gave more false people than true ones.)
-    let pronoun = words.len() >= 2 && pronoun_after(p, end);
+    // Measured on the annotated articles and left out: a re-mention by the last word alone, a
+    // census surname alone, a personal pronoun after the name, or any two unknown words never
+    // written in lowercase gave more false people (film titles, teams, foreign place names)
+    // than true ones.
     let ok = match words.len() {
         // A given name alone is a person only with context, or as part of a full name found later.
         1 => context || given && seen.count(first) >= 2 && !c_sent_start(p, c),
-        _ => given || initials || surname || context || pronoun,
+        _ => given || initials || surname || context,
     };
     if !ok {
         return false;
@@ -154,21 +192,6 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     let range = c.range(p).start..p.toks[end - 1].end;
     out.push(Mention::named(EntityKind::Person, &words.join(" "), p.index, range));
     true
-}
-
-/// True when "he", "she", "his" or "her" follows within the next dozen tokens, before any
-/// other capitalised name.
-fn pronoun_after(p: &Pass, end: usize) -> bool {
-    for t in p.toks.iter().skip(end).take(12) {
-        let w = t.text(p.text);
-        if matches!(w, "he" | "she" | "his" | "her" | "him" | "He" | "She" | "His" | "Her") {
-            return true;
-        }
-        if t.is_cap(p.text) && !t.sent_start {
-            return false;
-        }
-    }
-    false
 }
 
 fn c_sent_start(p: &Pass, c: &Chunk) -> bool {
@@ -180,6 +203,21 @@ fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool {
     let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
     let next = w(end);
     if PERSON_VERBS.contains(&next) || next == "(" && matches!(w(end + 1), "born" | "née" | "b.") {
+        return true;
+    }
+    // "Galois' cousin", "Padalecki's father": kin and life words after a possessive.
+    if p.toks.get(end).is_some_and(|t| t.kind == Kind::Poss) && KIN.contains(&w(end + 1)) {
+        return true;
+    }
+    // "(1811–1832)", "(born 1970)": life dates.
+    if next == "(" && p.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num && t.end - t.start == 4) {
+        return true;
+    }
+    // "directed by X", "written by X".
+    if first >= 2
+        && w(first - 1) == "by"
+        && ["directed", "written", "painted", "composed", "founded", "led"].contains(&w(first - 2))
+    {
         return true;
     }
     if next == ","

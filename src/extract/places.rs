@@ -116,6 +116,102 @@ pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
     }
 }
 
+/// Lowercase nouns that make the name before them a geographic feature.
+const GEO_NOUNS: &[&str] = &[
+    "river",
+    "mountains",
+    "mountain",
+    "island",
+    "islands",
+    "lake",
+    "valley",
+    "desert",
+    "sea",
+    "bay",
+    "coast",
+    "peninsula",
+    "archipelago",
+    "province",
+    "county",
+    "district",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "village",
+    "town",
+    "city",
+    "airport",
+    "station",
+    "canal",
+    "strait",
+    "plateau",
+    "glacier",
+    "region",
+];
+
+/// Compass regions written as names after "the" ("the South", "the Midwest").
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Midwest",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Middle East",
+    "Far East",
+];
+
+/// Words that name a facility or road when a number follows ("Terminal 4", "Route 66").
+const NUMBERED: &[&str] =
+    &["Terminal", "Gate", "Gates", "Route", "Highway", "Hwy", "Interstate", "Pier", "Platform"];
+
+/// Places that a number completes: "Terminal 4", "Route 66", and street addresses
+/// ("1214 Anderson Ave", "47th Street"), and compass regions after "the" ("the South").
+pub fn numbered(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
+    let words = c.words(p);
+    let Some(&last) = words.last() else { return false };
+    let next_num = p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Num);
+    if NUMBERED.contains(&last) && next_num {
+        let range = c.range(p).start..p.toks[c.end].end;
+        let name = p.text.get(range.clone()).unwrap_or("").to_string();
+        out.push(Mention::named(EntityKind::Place, &name, p.index, range));
+        return true;
+    }
+    let prev_num = c.first > 0 && p.toks[c.first - 1].kind == super::tokens::Kind::Num;
+    let street = lex.place_heads.contains(last.trim_end_matches('.'))
+        && [
+            "Street",
+            "St",
+            "Avenue",
+            "Ave",
+            "Road",
+            "Rd",
+            "Boulevard",
+            "Blvd",
+            "Lane",
+            "Drive",
+            "Way",
+            "Terrace",
+        ]
+        .contains(&last.trim_end_matches('.'));
+    if prev_num && street {
+        let range = p.toks[c.first - 1].start..c.range(p).end;
+        let name = p.text.get(range.clone()).unwrap_or("").to_string();
+        out.push(Mention::named(EntityKind::Place, &name, p.index, range));
+        return true;
+    }
+    let the = c.first > 0 && p.toks[c.first - 1].text(p.text) == "the";
+    let compass = the && COMPASS.contains(&words.join(" ").as_str()) && !p.toks[c.first].sent_start;
+    if compass {
+        out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+        return true;
+    }
+    false
+}
+
 /// An unknown name that context makes a place: "X, Texas" (a town before its region or
 /// country), "in X" or "near X" for a single unknown word no other rule claimed.
 pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) -> bool {
@@ -126,6 +222,13 @@ pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec
         return false;
     }
     let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
+    // "the Zagros mountain range", "the Ouse river": a lowercase geographic noun after the name.
+    if GEO_NOUNS.contains(&w(c.end))
+        && !words.iter().any(|x| lex.surnames.contains(x) && lex.given.contains(x))
+    {
+        out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+        return true;
+    }
     let region_after = w(c.end) == ","
         && lex
             .places
