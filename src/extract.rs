@@ -21,7 +21,7 @@ pub mod tokens;
 
 use crate::document::{Document, Entity, Passage};
 use merge::Mention;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use tokens::{Kind, Token};
 
 /// One passage, tokenised, with what the extraction needs to know about it.
@@ -41,7 +41,13 @@ pub struct Pass<'a> {
 
 /// Lowercases a word (ASCII fast path).
 pub fn lower(w: &str) -> String {
-    if w.is_ascii() { w.to_ascii_lowercase() } else { w.to_lowercase() }
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        w.to_string()
+    } else if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 /// True for a passage set in title case, or in capitals: a headline, a caption heading, a

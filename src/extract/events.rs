@@ -9,7 +9,7 @@ use super::names::Chunk;
 use super::tokens::{Kind, Token, is_cap_word};
 use super::{Pass, lower};
 use crate::document::EntityKind;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Words that open a named event ("Battle of Chudnov", "Siege of Savannah").
 const OPENERS: &[&str] = &["Battle", "Siege", "Invasion", "Fall", "Sack", "Treaty", "Congress", "Council"];
@@ -199,8 +199,8 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     order.sort();
     // Keys: class and proper modifiers; bare mentions join the latest proper one of their class.
     // Before any in body text, the first in a headline (the title names the article's topic).
-    let mut latest: HashMap<&'static str, String> = HashMap::new();
-    let mut first_head: HashMap<&'static str, String> = HashMap::new();
+    let mut latest: HashMap<&'static str, String> = HashMap::default();
+    let mut first_head: HashMap<&'static str, String> = HashMap::default();
     for (passage, _, fi, ni) in order {
         let headline = passes.get(passage).is_some_and(|p| p.headline);
         if let Some(n) = ni.and_then(|i| named.get(i)) {
@@ -257,7 +257,7 @@ fn link_named(mentions: &mut [Mention]) -> HashMap<String, String> {
             .map(str::to_string)
             .collect()
     };
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for k in &keys {
         let w = words(k);
         let longer: Vec<&String> = keys
@@ -359,7 +359,7 @@ fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
 /// Gives each date expression to the nearest event mention before it in the same sentence
 /// (or right after it), unless that event already has one.
 fn dates(passes: &[Pass], mentions: &mut [Mention]) {
-    let mut by_passage: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_passage: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Event) {
         by_passage.entry(m.passage).or_default().push(i);
     }

@@ -5,7 +5,7 @@
 //! the caller); the other lists are small sets looked up per token.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const PLACES: &str = include_str!("../../data/places.tsv");
@@ -65,6 +65,8 @@ pub struct Lexicon {
     pub titles: HashSet<&'static str>,
     /// Lowercase role nouns, possibly several words.
     pub roles: HashSet<&'static str>,
+    /// First words of the roles of several words ("prime" of "prime minister").
+    pub role_firsts: HashSet<&'static str>,
     /// Lowercase trigger noun to its coreference class.
     pub triggers: HashMap<&'static str, &'static str>,
     /// Capitalised heads of named events, possibly several words.
@@ -101,7 +103,7 @@ fn place_kind(s: &str) -> PlaceKind {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut places = HashMap::new();
+        let mut places = HashMap::default();
         for line in lines(PLACES) {
             let mut f = line.split('\t');
             let (Some(name), Some(kind), Some(canonical)) = (f.next(), f.next(), f.next()) else {
@@ -126,8 +128,8 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&place_names)
             .expect("the embedded gazetteer builds an automaton");
-        let mut place_heads = HashSet::new();
-        let mut place_prefixes = HashSet::new();
+        let mut place_heads = HashSet::default();
+        let mut place_prefixes = HashSet::default();
         for w in lines(PLACE_CUES) {
             match w.strip_prefix('^') {
                 Some(p) => place_prefixes.insert(p),
@@ -143,6 +145,7 @@ impl Lexicon {
             stop: words(STOPWORDS).collect(),
             titles: lines(TITLES).collect(),
             roles: lines(ROLES).collect(),
+            role_firsts: lines(ROLES).filter_map(|r| r.split_once(' ').map(|(first, _)| first)).collect(),
             triggers: lines(EVENTS).filter_map(|l| l.split_once('\t')).collect(),
             event_heads: lines(EVENT_HEADS).collect(),
             place_heads,

@@ -6,7 +6,7 @@ use super::names;
 use super::{Pass, Seen, lower};
 use crate::document::{Entity, EntityKind};
 use crate::span::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// One mention found in a passage, before grouping.
@@ -92,8 +92,8 @@ impl Occupied {
 pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>) {
     link_person_keys(mentions);
     // Surface form (words joined by spaces) → (kind, key, name).
-    let mut known: HashMap<String, (EntityKind, String, String)> = HashMap::new();
-    let mut ambiguous: HashSet<String> = HashSet::new();
+    let mut known: HashMap<String, (EntityKind, String, String)> = HashMap::default();
+    let mut ambiguous: HashSet<String> = HashSet::default();
     for m in mentions.iter().filter(|m| m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface: Vec<&str> = p.text.get(m.range.clone()).unwrap_or("").split_whitespace().collect();
@@ -210,7 +210,7 @@ fn link_person_keys(mentions: &mut [Mention]) {
         v.dedup();
         v
     };
-    let mut map: HashMap<String, String> = HashMap::new();
+    let mut map: HashMap<String, String> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if map.contains_key(&m.key) {
             continue;
@@ -249,7 +249,7 @@ fn lower_last_word(s: &str) -> String {
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
 pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
     let mut groups: Vec<(EntityKind, String, Vec<Mention>)> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
     for m in mentions {
         let k = (m.kind, m.key.clone());
         match index.get(&k) {
@@ -269,7 +269,7 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
         let mut date = None;
         let mut place = None;
         // Events described rather than named: the most frequent form, as body text writes it.
-        let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::new();
+        let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
         let mut continue_named = false;
         for m in &ms {
             let Some(p) = passes.get(m.passage) else { continue };

@@ -278,12 +278,19 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if t.kind != Kind::Word || t.is_cap(p.text) && !t.sent_start {
+            i += 1;
+            continue;
+        }
         let w = lower(t.text(p.text));
         // Two-word roles first ("prime minister").
-        let two = toks.get(i + 1).map(|n| format!("{w} {}", lower(n.text(p.text))));
+        let two = toks
+            .get(i + 1)
+            .filter(|_| lex.role_firsts.contains(w.as_str()))
+            .map(|n| format!("{w} {}", lower(n.text(p.text))));
         let (role_end, is_role) = match two {
             Some(ref two) if lex.roles.contains(two.as_str()) => (i + 2, true),
-            _ => (i + 1, lex.roles.contains(w.as_str()) && t.kind == Kind::Word),
+            _ => (i + 1, lex.roles.contains(w.as_str())),
         };
         if !is_role || is_cap_word(t.text(p.text)) && !t.sent_start {
             i += 1;
