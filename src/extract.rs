@@ -156,7 +156,10 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
             places::headline_places(p, lex, &mut mentions);
             people::headline_pairs(p, lex, &mut mentions);
         } else {
-            for c in &chunks {
+            let before = mentions.len();
+            places::joined(p, lex, &mut mentions);
+            let joined = merge::Occupied::of(&mentions[before..], &[]);
+            for c in chunks.iter().filter(|c| !joined.overlaps(p.index, &c.range(p))) {
                 classify(p, c, lex, &seen, &mut mentions);
             }
             people::roles(p, lex, &mut mentions);

@@ -116,7 +116,15 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
             {
                 continue;
             }
+            let small_town = |f: &str| {
+                lex.places.get(f).is_none_or(|pl| pl.kind == PlaceKind::City && pl.population < 1_000_000)
+            };
             match known.get(&f) {
+                // A person's surname wins over a small town of the same name ("Holt").
+                Some((EntityKind::Place, _, _)) if m.kind == EntityKind::Person && small_town(&f) => {
+                    known.insert(f, (m.kind, m.key.clone(), m.name.clone()));
+                }
+                Some((EntityKind::Person, _, _)) if m.kind == EntityKind::Place && small_town(&f) => {}
                 Some((k, key, _)) if *k != m.kind || *key != m.key => {
                     // Exact full names win over parts of other names.
                     if f != m.key {
@@ -210,6 +218,10 @@ fn link_person_keys(mentions: &mut [Mention]) {
         v.dedup();
         v
     };
+    let mut counts: HashMap<String, usize> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        *counts.entry(m.key.clone()).or_default() += 1;
+    }
     let mut map: HashMap<String, String> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if map.contains_key(&m.key) {
@@ -223,9 +235,18 @@ fn link_person_keys(mentions: &mut [Mention]) {
                 w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short))
             })
             .collect();
-        if let [one] = longer.as_slice() {
-            // Only if the longer name is not itself part of a still longer one.
-            map.insert(m.key.clone(), (*one).clone());
+        // One longer name, or the one mentioned most (a biography's subject over its relatives).
+        let mut ranked: Vec<(usize, &String)> =
+            longer.iter().map(|k| (counts.get(k.as_str()).copied().unwrap_or(0), *k)).collect();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
+        match ranked.as_slice() {
+            [(_, one)] => {
+                map.insert(m.key.clone(), (*one).clone());
+            }
+            [(a, first), (b, _), ..] if a > b => {
+                map.insert(m.key.clone(), (*first).clone());
+            }
+            _ => {}
         }
     }
     for m in mentions.iter_mut() {

@@ -210,7 +210,10 @@ fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool {
         return true;
     }
     // "(1811–1832)", "(born 1970)": life dates.
-    if next == "(" && p.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num && t.end - t.start == 4) {
+    if next == "("
+        && p.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num && t.end - t.start == 4)
+        && matches!(w(end + 2), "–" | "-" | "—")
+    {
         return true;
     }
     // "directed by X", "written by X".

@@ -103,6 +103,8 @@ pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
             let name = words[i..i + n].join(" ");
             let Some(pl) = lex.places.get(name.as_str()) else { continue };
             let after_of = i > 0 && words[i - 1] == "of";
+            // At the start a well-known place ("Malaysia Tourism Board"); small towns there were
+            // more often part of a team or company name than a place of the story.
             let known = pl.kind != PlaceKind::City || pl.population >= 100_000;
             if (after_of || known && (i == 0 || pl.kind != PlaceKind::City)) && !lex.is_stop(&lower(&name)) {
                 let s = p.toks[c.first + i].start;
@@ -250,6 +252,27 @@ pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec
     }
     out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
     true
+}
+
+/// Gazetteer names that hold a lowercase word ("Bosnia and Herzegovina", "Antigua and
+/// Barbuda"), which the chunker splits: found in body text with the automaton.
+pub fn joined(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
+    if !p.text.contains(" and ") {
+        return;
+    }
+    for m in lex.place_matcher.find_iter(p.text) {
+        let Some(name) = lex.place_names.get(m.pattern().as_usize()) else { continue };
+        if !name.contains(" and ") {
+            continue;
+        }
+        let (s, e) = (m.start(), m.end());
+        let before = p.text[..s].chars().next_back();
+        let after = p.text[e..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(place_mention(lex, name, p, s..e));
+    }
 }
 
 /// Places in a headline, where capitals are no evidence: gazetteer names of countries,
