@@ -10,6 +10,7 @@
 //! 4. [`merge`] groups mentions into entities with aliases and display names, and
 //!    [`salience`] orders them.
 
+pub mod dates;
 pub mod events;
 pub mod lexicon;
 pub mod merge;

@@ -344,3 +344,49 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    #[test]
+    fn aliases_are_one_entry_named_by_the_fullest_form() {
+        // (text, kind, display name, aliases that must be listed)
+        let cases: &[(&str, EntityKind, &str, &[&str])] = &[
+            (
+                "Donald Trump met reporters. Later, President Trump spoke. Trump said little.",
+                EntityKind::Person,
+                "Donald Trump",
+                &["President Trump", "Trump"],
+            ),
+            (
+                "The US and the U.S. are the United States, which some call America.",
+                EntityKind::Place,
+                "United States",
+                &["US", "U.S.", "America"],
+            ),
+            (
+                "Siméon Poisson reviewed the paper. Poisson's report was late.",
+                EntityKind::Person,
+                "Siméon Poisson",
+                &["Poisson"],
+            ),
+        ];
+        for (text, kind, name, aliases) in cases {
+            let es: Vec<_> = test_entities(text).into_iter().filter(|e| e.kind == *kind).collect();
+            assert_eq!(es.len(), 1, "{text}: {es:?}");
+            assert_eq!(es[0].name, *name, "{text}");
+            for a in *aliases {
+                assert!(es[0].aliases.iter().any(|x| x == a), "{text}: {a} not in {:?}", es[0].aliases);
+            }
+        }
+    }
+
+    #[test]
+    fn headlines_and_site_furniture_name_nobody() {
+        for text in ["Privacy Overview", "Challenges and Opportunities", "Key Players and the Big Picture:"] {
+            assert!(test_entities(text).is_empty(), "{text}");
+        }
+    }
+}

@@ -23,3 +23,21 @@ pub fn rank(entities: &mut [Entity], doc: &Document) {
         a.kind.cmp(&b.kind).then(b.salience.total_cmp(&a.salience)).then_with(|| a.name.cmp(&b.name))
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    #[test]
+    fn more_and_earlier_mentions_rank_first_within_kind() {
+        let text = "Paris hosted the talks. Paris was calm, and Paris was sunny. Lyon sent envoys.";
+        let places: Vec<String> =
+            test_entities(text).into_iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name).collect();
+        assert_eq!(places, ["Paris", "Lyon"]);
+        let kinds: Vec<EntityKind> = test_entities(text).into_iter().map(|e| e.kind).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        assert_eq!(kinds, sorted, "grouped by kind");
+    }
+}
