@@ -33,15 +33,26 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     while n > 1 && roman(words[n - 1]) {
         n -= 1;
     }
-    if !event_head(lex, &words[..n]) || words.len() == 1 && !lex.event_heads.contains(words[0]) {
+    // "Cannes Film Festival Award for Best Actress": the event ends at its head.
+    let mut len = c.len();
+    if !event_head(lex, &words[..n]) {
+        while n > 2 && !event_head(lex, &words[..n]) {
+            n -= 1;
+        }
+        len = n;
+    }
+    let single_ok = words.len() > 1
+        || lex.event_heads.contains(words[0])
+        || !p.toks[c.first].sent_start && lex.triggers.contains_key(lower(words[0]).as_str());
+    if !event_head(lex, &words[..n]) || !single_ok {
         return false;
     }
     let mut first = c.first;
-    let mut end = c.end;
+    let mut end = c.first + len;
     if first > 0 && matches!(p.toks[first - 1].kind, Kind::Num) {
         first -= 1;
     }
-    if p.toks.get(end).is_some_and(|t| t.kind == Kind::Num && t.end - t.start <= 4) {
+    if end == c.end && p.toks.get(end).is_some_and(|t| t.kind == Kind::Num && t.end - t.start <= 4) {
         end += 1;
     }
     let range = p.toks[first].start..p.toks[end - 1].end;
@@ -93,6 +104,7 @@ fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
 
 struct Found {
     lone: bool,
+    introduces: bool,
     class: &'static str,
     mention: Mention,
     proper: Vec<String>,
@@ -136,8 +148,18 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             while j > 0 && i - j < 4 && !stops_modifiers(lex, &toks[j - 1], p.text) {
                 j -= 1;
             }
-            let det =
-                j.checked_sub(1).and_then(|k| toks.get(k)).and_then(|d| determiner(&lower(d.text(p.text))));
+            // "two referendums", "several strikes": a count opens the phrase like an article.
+            if j == i
+                && j > 0
+                && matches!(
+                    lower(toks[j - 1].text(p.text)).as_str(),
+                    "two" | "three" | "four" | "five" | "several" | "many" | "multiple"
+                )
+            {
+                j -= 1;
+            }
+            let det_word = j.checked_sub(1).and_then(|k| toks.get(k)).map(|d| lower(d.text(p.text)));
+            let det = det_word.as_deref().and_then(determiner);
             let start = if det.is_some() { j - 1 } else { j };
             let mut proper: Vec<String> = Vec::new();
             let mut place = None;
@@ -176,7 +198,10 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
             m.named = false;
             m.place = place;
-            found.push(Found { lone, class, mention: m, proper, bare });
+            // "a duel", "his death" introduce an event; "the talks" points back to one.
+            let introduces =
+                matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"));
+            found.push(Found { lone, introduces, class, mention: m, proper, bare });
         }
     }
     // Named events take part in the same walk, in reading order, as proper mentions.
@@ -201,6 +226,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     // Before any in body text, the first in a headline (the title names the article's topic).
     let mut latest: HashMap<&'static str, String> = HashMap::default();
     let mut first_head: HashMap<&'static str, String> = HashMap::default();
+    let mut introduced: Vec<&'static str> = Vec::new();
     for (passage, _, fi, ni) in order {
         let headline = passes.get(passage).is_some_and(|p| p.headline);
         if let Some(n) = ni.and_then(|i| named.get(i)) {
@@ -232,7 +258,12 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             match latest.get(f.class).or_else(|| first_head.get(f.class)) {
                 Some(k) => k.clone(),
                 None if f.lone => String::new(),
-                None => format!("{}|", f.class),
+                // "the talks" with nothing before it to point back to: not enough to list.
+                None if !f.introduces && !introduced.contains(&f.class) => String::new(),
+                None => {
+                    introduced.push(f.class);
+                    format!("{}|", f.class)
+                }
             }
         } else {
             format!("{}|{}", f.class, lower(&f.mention.name))
@@ -297,9 +328,12 @@ mod tests {
                 &[("Miami discussions", 3, None)],
             ),
             (
-                "The war erupted into a full-scale invasion nearly four years ago.",
-                &[("war", 1, None), ("full-scale invasion", 1, Some("nearly four years ago"))],
+                "The Ukraine war erupted into a full-scale invasion nearly four years ago.",
+                &[("Ukraine war", 1, None), ("full-scale invasion", 1, Some("nearly four years ago"))],
             ),
+            // "The war" with nothing before it to point back to is not listed.
+            ("The war was long.", &[]),
+            ("He fought a duel at dawn. The duel was fatal.", &[("duel", 2, None)]),
             (
                 "He fought in World War II and in the Battle of Chudnov.",
                 &[("World War II", 1, None), ("Battle of Chudnov", 1, None)],
