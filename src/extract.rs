@@ -13,6 +13,7 @@
 pub mod dates;
 pub mod events;
 pub mod lexicon;
+pub mod lists;
 pub mod merge;
 pub mod names;
 pub mod people;
@@ -20,7 +21,7 @@ pub mod places;
 pub mod salience;
 pub mod tokens;
 
-use crate::document::{Document, Entity, Passage};
+use crate::document::{Document, Entity, EntityKind, Passage};
 use merge::Mention;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use tokens::{Kind, Token};
@@ -175,6 +176,26 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
                 places::by_context(p, &c, lex, &seen, &mut mentions);
             }
         }
+    }
+    // Unknown names listed with known ones, twice so a list is filled from both ends.
+    for _ in 0..2 {
+        let occupied = merge::Occupied::of(&mentions, &[]);
+        let named = mentions.iter().filter(|m| m.named);
+        let ends: HashMap<(usize, usize), EntityKind> = named
+            .clone()
+            .filter_map(|m| Some(((m.passage, passes.get(m.passage)?.text.len().min(m.range.end)), m.kind)))
+            .collect();
+        let starts: HashMap<(usize, usize), EntityKind> =
+            named.map(|m| ((m.passage, m.range.start), m.kind)).collect();
+        let mut found = Vec::new();
+        for p in passes.iter().filter(|p| !p.headline) {
+            for c in names::chunks(p, lex, &seen) {
+                if !occupied.overlaps(p.index, &c.range(p)) {
+                    lists::coordinated(p, &c, lex, &seen, &ends, &starts, &mut found);
+                }
+            }
+        }
+        mentions.append(&mut found);
     }
     events::find(&passes, lex, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);

@@ -100,10 +100,18 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
         let mut forms = vec![surface.join(" "), m.name.clone()];
         if m.kind == EntityKind::Person {
             let words: Vec<&str> = m.key.split(' ').collect();
+            // A surname or given name alone, unless it is also a well-known place ("Boston").
+            let well_known = |w: &str| {
+                lex.places.get(w).is_some_and(|pl| pl.kind != PlaceKind::City || pl.population >= 100_000)
+            };
             if words.len() >= 2 {
                 let last = words.len() - 1;
-                forms.push(words[last].to_string());
-                forms.push(words[0].to_string());
+                if !well_known(words[last]) {
+                    forms.push(words[last].to_string());
+                }
+                if lex.given.contains(words[0]) && !well_known(words[0]) {
+                    forms.push(words[0].to_string());
+                }
                 if names::CONNECTORS.contains(&words[last.saturating_sub(1)]) {
                     forms.push(words[last - 1..].join(" "));
                 }

@@ -137,10 +137,9 @@ fn name_shaped(lex: &Lexicon, words: &[&str]) -> bool {
                 && !lex.is_demonym(w)
                 && !lex.is_stop(&lower(w))
                 && !lex.places.get(*w).is_some_and(|p| {
-                    p.kind != super::lexicon::PlaceKind::City
-                        || p.population >= 1_000_000
-                        || p.canonical != *w
+                    p.kind != super::lexicon::PlaceKind::City || p.population >= 100_000 || p.canonical != *w
                 })
+                && !(w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
                 && (w.chars().count() <= 3 || w.chars().any(char::is_lowercase))
     })
 }

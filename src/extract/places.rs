@@ -57,7 +57,9 @@ pub fn featured(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
         return false;
     }
     let last = words[words.len() - 1].trim_end_matches('.');
-    let head = lex.place_heads.contains(last) || lex.place_heads.contains(words[words.len() - 1]);
+    // "Cleveland Museum of Art", "Palace of Forty Columns": a head before "of" counts too.
+    let head_of = words.windows(2).any(|w| w[1] == "of" && lex.place_heads.contains(w[0]));
+    let head = lex.place_heads.contains(last) || lex.place_heads.contains(words[words.len() - 1]) || head_of;
     let prefix = lex.place_prefixes.contains(words[0]);
     if !(head || prefix) || words.iter().any(|w| lex.org_cues.contains(w)) {
         return false;
