@@ -91,6 +91,7 @@ impl Occupied {
 /// Galois"). Also links each shorter person name to the one full name it is part of.
 pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>) {
     link_person_keys(mentions);
+    link_titles(mentions);
     // Surface form (words joined by spaces) → (kind, key, name).
     let mut known: HashMap<String, (EntityKind, String, String)> = HashMap::default();
     let mut ambiguous: HashSet<String> = HashSet::default();
@@ -209,6 +210,27 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
             m.kind = EntityKind::Person;
             m.key = key.clone();
             m.name = name.clone();
+        }
+    }
+}
+
+/// Gives a bare title ("the Secretary of State", "the president") the key of the one named
+/// person who carries that title in the text ("Secretary of State John Kerry").
+fn link_titles(mentions: &mut [Mention]) {
+    let mut holders: HashMap<String, Vec<String>> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
+        if let Some(t) = &m.role {
+            let v = holders.entry(lower(t)).or_default();
+            if !v.contains(&m.key) {
+                v.push(m.key.clone());
+            }
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named) {
+        let Some(role) = m.role.as_deref().map(lower) else { continue };
+        if let Some([key]) = holders.get(&role).map(Vec::as_slice) {
+            m.key = key.clone();
+            m.named = true;
         }
     }
 }

@@ -87,6 +87,8 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
     if n == 0 {
         return false;
     }
+    // "Mr. President": titles only.
+    let n = if n < words.len() && title_len(lex, &words[n..]) == words.len() - n { words.len() } else { n };
     let rest = &words[n..];
     if rest.is_empty() && skip == 0 {
         // A bare title: a role only with an article before it ("the President", not "President").

@@ -35,7 +35,17 @@ pub fn whole(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     if c.len() == 1 && lex.given.contains(text) && !big(lex, text) {
         // "Florence", "Georgia": a person unless the context says place.
         let prev = c.first.checked_sub(1).and_then(|i| p.toks.get(i)).map(|t| t.text(p.text));
-        if !matches!(prev, Some("in" | "at" | "from" | "to" | "near" | "of")) && !seen.placed(text) {
+        // "Irving, Texas": a town before its state or country.
+        let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
+        let region_after = w(c.end) == ","
+            && lex
+                .places
+                .get(w(c.end + 1))
+                .is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country));
+        if !matches!(prev, Some("in" | "at" | "from" | "to" | "near" | "of"))
+            && !seen.placed(text)
+            && !region_after
+        {
             return false;
         }
     }
