@@ -199,8 +199,10 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             m.named = false;
             m.place = place;
             // "a duel", "his death" introduce an event; "the talks" points back to one.
+            // "the death of its founder": a complement says which one.
             let introduces =
-                matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"));
+                matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"))
+                    || toks.get(i + 1).is_some_and(|n| n.text(p.text) == "of");
             found.push(Found { lone, introduces, class, mention: m, proper, bare });
         }
     }
