@@ -248,9 +248,13 @@ fn link_person_keys(mentions: &mut [Mention]) {
         v.dedup();
         v
     };
-    let mut counts: HashMap<String, usize> = HashMap::default();
+    // Mentions per key, and the first one's position in reading order.
+    let mut counts: HashMap<String, (usize, std::cmp::Reverse<(usize, usize)>)> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        *counts.entry(m.key.clone()).or_default() += 1;
+        let at = (m.passage, m.range.start);
+        let e = counts.entry(m.key.clone()).or_insert((0, std::cmp::Reverse(at)));
+        e.0 += 1;
+        e.1 = e.1.max(std::cmp::Reverse(at));
     }
     let mut map: HashMap<String, String> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
@@ -265,18 +269,11 @@ fn link_person_keys(mentions: &mut [Mention]) {
                 w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short))
             })
             .collect();
-        // One longer name, or the one mentioned most (a biography's subject over its relatives).
-        let mut ranked: Vec<(usize, &String)> =
-            longer.iter().map(|k| (counts.get(k.as_str()).copied().unwrap_or(0), *k)).collect();
-        ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
-        match ranked.as_slice() {
-            [(_, one)] => {
-                map.insert(m.key.clone(), (*one).clone());
-            }
-            [(a, first), (b, _), ..] if a > b => {
-                map.insert(m.key.clone(), (*first).clone());
-            }
-            _ => {}
+        // One longer name, or the one mentioned most, then first (a biography's subject
+        // over its relatives).
+        let best = longer.iter().max_by_key(|k| counts.get(k.as_str()).copied());
+        if let Some(one) = best {
+            map.insert(m.key.clone(), (*one).clone());
         }
     }
     for m in mentions.iter_mut() {
