@@ -27,6 +27,36 @@ pub fn whole(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
             return true;
         }
     }
+    // "Southern California", "Kowloon East": a part of a known place is a place of its own.
+    let words = c.words(p);
+    if words.len() == 2 {
+        let compass = |w: &str| {
+            matches!(
+                w,
+                "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Central"
+                    | "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Upper"
+                    | "Lower"
+                    | "Greater"
+            )
+        };
+        let known = |w: &str| {
+            lex.places.get(w).is_some_and(|pl| pl.kind != PlaceKind::City || pl.population >= 100_000)
+        };
+        if (compass(words[0]) && known(words[1]) || known(words[0]) && compass(words[1]))
+            && !lex.places.contains_key(text)
+        {
+            out.push(Mention::named(EntityKind::Place, text, p.index, range));
+            return true;
+        }
+    }
     if !lex.places.contains_key(text) {
         // A leading title that is also a place word ("Saint Vincent") or a known place followed
         // by a generic word is left to the other rules.
@@ -266,15 +296,15 @@ pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec
     true
 }
 
-/// Gazetteer names that hold a lowercase word ("Bosnia and Herzegovina", "Antigua and
-/// Barbuda"), which the chunker splits: found in body text with the automaton.
+/// Gazetteer names that hold a lowercase word or a comma ("Bosnia and Herzegovina",
+/// "Washington, D.C."), which the chunker splits: found in body text with the automaton.
 pub fn joined(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
-    if !p.text.contains(" and ") {
+    if !p.text.contains(" and ") && !p.text.contains(", D.C.") {
         return;
     }
     for m in lex.place_matcher.find_iter(p.text) {
         let Some(name) = lex.place_names.get(m.pattern().as_usize()) else { continue };
-        if !name.contains(" and ") {
+        if !name.contains(" and ") && !name.contains(", ") {
             continue;
         }
         let (s, e) = (m.start(), m.end());
