@@ -242,3 +242,26 @@ pub(crate) fn test_pass(text: &str) -> (Pass<'static>, Seen) {
 pub(crate) fn test_entities(text: &str) -> Vec<Entity> {
     crate::read(format!("Test\n\n{text}\n").as_bytes()).map(|d| d.entities).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{looks_like_headline, tokens};
+
+    #[test]
+    fn headlines_are_told_from_sentences() {
+        let cases = [
+            ("Will Miami Talks End the Ukraine War? US-Russia Diplomats Seek Common Ground", true),
+            ("Why Did Trump-Putin Talks Skip Ukraine’s Ceasefire, Photo THINK TANK PRODUCTIONS", true),
+            ("Privacy Overview", true),
+            ("Key Players and the Miami Talks:", true),
+            ("Representatives from the United States and Russia met in Miami.", false),
+            (
+                "The Miami discussions bring together influential figures tasked with bridging deep divides.",
+                false,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(looks_like_headline(text, &tokens::tokenize(text)), want, "{text}");
+        }
+    }
+}

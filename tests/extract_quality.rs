@@ -12,10 +12,11 @@ use std::path::Path;
 
 const CASES: &[&str] = &["GUM_bio_moreau", "GUM_news_election", "GUM_interview_licen", "GUM_voyage_thailand"];
 
-/// F1 over the four articles measured when this test was written was 0.69 (precision 0.88);
-/// the floors leave room for small trade-offs, not for regressions.
-const F1_FLOOR: f64 = 0.65;
-const PRECISION_FLOOR: f64 = 0.80;
+/// F1 over the four articles measured when this test was written was 0.72 (precision 0.89);
+/// the floors leave room for small trade-offs and for changes in structure recovery, not for
+/// regressions.
+const F1_FLOOR: f64 = 0.66;
+const PRECISION_FLOOR: f64 = 0.82;
 
 fn overlap(a: (usize, usize), b: (usize, usize)) -> f64 {
     let o = a.1.min(b.1) as f64 - a.0.max(b.0) as f64;
