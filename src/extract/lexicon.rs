@@ -156,6 +156,13 @@ impl Lexicon {
         }
     }
 
+    /// True for a given name, also hyphenated ("Jean-Louis", "Mary-Kate") or with accents the
+    /// census lists do not write ("François", "Gérard", "Iván").
+    pub fn is_given(&self, word: &str) -> bool {
+        let first = word.split('-').next().unwrap_or(word);
+        self.given.contains(first) || !first.is_ascii() && self.given.contains(fold(first).as_str())
+    }
+
     /// True for a lowercase word that is never a name on its own.
     pub fn is_stop(&self, lower: &str) -> bool {
         self.stop.contains(lower)
@@ -185,6 +192,31 @@ impl Lexicon {
     }
 }
 
+/// A word with the accents of Latin letters removed ("François" → "Francois").
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ł' => 'l',
+            'ś' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'É' => 'E',
+            'Á' => 'A',
+            'Ł' => 'L',
+            'Ś' | 'Š' => 'S',
+            'Ž' => 'Z',
+            other => other,
+        })
+        .collect()
+}
+
 /// The parsed lists, built on first use.
 pub fn get() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -209,5 +241,10 @@ mod tests {
             assert_eq!(lex.is_demonym(word), demonym, "{word}");
         }
         assert_eq!(lex.triggers.get("talks"), Some(&"talks"));
+        for (word, given) in
+            [("Françoise", true), ("Jean-Louis", true), ("Iván", true), ("Mary", true), ("Ukraine", false)]
+        {
+            assert_eq!(lex.is_given(word), given, "{word}");
+        }
     }
 }

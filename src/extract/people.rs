@@ -160,7 +160,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
         end -= 1;
     }
     let full_name = words.len() >= 2
-        && lex.given.contains(words[0])
+        && lex.is_given(words[0])
         && lex.surnames.contains(words[words.len() - 1])
         && words.iter().all(|w| is_cap_word(w) && !lex.org_cues.contains(w));
     if words.len() > 4 || !full_name && !name_shaped(lex, &words) {
@@ -171,7 +171,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     }
     let first = words[0];
     let last = words[words.len() - 1];
-    let given = lex.given.contains(first) && !lex.places.contains_key(first);
+    let given = lex.is_given(first) && !lex.places.contains_key(first);
     let initials =
         words.iter().any(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2);
     // Surnames that are also words ("Chasing Liberty", "Burning Man") need every word unseen in lowercase.
