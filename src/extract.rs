@@ -151,9 +151,9 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     let lex = lexicon::get();
     let passes = passes(doc);
     let seen = lower_seen(&passes);
+    let chunks: Vec<Vec<names::Chunk>> = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
     let mut mentions: Vec<Mention> = Vec::new();
-    for p in &passes {
-        let chunks = names::chunks(p, lex, &seen);
+    for (p, chunks) in passes.iter().zip(&chunks) {
         if p.headline {
             places::headline_places(p, lex, &mut mentions);
             people::headline_pairs(p, lex, &mut mentions);
@@ -168,33 +168,26 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         }
     }
     merge::propagate(&passes, lex, &seen, &mut mentions);
-    // Unknown names that context makes places, once every known name has claimed its words.
+    // Chunks of body text no rule has claimed yet.
     let occupied = merge::Occupied::of(&mentions, &[]);
-    for p in passes.iter().filter(|p| !p.headline) {
-        for c in names::chunks(p, lex, &seen) {
-            if !occupied.overlaps(p.index, &c.range(p)) {
-                places::by_context(p, &c, lex, &seen, &mut mentions);
-            }
-        }
-    }
+    let mut unclaimed: Vec<(&Pass, names::Chunk)> = passes
+        .iter()
+        .zip(&chunks)
+        .filter(|(p, _)| !p.headline)
+        .flat_map(|(p, cs)| cs.iter().map(move |c| (p, *c)))
+        .filter(|(p, c)| !occupied.overlaps(p.index, &c.range(p)))
+        .collect();
+    // Unknown names that context makes places, once every known name has claimed its words.
+    unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
     // Unknown names listed with known ones, twice so a list is filled from both ends.
     for _ in 0..2 {
-        let occupied = merge::Occupied::of(&mentions, &[]);
         let named = mentions.iter().filter(|m| m.named);
-        let ends: HashMap<(usize, usize), EntityKind> = named
-            .clone()
-            .filter_map(|m| Some(((m.passage, passes.get(m.passage)?.text.len().min(m.range.end)), m.kind)))
-            .collect();
+        let ends: HashMap<(usize, usize), EntityKind> =
+            named.clone().map(|m| ((m.passage, m.range.end), m.kind)).collect();
         let starts: HashMap<(usize, usize), EntityKind> =
             named.map(|m| ((m.passage, m.range.start), m.kind)).collect();
         let mut found = Vec::new();
-        for p in passes.iter().filter(|p| !p.headline) {
-            for c in names::chunks(p, lex, &seen) {
-                if !occupied.overlaps(p.index, &c.range(p)) {
-                    lists::coordinated(p, &c, lex, &seen, &ends, &starts, &mut found);
-                }
-            }
-        }
+        unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
         mentions.append(&mut found);
     }
     events::find(&passes, lex, &mut mentions);
