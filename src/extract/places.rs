@@ -104,6 +104,11 @@ pub fn featured(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
     if !(head || prefix) || words.iter().any(|w| lex.org_cues.contains(w)) {
         return false;
     }
+    // "Marc Lamont Hill": a given name first and a surname for a head is a person.
+    if lex.is_given(words[0]) && !lex.places.contains_key(words[0]) && lex.surnames.contains(last) && !head_of
+    {
+        return false;
+    }
     out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
     true
 }
