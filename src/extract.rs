@@ -1,9 +1,260 @@
 //! People, places and events: found in the document's passages, mentions as input spans.
+//!
+//! The stages, each in its own file under `extract/`:
+//!
+//! 1. [`tokens`]: words, possessives and sentence starts of each passage;
+//! 2. [`names`]: capitalised chunks, [`people`], [`places`] and [`events`] decide what they
+//!    are, with the lists of [`lexicon`]; role phrases stand for unnamed actors;
+//! 3. a second pass finds every name already known elsewhere in the document (headlines,
+//!    sentence starts, surnames alone);
+//! 4. [`merge`] groups mentions into entities with aliases and display names, and
+//!    [`salience`] orders them.
 
-use crate::document::{Document, Entity};
+pub mod dates;
+pub mod events;
+pub mod lexicon;
+pub mod lists;
+pub mod merge;
+pub mod names;
+pub mod people;
+pub mod places;
+pub mod salience;
+pub mod tokens;
+
+use crate::document::{Document, Entity, EntityKind, Passage};
+use merge::Mention;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use tokens::{Kind, Token};
+
+/// One passage, tokenised, with what the extraction needs to know about it.
+#[derive(Debug)]
+pub struct Pass<'a> {
+    /// The passage.
+    pub passage: &'a Passage,
+    /// Its text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+    /// Title, heading or a title-case line: capitals there are not evidence of a name.
+    pub headline: bool,
+    /// Position in reading order.
+    pub index: usize,
+}
+
+/// Lowercases a word (ASCII fast path).
+pub fn lower(w: &str) -> String {
+    if w.bytes().all(|b| b.is_ascii_lowercase()) {
+        w.to_string()
+    } else if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
+}
+
+/// True for a passage set in title case, or in capitals: a headline, a caption heading, a
+/// site name. Short, and most of its longer words capitalised.
+fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
+    let words: Vec<&str> = toks.iter().filter(|t| t.kind == Kind::Word).map(|t| t.text(text)).collect();
+    if words.is_empty() || words.len() > 24 {
+        return false;
+    }
+    // A sentence: ends with a full stop and is more than a few words long.
+    if words.len() >= 5 && text.trim_end().ends_with('.') {
+        return false;
+    }
+    let long: Vec<&&str> = words.iter().skip(1).filter(|w| w.chars().count() > 3).collect();
+    if long.is_empty() {
+        return words.len() <= 3;
+    }
+    let caps = long.iter().filter(|w| tokens::is_cap_word(w)).count();
+    caps * 10 >= long.len() * 7
+}
+
+/// Builds the passes of a document: headlines are the title, the headings, and title-case lines.
+fn passes(doc: &Document) -> Vec<Pass<'_>> {
+    let mut heads: Vec<&Passage> = doc.title.iter().collect();
+    heads.extend(doc.sections.iter().filter_map(|s| s.heading.as_ref()));
+    doc.passages()
+        .enumerate()
+        .map(|(index, passage)| {
+            let text = passage.text.as_str();
+            let toks = tokens::tokenize(text);
+            let headline =
+                heads.iter().any(|h| std::ptr::eq(*h, passage)) || looks_like_headline(text, &toks);
+            Pass { passage, text, toks, headline, index }
+        })
+        .collect()
+}
+
+/// What the whole document says about single words.
+#[derive(Debug, Default)]
+pub struct Seen {
+    /// Words the document writes in lowercase somewhere: written with a capital at a
+    /// sentence start they are common words, not names.
+    lower: HashSet<String>,
+    /// Capitalised words written right after "in", "at" or "near" somewhere: "Cleveland" is
+    /// then the city, not the given name.
+    placed: HashSet<String>,
+    /// How often each capitalised word occurs.
+    caps: HashMap<String, u32>,
+}
+
+impl Seen {
+    /// True when the lowercase word occurs in lowercase.
+    pub fn contains(&self, lower: &str) -> bool {
+        self.lower.contains(lower)
+    }
+
+    /// How often the capitalised word occurs.
+    pub fn count(&self, word: &str) -> u32 {
+        self.caps.get(word).copied().unwrap_or(0)
+    }
+
+    /// True when the capitalised word occurs after "in", "at" or "near".
+    pub fn placed(&self, word: &str) -> bool {
+        self.placed.contains(word)
+    }
+}
+
+fn lower_seen(passes: &[Pass]) -> Seen {
+    let mut seen = Seen::default();
+    for p in passes {
+        let mut prev = "";
+        for t in &p.toks {
+            let w = t.text(p.text);
+            if t.kind == Kind::Word {
+                if w.starts_with(|c: char| c.is_lowercase()) {
+                    if !seen.lower.contains(w) {
+                        seen.lower.insert(w.to_string());
+                    }
+                } else {
+                    match seen.caps.get_mut(w) {
+                        Some(n) => *n += 1,
+                        None => {
+                            seen.caps.insert(w.to_string(), 1);
+                        }
+                    }
+                    if matches!(prev, "in" | "at" | "near") && !seen.placed.contains(w) {
+                        seen.placed.insert(w.to_string());
+                    }
+                }
+            }
+            prev = w;
+        }
+    }
+    seen
+}
 
 /// Extracts the entities of a document, most salient first within each kind.
 pub fn entities(doc: &Document) -> Vec<Entity> {
-    let _ = doc;
-    Vec::new()
+    let lex = lexicon::get();
+    let passes = passes(doc);
+    let seen = lower_seen(&passes);
+    let chunks: Vec<Vec<names::Chunk>> = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (p, chunks) in passes.iter().zip(&chunks) {
+        if p.headline {
+            places::headline_places(p, lex, &mut mentions);
+            people::headline_pairs(p, lex, &mut mentions);
+        } else {
+            let before = mentions.len();
+            places::joined(p, lex, &mut mentions);
+            let joined = merge::Occupied::of(&mentions[before..], &[]);
+            for c in chunks.iter().filter(|c| !joined.overlaps(p.index, &c.range(p))) {
+                classify(p, c, lex, &seen, &mut mentions);
+            }
+            people::roles(p, lex, &mut mentions);
+        }
+    }
+    merge::propagate(&passes, lex, &seen, &mut mentions);
+    // Chunks of body text no rule has claimed yet.
+    let occupied = merge::Occupied::of(&mentions, &[]);
+    let mut unclaimed: Vec<(&Pass, names::Chunk)> = passes
+        .iter()
+        .zip(&chunks)
+        .filter(|(p, _)| !p.headline)
+        .flat_map(|(p, cs)| cs.iter().map(move |c| (p, *c)))
+        .filter(|(p, c)| !occupied.overlaps(p.index, &c.range(p)))
+        .collect();
+    // Unknown names that context makes places, once every known name has claimed its words.
+    unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
+    // Unknown names listed with known ones, twice so a list is filled from both ends.
+    for _ in 0..2 {
+        let named = mentions.iter().filter(|m| m.named);
+        let ends: HashMap<(usize, usize), EntityKind> =
+            named.clone().map(|m| ((m.passage, m.range.end), m.kind)).collect();
+        let starts: HashMap<(usize, usize), EntityKind> =
+            named.map(|m| ((m.passage, m.range.start), m.kind)).collect();
+        let mut found = Vec::new();
+        unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
+        mentions.append(&mut found);
+    }
+    events::find(&passes, lex, &mut mentions);
+    let mut entities = merge::entities(&passes, mentions);
+    salience::rank(&mut entities, doc);
+    entities
+}
+
+/// Decides what a chunk of body text names, if anything.
+/// Places nested in longer names ("University of California") are found whatever the chunk is,
+/// except inside a person's name.
+fn classify(p: &Pass, c: &names::Chunk, lex: &lexicon::Lexicon, seen: &Seen, out: &mut Vec<Mention>) {
+    if places::whole(p, c, lex, seen, out) {
+        return;
+    }
+    let person = if events::named(p, c, lex, out)
+        || places::featured(p, c, lex, out)
+        || places::numbered(p, c, lex, out)
+    {
+        false
+    } else if people::titled(p, c, lex, out) {
+        true
+    } else if places::compound(p, c, lex, out) {
+        return;
+    } else {
+        people::named(p, c, lex, seen, out)
+    };
+    if !person {
+        places::nested(p, c, lex, out);
+    }
+}
+
+/// A passage from a test sentence, with the lowercase words it shows.
+#[cfg(test)]
+pub(crate) fn test_pass(text: &str) -> (Pass<'static>, Seen) {
+    let passage: &'static Passage = Box::leak(Box::new(Passage::verbatim(text, 0)));
+    let toks = tokens::tokenize(&passage.text);
+    let p = Pass { passage, text: &passage.text, toks, headline: false, index: 0 };
+    let seen = lower_seen(std::slice::from_ref(&p));
+    (p, seen)
+}
+
+/// The entities of one test text read as a whole article.
+#[cfg(test)]
+pub(crate) fn test_entities(text: &str) -> Vec<Entity> {
+    crate::read(format!("Test\n\n{text}\n").as_bytes()).map(|d| d.entities).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{looks_like_headline, tokens};
+
+    #[test]
+    fn headlines_are_told_from_sentences() {
+        let cases = [
+            ("Will Miami Talks End the Ukraine War? US-Russia Diplomats Seek Common Ground", true),
+            ("Why Did Trump-Putin Talks Skip Ukraine’s Ceasefire, Photo THINK TANK PRODUCTIONS", true),
+            ("Privacy Overview", true),
+            ("Key Players and the Miami Talks:", true),
+            ("Representatives from the United States and Russia met in Miami.", false),
+            (
+                "The Miami discussions bring together influential figures tasked with bridging deep divides.",
+                false,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(looks_like_headline(text, &tokens::tokenize(text)), want, "{text}");
+        }
+    }
 }

@@ -1,0 +1,250 @@
+//! The word lists and gazetteers of `data/`, embedded in the binary and parsed once.
+//!
+//! Every list is data with a header naming its source; this file only parses them. Places
+//! are matched over running text with aho-corasick (leftmost-longest, whole words checked by
+//! the caller); the other lists are small sets looked up per token.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::LazyLock;
+
+const PLACES: &str = include_str!("../../data/places.tsv");
+const PLACE_ALIASES: &str = include_str!("../../data/place_aliases.tsv");
+const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
+const SURNAMES: &str = include_str!("../../data/surnames.txt");
+const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+const TITLES: &str = include_str!("../../data/titles.txt");
+const ROLES: &str = include_str!("../../data/roles.txt");
+const EVENTS: &str = include_str!("../../data/events.tsv");
+const EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
+const PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
+const ORG_CUES: &str = include_str!("../../data/org_cues.txt");
+const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
+
+/// What kind of place a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A continent or a large region ("Eastern Europe").
+    Continent,
+    /// A sovereign country.
+    Country,
+    /// A state, province or county.
+    Region,
+    /// A city or town.
+    City,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// Its kind.
+    pub kind: PlaceKind,
+    /// The name shown for every alias ("United States" for "US").
+    pub canonical: &'static str,
+    /// Population, 0 when unknown; ranks ambiguous names.
+    pub population: u64,
+}
+
+/// All lists, parsed.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Place names and aliases, exact case.
+    pub places: HashMap<&'static str, Place>,
+    /// The keys of `places`, in the automaton's pattern order.
+    pub place_names: Vec<&'static str>,
+    /// Finds place names in text.
+    pub place_matcher: AhoCorasick,
+    /// Given names, capitalised ("Mary").
+    pub given: HashSet<&'static str>,
+    /// Surnames, capitalised ("Poisson").
+    pub surnames: HashSet<&'static str>,
+    /// Lowercase words that are never names on their own.
+    pub stop: HashSet<&'static str>,
+    /// Titles and honorifics, exact case, possibly several words.
+    pub titles: HashSet<&'static str>,
+    /// Lowercase role nouns, possibly several words.
+    pub roles: HashSet<&'static str>,
+    /// First words of the roles of several words ("prime" of "prime minister").
+    pub role_firsts: HashSet<&'static str>,
+    /// Lowercase trigger noun to its coreference class.
+    pub triggers: HashMap<&'static str, &'static str>,
+    /// Capitalised heads of named events, possibly several words.
+    pub event_heads: HashSet<&'static str>,
+    /// Last words of feature and facility names.
+    pub place_heads: HashSet<&'static str>,
+    /// First words of feature and facility names.
+    pub place_prefixes: HashSet<&'static str>,
+    /// Words marking organisations and works.
+    pub org_cues: HashSet<&'static str>,
+    /// Lowercase function words: they end a run of modifiers, and never start a name.
+    pub function: HashSet<&'static str>,
+    /// Nationality words ("Russian", "French"): neither people nor places.
+    pub demonyms: HashSet<&'static str>,
+}
+
+/// Lines of a data file without header comments and blank lines.
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    lines(data).flat_map(str::split_whitespace)
+}
+
+fn place_kind(s: &str) -> PlaceKind {
+    match s {
+        "continent" => PlaceKind::Continent,
+        "country" => PlaceKind::Country,
+        "region" => PlaceKind::Region,
+        _ => PlaceKind::City,
+    }
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut places = HashMap::default();
+        for line in lines(PLACES) {
+            let mut f = line.split('\t');
+            let (Some(name), Some(kind), Some(canonical)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let population = f.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            places.insert(name, Place { kind: place_kind(kind), canonical, population });
+        }
+        for line in lines(PLACE_ALIASES) {
+            let Some((alias, canonical)) = line.split_once('\t') else { continue };
+            let target = places.get(canonical).copied();
+            let place = target.map(|p| Place { canonical: p.canonical, ..p }).unwrap_or(Place {
+                kind: PlaceKind::Continent,
+                canonical,
+                population: 0,
+            });
+            places.insert(alias, place);
+        }
+        let mut place_names: Vec<&'static str> = places.keys().copied().collect();
+        place_names.sort_unstable();
+        let place_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&place_names)
+            .expect("the embedded gazetteer builds an automaton");
+        let mut place_heads = HashSet::default();
+        let mut place_prefixes = HashSet::default();
+        for w in lines(PLACE_CUES) {
+            match w.strip_prefix('^') {
+                Some(p) => place_prefixes.insert(p),
+                None => place_heads.insert(w),
+            };
+        }
+        Lexicon {
+            places,
+            place_names,
+            place_matcher,
+            given: lines(GIVEN_NAMES).collect(),
+            surnames: lines(SURNAMES).collect(),
+            stop: words(STOPWORDS).collect(),
+            titles: lines(TITLES).collect(),
+            roles: lines(ROLES).collect(),
+            role_firsts: lines(ROLES).filter_map(|r| r.split_once(' ').map(|(first, _)| first)).collect(),
+            triggers: lines(EVENTS).filter_map(|l| l.split_once('\t')).collect(),
+            event_heads: lines(EVENT_HEADS).collect(),
+            place_heads,
+            place_prefixes,
+            org_cues: lines(ORG_CUES).collect(),
+            demonyms: lines(DEMONYMS).collect(),
+            function: words(FUNCTION_WORDS).collect(),
+        }
+    }
+
+    /// True for a given name, also hyphenated ("Jean-Louis", "Mary-Kate") or with accents the
+    /// census lists do not write ("François", "Gérard", "Iván").
+    pub fn is_given(&self, word: &str) -> bool {
+        let first = word.split('-').next().unwrap_or(word);
+        self.given.contains(first) || !first.is_ascii() && self.given.contains(fold(first).as_str())
+    }
+
+    /// True for a lowercase word that is never a name on its own.
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.stop.contains(lower)
+    }
+
+    /// True for a nationality word: a listed one, or a place name plus a demonym ending
+    /// ("Ukrainian" from "Ukraine", "Korean" from "Korea", "Japanese" from "Japan").
+    pub fn is_demonym(&self, word: &str) -> bool {
+        if self.demonyms.contains(word) {
+            return true;
+        }
+        let word = word.strip_suffix('s').filter(|w| w.ends_with("an")).unwrap_or(word);
+        for suffix in ["ian", "an", "ese", "ish", "i", "n"] {
+            if let Some(stem) = word.strip_suffix(suffix)
+                && stem.chars().count() >= 3
+            {
+                for end in ["", "a", "e", "y", "o", "ia"] {
+                    let mut s = stem.to_string();
+                    s.push_str(end);
+                    if self.places.get(s.as_str()).is_some_and(|p| p.kind != PlaceKind::City) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A word with the accents of Latin letters removed ("François" → "Francois").
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ł' => 'l',
+            'ś' | 'š' => 's',
+            'ź' | 'ż' | 'ž' => 'z',
+            'É' => 'E',
+            'Á' => 'A',
+            'Ł' => 'L',
+            'Ś' | 'Š' => 'S',
+            'Ž' => 'Z',
+            other => other,
+        })
+        .collect()
+}
+
+/// The parsed lists, built on first use.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+    &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer() {
+        let lex = get();
+        let cases: &[(&str, bool)] = &[("Ukraine", true), ("Miami", true), ("US", true), ("Privacy", false)];
+        for &(name, place) in cases {
+            assert_eq!(lex.places.contains_key(name), place, "{name}");
+        }
+        assert_eq!(lex.places.get("US").map(|p| p.canonical), Some("United States"));
+        assert_eq!(lex.places.get("America").map(|p| p.canonical), Some("United States"));
+        assert!(lex.given.contains("Mary") && !lex.given.contains("Privacy"));
+        for (word, demonym) in [("Ukrainian", true), ("Russian", true), ("Italian", true), ("Miami", false)] {
+            assert_eq!(lex.is_demonym(word), demonym, "{word}");
+        }
+        assert_eq!(lex.triggers.get("talks"), Some(&"talks"));
+        for (word, given) in
+            [("Françoise", true), ("Jean-Louis", true), ("Iván", true), ("Mary", true), ("Ukraine", false)]
+        {
+            assert_eq!(lex.is_given(word), given, "{word}");
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! Places: gazetteer names (GeoNames, with aliases such as "US" for the United States),
+//! names of features and facilities ("Montparnasse Cemetery", "Lake Geneva"), and the parts
+//! of hyphenated compounds ("US-Russia" mentions both).
+
+use super::lexicon::{Lexicon, PlaceKind};
+use super::merge::Mention;
+use super::names::Chunk;
+use super::{Pass, Seen, lower};
+use crate::document::EntityKind;
+use std::ops::Range;
+
+fn place_mention(lex: &Lexicon, name: &str, p: &Pass, range: Range<usize>) -> Mention {
+    let canonical = lex.places.get(name).map_or(name, |pl| pl.canonical);
+    Mention::named(EntityKind::Place, canonical, p.index, range)
+}
+
+/// A chunk that is a gazetteer name as a whole ("Bourg-la-Reine", "New York City"), or
+/// "X, Y" where both are places is left to the two chunks.
+pub fn whole(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) -> bool {
+    let text = c.text(p);
+    let mut range = c.range(p);
+    // "the Netherlands": the article is part of a few names.
+    if c.first > 0 && p.toks[c.first - 1].text(p.text) == "the" {
+        let with_the = format!("the {text}");
+        if lex.places.contains_key(with_the.as_str()) {
+            out.push(place_mention(lex, &with_the, p, range));
+            return true;
+        }
+    }
+    // "Southern California", "Kowloon East": a part of a known place is a place of its own.
+    let words = c.words(p);
+    if words.len() == 2 {
+        let compass = |w: &str| {
+            matches!(
+                w,
+                "Northern"
+                    | "Southern"
+                    | "Eastern"
+                    | "Western"
+                    | "Central"
+                    | "North"
+                    | "South"
+                    | "East"
+                    | "West"
+                    | "Upper"
+                    | "Lower"
+                    | "Greater"
+            )
+        };
+        let known = |w: &str| {
+            lex.places.get(w).is_some_and(|pl| pl.kind != PlaceKind::City || pl.population >= 100_000)
+        };
+        if (compass(words[0]) && known(words[1]) || known(words[0]) && compass(words[1]))
+            && !lex.places.contains_key(text)
+        {
+            out.push(Mention::named(EntityKind::Place, text, p.index, range));
+            return true;
+        }
+    }
+    if !lex.places.contains_key(text) {
+        // A leading title that is also a place word ("Saint Vincent") or a known place followed
+        // by a generic word is left to the other rules.
+        return false;
+    }
+    if c.len() == 1 && lex.given.contains(text) && !big(lex, text) {
+        // "Florence", "Georgia": a person unless the context says place.
+        let prev = c.first.checked_sub(1).and_then(|i| p.toks.get(i)).map(|t| t.text(p.text));
+        // "Irving, Texas": a town before its state or country.
+        let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
+        let region_after = w(c.end) == ","
+            && lex
+                .places
+                .get(w(c.end + 1))
+                .is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country));
+        if !matches!(prev, Some("in" | "at" | "from" | "to" | "near" | "of"))
+            && !seen.placed(text)
+            && !region_after
+        {
+            return false;
+        }
+    }
+    range.end = range.end.min(p.text.len());
+    out.push(place_mention(lex, text, p, range));
+    true
+}
+
+/// True for a country, continent, region or city of a million people or more.
+fn big(lex: &Lexicon, name: &str) -> bool {
+    lex.places.get(name).is_some_and(|pl| pl.kind != PlaceKind::City || pl.population >= 1_000_000)
+}
+
+/// A feature or facility: a chunk ending in a place head ("Montparnasse Cemetery",
+/// "Tulsa International Airport") or starting with a place prefix ("Lake Geneva", "Fort Lee").
+pub fn featured(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
+    let words = c.words(p);
+    if words.len() < 2 {
+        return false;
+    }
+    let last = words[words.len() - 1].trim_end_matches('.');
+    // "Cleveland Museum of Art", "Palace of Forty Columns": a head before "of" counts too.
+    let head_of = words.windows(2).any(|w| w[1] == "of" && lex.place_heads.contains(w[0]));
+    let head = lex.place_heads.contains(last) || lex.place_heads.contains(words[words.len() - 1]) || head_of;
+    let prefix = lex.place_prefixes.contains(words[0]);
+    if !(head || prefix) || words.iter().any(|w| lex.org_cues.contains(w)) {
+        return false;
+    }
+    // "Marc Lamont Hill": a given name first and a surname for a head is a person.
+    if lex.is_given(words[0]) && !lex.places.contains_key(words[0]) && lex.surnames.contains(last) && !head_of
+    {
+        return false;
+    }
+    out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+    true
+}
+
+/// Places inside a hyphenated compound ("US-Russia", "Trump-Putin" is left to people).
+pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
+    let mut any = false;
+    for t in &p.toks[c.first..c.end] {
+        let w = t.text(p.text);
+        if !w.contains('-') {
+            continue;
+        }
+        let mut at = t.start;
+        for part in w.split('-') {
+            let range = at..at + part.len();
+            at += part.len() + 1;
+            if lex.places.contains_key(part) && (!lex.is_stop(&lower(part)) || super::names::is_acronym(part))
+            {
+                out.push(place_mention(lex, part, p, range));
+                any = true;
+            }
+        }
+    }
+    any
+}
+
+/// Gazetteer places inside a longer name: after "of" ("University of California"), at its
+/// start when well known ("Malaysia Tourism Board", "Cleveland Museum of Art"), or a country
+/// or region anywhere.
+pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let words = c.words(p);
+    let mut i = 0;
+    while i < words.len() {
+        let mut hit = 0;
+        for n in (1..=(words.len() - i).min(4)).rev() {
+            if n == words.len() {
+                continue;
+            }
+            let name = words[i..i + n].join(" ");
+            let Some(pl) = lex.places.get(name.as_str()) else { continue };
+            let after_of = i > 0 && words[i - 1] == "of";
+            // At the start a well-known place ("Malaysia Tourism Board"); small towns there were
+            // more often part of a team or company name than a place of the story.
+            let known = pl.kind != PlaceKind::City || pl.population >= 100_000;
+            if (after_of || known && (i == 0 || pl.kind != PlaceKind::City)) && !lex.is_stop(&lower(&name)) {
+                let s = p.toks[c.first + i].start;
+                let e = p.toks[c.first + i + n - 1].end;
+                out.push(place_mention(lex, &name, p, s..e));
+                hit = n;
+                break;
+            }
+        }
+        i += hit.max(1);
+    }
+}
+
+/// Lowercase nouns that make the name before them a geographic feature.
+const GEO_NOUNS: &[&str] = &[
+    "river",
+    "mountains",
+    "mountain",
+    "island",
+    "islands",
+    "lake",
+    "valley",
+    "desert",
+    "sea",
+    "bay",
+    "coast",
+    "peninsula",
+    "archipelago",
+    "province",
+    "county",
+    "district",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "village",
+    "town",
+    "city",
+    "airport",
+    "station",
+    "canal",
+    "strait",
+    "plateau",
+    "glacier",
+    "region",
+];
+
+/// Compass regions written as names after "the" ("the South", "the Midwest").
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Midwest",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+    "Middle East",
+    "Far East",
+];
+
+/// Words that name a facility or road when a number follows ("Terminal 4", "Route 66").
+const NUMBERED: &[&str] =
+    &["Terminal", "Gate", "Gates", "Route", "Highway", "Hwy", "Interstate", "Pier", "Platform"];
+
+/// Places that a number completes: "Terminal 4", "Route 66", and street addresses
+/// ("1214 Anderson Ave", "47th Street"), and compass regions after "the" ("the South").
+pub fn numbered(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
+    let words = c.words(p);
+    let Some(&last) = words.last() else { return false };
+    let next_num = p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Num);
+    if NUMBERED.contains(&last) && next_num {
+        let range = c.range(p).start..p.toks[c.end].end;
+        let name = p.text.get(range.clone()).unwrap_or("").to_string();
+        out.push(Mention::named(EntityKind::Place, &name, p.index, range));
+        return true;
+    }
+    let prev_num = c.first > 0 && p.toks[c.first - 1].kind == super::tokens::Kind::Num;
+    let street = lex.place_heads.contains(last.trim_end_matches('.'))
+        && [
+            "Street",
+            "St",
+            "Avenue",
+            "Ave",
+            "Road",
+            "Rd",
+            "Boulevard",
+            "Blvd",
+            "Lane",
+            "Drive",
+            "Way",
+            "Terrace",
+        ]
+        .contains(&last.trim_end_matches('.'));
+    if prev_num && street {
+        let range = p.toks[c.first - 1].start..c.range(p).end;
+        let name = p.text.get(range.clone()).unwrap_or("").to_string();
+        out.push(Mention::named(EntityKind::Place, &name, p.index, range));
+        return true;
+    }
+    let the = c.first > 0 && p.toks[c.first - 1].text(p.text) == "the";
+    let compass = the && COMPASS.contains(&words.join(" ").as_str()) && !p.toks[c.first].sent_start;
+    if compass {
+        out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+        return true;
+    }
+    false
+}
+
+/// An unknown name that context makes a place: "X, Texas" (a town before its region or
+/// country), "in X" or "near X" for a single unknown word no other rule claimed.
+pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) -> bool {
+    let words = c.words(p);
+    if words.len() > 3
+        || words.iter().any(|w| lex.org_cues.contains(w) || lex.is_demonym(w) || lex.given.contains(w))
+    {
+        return false;
+    }
+    let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
+    // "the Zagros mountain range", "the Ouse river": a lowercase geographic noun after the name.
+    if GEO_NOUNS.contains(&w(c.end))
+        && !words.iter().any(|x| lex.surnames.contains(x) && lex.given.contains(x))
+    {
+        out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+        return true;
+    }
+    let region_after = w(c.end) == ","
+        && lex
+            .places
+            .get(w(c.end + 1))
+            .is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country))
+        && !p.toks.get(c.end + 2).is_some_and(|t| t.is_cap(p.text));
+    let prev = c.first.checked_sub(1).map(w).unwrap_or("");
+    let abstract_noun = |x: &&str| {
+        ["ology", "ism", "ity", "ics", "phobia", "ship", "ment", "ness", "ion"].iter().any(|s| x.ends_with(s))
+            || x.chars().skip(1).any(char::is_uppercase)
+    };
+    let in_x = matches!(prev, "in" | "near")
+        && words.len() <= 2
+        && !words.iter().any(abstract_noun)
+        && !words.iter().any(|x| seen.contains(&lower(x)) || lex.surnames.contains(x))
+        && !p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Poss);
+    if !(region_after || in_x) {
+        return false;
+    }
+    out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
+    true
+}
+
+/// Gazetteer names that hold a lowercase word or a comma ("Bosnia and Herzegovina",
+/// "Washington, D.C."), which the chunker splits: found in body text with the automaton.
+pub fn joined(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
+    if !p.text.contains(" and ") && !p.text.contains(", D.C.") {
+        return;
+    }
+    for m in lex.place_matcher.find_iter(p.text) {
+        let Some(name) = lex.place_names.get(m.pattern().as_usize()) else { continue };
+        if !name.contains(" and ") && !name.contains(", ") {
+            continue;
+        }
+        let (s, e) = (m.start(), m.end());
+        let before = p.text[..s].chars().next_back();
+        let after = p.text[e..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        out.push(place_mention(lex, name, p, s..e));
+    }
+}
+
+/// Places in a headline, where capitals are no evidence: gazetteer names of countries,
+/// regions and large cities, as whole words, also inside hyphenated compounds.
+pub fn headline_places(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
+    for m in lex.place_matcher.find_iter(p.text) {
+        let (s, e) = (m.start(), m.end());
+        let before = p.text[..s].chars().next_back();
+        let after = p.text[e..].chars().next();
+        let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
+        if !boundary(before) || !boundary(after) {
+            continue;
+        }
+        let Some(name) = lex.place_names.get(m.pattern().as_usize()) else { continue };
+        // Capitals shouted in a site name ("THE THINK TANK") are no place names.
+        let shout = name.chars().count() > 3 && name.chars().all(|c| !c.is_lowercase());
+        if lex.is_stop(&lower(name)) && !super::names::is_acronym(name) || shout || !big(lex, name) {
+            continue;
+        }
+        out.push(place_mention(lex, name, p, s..e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    #[test]
+    fn places_examples() {
+        // (text, a place that must be found with this name, or "" for none)
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Representatives from the United States and Russia met in Miami.",
+                &["United States", "Russia", "Miami"],
+            ),
+            (
+                "The US-Russia talks went on in Ukraine’s Odesa region.",
+                &["United States", "Russia", "Ukraine", "Odesa"],
+            ),
+            (
+                "He was buried in the Montparnasse Cemetery near Bourg-la-Reine.",
+                &["Montparnasse Cemetery", "Bourg-la-Reine"],
+            ),
+            ("Privacy Overview", &[]),
+            ("Despite the rain, analysts stayed home.", &[]),
+            ("Eric Temple Bell wrote a book.", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = test_entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Place)
+                .map(|e| e.name)
+                .collect();
+            let mut got_sorted = got.clone();
+            got_sorted.sort();
+            let mut want_sorted: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+            want_sorted.sort();
+            assert_eq!(got_sorted, want_sorted, "{text}");
+        }
+    }
+}

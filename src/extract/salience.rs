@@ -1,0 +1,43 @@
+//! Salience: how central an entity is, from how often and how early it is mentioned and
+//! whether the headline names it. Orders the sidebar within each kind.
+
+use crate::document::{Document, Entity};
+
+/// Scores every entity and sorts by kind, then salience (highest first), then name.
+pub fn rank(entities: &mut [Entity], doc: &Document) {
+    let total = doc.passages().last().map_or(1, |p| p.span.end.max(1)) as f32;
+    let heads: Vec<crate::span::Span> = doc
+        .title
+        .iter()
+        .chain(doc.sections.iter().filter_map(|s| s.heading.as_ref()))
+        .map(|p| p.span)
+        .collect();
+    for e in entities.iter_mut() {
+        let n = e.mentions.len() as f32;
+        let first = e.mentions.first().map_or(total, |m| m.start as f32);
+        let early = 1.0 - (first / total).clamp(0.0, 1.0);
+        let headline = e.mentions.iter().any(|m| heads.iter().any(|h| h.overlaps(*m)));
+        e.salience = (1.0 + n).ln() + 0.5 * early + if headline { 1.0 } else { 0.0 };
+    }
+    entities.sort_by(|a, b| {
+        a.kind.cmp(&b.kind).then(b.salience.total_cmp(&a.salience)).then_with(|| a.name.cmp(&b.name))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    #[test]
+    fn more_and_earlier_mentions_rank_first_within_kind() {
+        let text = "Paris hosted the talks. Paris was calm, and Paris was sunny. Lyon sent envoys.";
+        let places: Vec<String> =
+            test_entities(text).into_iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name).collect();
+        assert_eq!(places, ["Paris", "Lyon"]);
+        let kinds: Vec<EntityKind> = test_entities(text).into_iter().map(|e| e.kind).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort();
+        assert_eq!(kinds, sorted, "grouped by kind");
+    }
+}

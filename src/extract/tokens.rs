@@ -1,0 +1,210 @@
+//! Tokens and sentence starts of one passage: words (with initials, abbreviations and inner
+//! hyphens or apostrophes kept whole), numbers, possessive endings and punctuation.
+//!
+//! Hand-written rather than unicode-segmentation's word bounds because names need "U.S.",
+//! "Dr.", "d'Herbinville" and "Galois'" split the way a reader of names splits them.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (and digits after a letter), with inner `-`, `'` or `.` ("US-Russia", "U.S.").
+    Word,
+    /// Digits, with inner `,` `.` `/` `:` ("4,000", "9/11") or an ordinal ending ("33rd").
+    Num,
+    /// A possessive ending: `'s` or a bare `'` after a final s.
+    Poss,
+    /// Any other character that is not a space.
+    Punct(char),
+}
+
+/// One token: a byte range of the passage text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Its kind.
+    pub kind: Kind,
+    /// The first word of a sentence, where capitals say nothing.
+    pub sent_start: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        s.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True for a word whose first letter is a capital ("Paris", "d'Herbinville", "US").
+    pub fn is_cap(&self, s: &str) -> bool {
+        self.kind == Kind::Word && is_cap_word(self.text(s))
+    }
+}
+
+/// True for a word that starts with a capital, allowing a lowercase particle ("d'Herbinville",
+/// "al-Haram" is not: its first part is the particle of a longer name).
+pub fn is_cap_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some('d' | 'l') => {
+            matches!(chars.next(), Some('\'' | '’')) && chars.next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+/// Abbreviations that keep their final period ("Dr.", "St.") and do not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Gen", "Col", "Capt", "Lt", "Sgt", "Maj",
+    "Rev", "Sen", "Rep", "Gov", "Mlle", "Mme", "Messrs", "Ave", "Blvd", "Rd", "vs", "Inc", "Ltd", "Co",
+    "Corp", "No", "Nos", "Vol", "pp", "ca", "approx", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec", "Univ", "Dept", "Fig", "e.g", "i.e",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits a passage into tokens and marks sentence starts.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let next_char = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    while let Some(c) = next_char(i) {
+        let clen = c.len_utf8();
+        if c.is_whitespace() {
+            i += clen;
+            continue;
+        }
+        if !is_word_char(c) {
+            // A possessive: 's or ’s closing a word, or a bare apostrophe after a final s.
+            if matches!(c, '\'' | '’') && out.last().is_some_and(|t| t.end == i && t.kind == Kind::Word) {
+                let after = i + clen;
+                let s_next = next_char(after);
+                let word_after = s_next.and_then(|_| next_char(after + 1));
+                if matches!(s_next, Some('s' | 'S')) && !word_after.is_some_and(is_word_char) {
+                    out.push(Token { start: i, end: after + 1, kind: Kind::Poss, sent_start: false });
+                    i = after + 1;
+                    continue;
+                }
+                let prev = out.last().map(|t| t.text(text)).unwrap_or("");
+                if prev.ends_with('s') && !s_next.is_some_and(is_word_char) {
+                    out.push(Token { start: i, end: after, kind: Kind::Poss, sent_start: false });
+                    i = after;
+                    continue;
+                }
+            }
+            out.push(Token { start: i, end: i + clen, kind: Kind::Punct(c), sent_start: false });
+            i += clen;
+            continue;
+        }
+        let start = i;
+        let numeric = c.is_ascii_digit();
+        let mut seg_start = i;
+        i += clen;
+        while let Some(c) = next_char(i) {
+            if is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            let after = next_char(i + c.len_utf8());
+            let joins = match c {
+                '-' | '‐' => !numeric && after.is_some_and(is_word_char),
+                '\'' | '’' => {
+                    // Keep "d'Herbinville" and "don't" whole, but not a possessive 's.
+                    let rest = text.get(i + c.len_utf8()..).unwrap_or("");
+                    let mut rc = rest.chars();
+                    let poss = matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(is_word_char);
+                    !numeric && !poss && after.is_some_and(char::is_alphabetic)
+                }
+                // Initials chains ("U.S", "K.C", "M.Sc"): segments of one or two letters.
+                '.' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
+                '.' => {
+                    i - seg_start <= 2 && after.is_some_and(char::is_alphabetic) && {
+                        let rest = text.get(i + 1..).unwrap_or("");
+                        let seg: usize =
+                            rest.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum();
+                        seg <= 2
+                    }
+                }
+                ',' | '/' | ':' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += c.len_utf8();
+            seg_start = i;
+        }
+        // A final period belongs to an initial ("K."), an initials chain ("U.S.") or an abbreviation.
+        let word = &text[start..i];
+        if bytes.get(i) == Some(&b'.') && !numeric {
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            let chain = word.contains('.');
+            if initial || chain || ABBREVIATIONS.contains(&word) {
+                i += 1;
+            }
+        }
+        let kind = if numeric { Kind::Num } else { Kind::Word };
+        out.push(Token { start, end: i, kind, sent_start: false });
+    }
+    mark_sentences(text, &mut out);
+    out
+}
+
+/// Words that, after "U.S.", show that its period also ended the sentence.
+const SENTENCE_OPENERS: &[&str] =
+    &["The", "A", "An", "In", "It", "He", "She", "They", "We", "This", "That", "But", "And", "However", "I"];
+
+/// Marks the first word after a sentence end (". ! ? :" or the passage start), looking
+/// through quotes, brackets and citation marks ("[12]").
+fn mark_sentences(text: &str, toks: &mut [Token]) {
+    let mut boundary = true;
+    let mut prev_abbrev_end = false;
+    for t in toks.iter_mut() {
+        match t.kind {
+            Kind::Punct('.' | '!' | '?' | ':' | ';' | '…' | '•' | '|') => boundary = true,
+            Kind::Punct(_) | Kind::Poss => {}
+            Kind::Num if boundary => {}
+            Kind::Num => boundary = false,
+            Kind::Word => {
+                if boundary || prev_abbrev_end {
+                    // "in the U.S. The talks": a chain's period may end the sentence too.
+                    t.sent_start = boundary || SENTENCE_OPENERS.contains(&t.text(text));
+                }
+                let w = t.text(text);
+                prev_abbrev_end =
+                    w.ends_with('.') && w.contains('.') && w.len() > 3 && w[..w.len() - 1].contains('.');
+                boundary = false;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> Vec<String> {
+        tokenize(s).iter().map(|t| format!("{}{}", if t.sent_start { "^" } else { "" }, t.text(s))).collect()
+    }
+
+    #[test]
+    fn tokens_split_the_way_names_need() {
+        let cases: &[(&str, &[&str])] = &[
+            ("US-Russia talks.", &["^US-Russia", "talks", "."]),
+            ("Ukraine’s Odesa region", &["^Ukraine", "’s", "Odesa", "region"]),
+            ("Galois' paper", &["^Galois", "'", "paper"]),
+            ("in the U.S. and Dr. Chao said", &["^in", "the", "U.S.", "and", "Dr.", "Chao", "said"]),
+            ("K.C. Maurer and L. D. Smith", &["^K.C.", "Maurer", "and", "L.", "D.", "Smith"]),
+            ("d'Herbinville won't 4,000 9/11", &["^d'Herbinville", "won't", "4,000", "9/11"]),
+            ("It ended. [4] Poisson asked", &["^It", "ended", ".", "[", "4", "]", "^Poisson", "asked"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(show(text), *want, "{text}");
+        }
+    }
+}
