@@ -82,4 +82,6 @@ pub struct Blocks {
     pub source: Option<String>,
     /// Warnings from structure recovery.
     pub warnings: Vec<String>,
+    /// Links inside body paragraphs (HTML and Markdown input).
+    pub links: Vec<crate::document::Link>,
 }
