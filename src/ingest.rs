@@ -4,6 +4,9 @@
 //! paragraphs rather than errors.
 
 pub mod decode;
+pub mod format;
+pub mod html;
+pub mod markdown;
 pub mod sanitize;
 pub mod text;
 

@@ -14,6 +14,9 @@ struct Args {
     /// Print the document model as JSON instead of opening the reader.
     #[arg(long)]
     json: bool,
+    /// Read the input as text, html or markdown (default: by file extension, then content).
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<folio::Format>,
     /// Refuse input larger than this many bytes.
     #[arg(long, value_name = "N", default_value_t = folio::input::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -38,7 +41,8 @@ fn run(args: &Args) -> anyhow::Result<()> {
         None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
         None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
     };
-    let doc = folio::read(&source.bytes)?;
+    let format = args.format.unwrap_or_else(|| folio::Format::detect(args.file.as_deref(), &source.bytes));
+    let doc = folio::read_as(&source.bytes, format)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", folio::export::json(&doc))?;

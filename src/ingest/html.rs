@@ -1,0 +1,34 @@
+//! HTML to blocks: the page's charset, a parse that keeps source positions, then the article
+//! found among the page's furniture.
+//!
+//! 1. [`charset::decode`]: bytes → text, by BOM, UTF-8 validity, `<meta charset>` or a guess;
+//! 2. [`dom::parse`]: text → an element tree whose text runs map to source bytes, references
+//!    decoded once;
+//! 3. [`content::analyse`] and [`content::main_content`]: hidden and furniture elements, then
+//!    the subtree that holds the article;
+//! 4. [`meta::read`]: headline, site name, breadcrumbs;
+//! 5. [`blocks::build`]: blocks in document order, each text through the sanitiser.
+
+pub mod blocks;
+pub mod charset;
+pub mod content;
+pub mod cues;
+pub mod dom;
+pub mod meta;
+pub mod passage;
+
+use super::{Blocks, InputError};
+
+/// Reads an HTML page into blocks. Fails only on input that is not text at all.
+pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
+    let decoded = charset::decode(bytes)?;
+    let dom = dom::parse(&decoded.text);
+    let analysis = content::analyse(&dom);
+    let meta = meta::read(&dom, &analysis);
+    let main = content::main_content(&dom, &analysis);
+    let mut blocks = blocks::build(&dom, &analysis, &meta, &main, &decoded.map);
+    let mut warnings = decoded.warnings;
+    warnings.append(&mut blocks.warnings);
+    blocks.warnings = warnings;
+    Ok(blocks)
+}

@@ -1,0 +1,124 @@
+//! Text nodes to a shown passage: joined, mapped to input bytes, sanitised, whitespace collapsed.
+
+use super::dom::Dom;
+use crate::document::Passage;
+use crate::ingest::{Decoded, sanitize};
+use crate::span::{OffsetMap, Run, Span};
+use std::ops::Range;
+
+/// Joins text runs (indices into [`Dom::texts`]) into one passage. `source` maps the HTML
+/// source string to the input bytes. The joined text goes through [`sanitize`], so a control
+/// character that a reference such as `&#27;` produced is removed like any other, and then
+/// every run of whitespace becomes one space, mapped over the whitespace it stands for.
+pub fn join(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Passage {
+    let mut d = Decoded::default();
+    for &t in texts {
+        let Some(text) = dom.texts.get(t) else { continue };
+        let base = d.text.len();
+        for r in text.map.then(source).runs() {
+            d.map.push(Run { text: r.text + base, ..*r });
+        }
+        d.text.push_str(&text.text);
+    }
+    collapse(&d)
+}
+
+/// The input span of a text run, trimmed of surrounding whitespace.
+pub fn span_of(dom: &Dom, t: usize, source: &OffsetMap) -> Option<Span> {
+    let text = dom.texts.get(t)?;
+    let start = text.text.len() - text.text.trim_start().len();
+    let end = text.text.trim_end().len();
+    (end > start).then(|| text.map.then(source).to_input(start..end))
+}
+
+/// Sanitises decoded text and collapses its whitespace.
+pub fn collapse(d: &Decoded) -> Passage {
+    let clean = sanitize(d);
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
+    for (i, c) in clean.text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push(s..i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push(s..clean.text.len());
+    }
+    let mut p = Passage::default();
+    let runs = clean.map.runs();
+    let mut first = 0;
+    let mut prev_end: Option<usize> = None;
+    for w in &words {
+        if let Some(end) = prev_end {
+            let gap = clean.map.to_input(end..w.start);
+            p.map.push_replaced(p.text.len(), 1, gap.start, gap.len());
+            p.text.push(' ');
+        }
+        first += runs[first..].partition_point(|r| r.text + r.text_len <= w.start);
+        for run in &runs[first..] {
+            if run.text >= w.end {
+                break;
+            }
+            let (ts, te) = (run.text.max(w.start), (run.text + run.text_len).min(w.end));
+            let at = p.text.len();
+            if run.exact {
+                p.map.push_exact(at, run.input + (ts - run.text), te - ts);
+            } else {
+                p.map.push_replaced(at, te - ts, run.input, run.input_len);
+            }
+        }
+        p.text.push_str(&clean.text[w.clone()]);
+        prev_end = Some(w.end);
+    }
+    p.span = p.map.to_input(0..p.text.len());
+    p
+}
+
+/// The part of a passage's text in `range` (on character boundaries), with its own map.
+pub fn slice(p: &Passage, range: Range<usize>) -> Passage {
+    let mut out = Passage { text: p.text[range.clone()].to_string(), ..Passage::default() };
+    for r in p.map.runs() {
+        let (ts, te) = (r.text.max(range.start), (r.text + r.text_len).min(range.end));
+        if te <= ts {
+            continue;
+        }
+        if r.exact {
+            out.map.push_exact(ts - range.start, r.input + (ts - r.text), te - ts);
+        } else {
+            out.map.push_replaced(ts - range.start, te - ts, r.input, r.input_len);
+        }
+    }
+    out.span = out.map.to_input(0..out.text.len());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_collapses_and_escapes_never_survive() {
+        let src = "<p>  one&#27;[31m \n two&nbsp;three </p>";
+        let dom = super::super::dom::parse(src);
+        let p = join(&dom, &[0], &OffsetMap::exact(0, 0, src.len()));
+        assert_eq!(p.text, "one two three");
+        assert!(!p.text.contains('\u{1b}'));
+        assert_eq!(&src[p.span.start..p.span.end], "one&#27;[31m \n two&nbsp;three");
+        let two = p.text.find("two").unwrap_or(0);
+        let s = p.to_input(two..two + 3);
+        assert_eq!(&src[s.start..s.end], "two");
+    }
+
+    #[test]
+    fn slices_keep_their_spans() {
+        let p = Passage::verbatim("Headline | Site", 10);
+        let s = slice(&p, 0..8);
+        assert_eq!(s.text, "Headline");
+        assert_eq!(s.span, Span::new(10, 18));
+    }
+}
