@@ -153,7 +153,7 @@ impl Walk<'_> {
         let dom = self.dom;
         let mut stack = vec![Step::Enter(0)];
         let mut links: Vec<Option<String>> = Vec::new();
-        let mut credit_depth = 0usize;
+        let mut credits: Vec<NodeId> = Vec::new();
         while let Some(step) = stack.pop() {
             match step {
                 Step::Enter(id) => {
@@ -163,7 +163,7 @@ impl Walk<'_> {
                     let name = dom.name(id);
                     if let NodeKind::Text(t) = dom.nodes[id].kind {
                         let href = links.iter().rev().flatten().next().cloned();
-                        self.segments.push(Segment { node: id, text: t, href, credit: credit_depth > 0 });
+                        self.segments.push(Segment { node: id, text: t, href, credit: !credits.is_empty() });
                         continue;
                     }
                     if self.meta.breadcrumbs == Some(id) {
@@ -185,9 +185,8 @@ impl Walk<'_> {
                         let href = dom.element(id).and_then(|e| e.attr("href"));
                         links.push(href.and_then(|h| resolve(h, self.meta.base.as_deref())));
                     }
-                    let credit = self.in_caption() && is_credit(dom, id);
-                    if credit {
-                        credit_depth += 1;
+                    if self.in_caption() && is_credit(dom, id) {
+                        credits.push(id);
                     }
                     stack.push(Step::Exit(id));
                     stack.extend(dom.nodes[id].children.iter().rev().map(|&c| Step::Enter(c)));
@@ -201,8 +200,8 @@ impl Walk<'_> {
                     if name == "a" {
                         links.pop();
                     }
-                    if self.in_caption() && is_credit(dom, id) {
-                        credit_depth = credit_depth.saturating_sub(1);
+                    if credits.last() == Some(&id) {
+                        credits.pop();
                     }
                 }
             }

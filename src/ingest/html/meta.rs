@@ -77,7 +77,8 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
             "h1" if !a.dropped[id] => h1s.push(id),
             _ => {}
         }
-        if meta.breadcrumbs.is_none() && !a.dropped[id] && is_breadcrumb(e) {
+        // A trail is short; a class like "url-breadcrumb" on the whole article is not one.
+        if meta.breadcrumbs.is_none() && !a.dropped[id] && a.text_len[id] < 300 && is_breadcrumb(e) {
             meta.breadcrumbs = Some(id);
         }
     }
