@@ -268,7 +268,11 @@ impl Walk<'_> {
 
     fn caption(&mut self, passage: Passage, credit: Option<String>) {
         let (passage, credit) = match credit {
-            Some(c) => (passage, Some(c)),
+            Some(c) => {
+                let marker = CREDIT_MARKERS.iter().find(|m| c.starts_with(*m));
+                let c = marker.map_or(c.as_str(), |m| &c[m.len()..]).trim().to_string();
+                (passage, Some(c))
+            }
             None => split_credit(passage),
         };
         if !passage.text.is_empty() {

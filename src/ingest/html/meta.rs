@@ -91,14 +91,13 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
             && !w.is_empty()
             && (t == w || w.contains(&t) && t.len() * 2 > w.len() || t.contains(&w))
     });
+    if meta.source.is_none() {
+        meta.source = strip_site(&head_text, None).1;
+    }
     meta.title = if let Some(h) = h1 {
         Some(Title::Element(h))
     } else if let Some(id) = head_title.filter(|_| !head_text.is_empty()) {
-        let (headline, site) = strip_site(&head_text, meta.source.as_deref());
-        if meta.source.is_none() {
-            meta.source = site;
-        }
-        Some(Title::Head(id, headline))
+        Some(Title::Head(id, strip_site(&head_text, meta.source.as_deref()).0))
     } else {
         h1s.iter()
             .copied()

@@ -60,12 +60,13 @@ pub fn collapse(d: &Decoded) -> Passage {
             p.text.push(' ');
         }
         first += runs[first..].partition_point(|r| r.text + r.text_len <= w.start);
+        let word_at = p.text.len();
         for run in &runs[first..] {
             if run.text >= w.end {
                 break;
             }
             let (ts, te) = (run.text.max(w.start), (run.text + run.text_len).min(w.end));
-            let at = p.text.len();
+            let at = word_at + (ts - w.start);
             if run.exact {
                 p.map.push_exact(at, run.input + (ts - run.text), te - ts);
             } else {
