@@ -8,6 +8,8 @@ use super::passage::{join, slice, span_of};
 use crate::document::{Link, Passage, Reason};
 use crate::ingest::{Block, BlockKind, Blocks};
 use crate::span::OffsetMap;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Elements that start and end a block of text.
 const BLOCK: &[&str] = &[
@@ -236,7 +238,7 @@ impl Walk<'_> {
         let furniture = segments.iter().find_map(|s| a.furniture[s.node]);
         let in_content = self.in_content[first];
         let heading = self.open_blocks.iter().rev().find_map(|&b| heading_level(dom.name(b)));
-        let caption = self.in_caption();
+        let caption = self.in_caption() || a.caption[first];
         let link_chars: usize = segments
             .iter()
             .filter(|s| s.href.is_some() || a.link_len[s.node] > 0)
@@ -251,8 +253,11 @@ impl Walk<'_> {
             let credit = join(dom, &credit_texts, self.source).text;
             self.caption(passage, (!credit.is_empty()).then_some(credit));
             return;
-        } else if let Some(r) = furniture {
+        } else if let Some(r) = furniture.or_else(|| label(&passage.text)) {
             BlockKind::Boilerplate(r)
+        } else if words <= 12 && CREDIT_MARKERS.iter().any(|m| passage.text.starts_with(m)) {
+            // A credit line printed apart from its caption.
+            BlockKind::Boilerplate(Reason::Copyright)
         } else if let Some(level) = heading {
             BlockKind::Heading { level }
         } else if density > 0.6 && words < 40 {
@@ -275,9 +280,17 @@ impl Walk<'_> {
             }
             None => split_credit(passage),
         };
-        if !passage.text.is_empty() {
-            self.blocks.blocks.push(Block { kind: BlockKind::Caption { credit }, passage });
+        if passage.text.is_empty() {
+            return;
         }
+        let seen = self
+            .blocks
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Caption { .. }) && b.passage.text == passage.text);
+        let kind =
+            if seen { BlockKind::Boilerplate(Reason::Duplicate) } else { BlockKind::Caption { credit } };
+        self.blocks.blocks.push(Block { kind, passage });
     }
 
     fn links(&mut self, segments: &[Segment]) {
@@ -316,6 +329,37 @@ impl Walk<'_> {
     }
 }
 
+/// The reason a block that is only a furniture label ("Advertisement", "Share") is set aside.
+fn label(text: &str) -> Option<Reason> {
+    static LABELS: OnceLock<HashMap<String, Reason>> = OnceLock::new();
+    if text.len() > 48 {
+        return None;
+    }
+    let labels = LABELS.get_or_init(|| {
+        include_str!("../../../data/html_labels.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(reason, text)| Some((text.trim().to_lowercase(), reason_named(reason)?)))
+            .collect()
+    });
+    let key = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    labels.get(&key).copied()
+}
+
+fn reason_named(name: &str) -> Option<Reason> {
+    Some(match name {
+        "advertisement" => Reason::Advertisement,
+        "navigation" => Reason::Navigation,
+        "share" => Reason::Share,
+        "comments" => Reason::Comments,
+        "related" => Reason::Related,
+        "subscribe" => Reason::Subscribe,
+        "follow" => Reason::Follow,
+        _ => return None,
+    })
+}
+
 fn is_credit(dom: &Dom, id: NodeId) -> bool {
     dom.element(id).is_some_and(|e| {
         let c = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("itemprop").unwrap_or(""))
@@ -345,6 +389,13 @@ fn split_credit(p: Passage) -> (Passage, Option<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_are_recognised_whole() {
+        assert_eq!(label("ADVERTISEMENT"), Some(Reason::Advertisement));
+        assert_eq!(label("Share this article:"), Some(Reason::Share));
+        assert_eq!(label("Share prices fell"), None);
+    }
 
     #[test]
     fn credits_split_off_captions() {

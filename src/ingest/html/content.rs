@@ -33,6 +33,8 @@ pub struct Analysis {
     pub commas: Vec<u32>,
     /// Class/id cue of the node itself.
     pub cue: Vec<Cue>,
+    /// Inside an element whose class says it is a caption.
+    pub caption: Vec<bool>,
 }
 
 impl Analysis {
@@ -80,6 +82,7 @@ pub fn analyse(dom: &Dom) -> Analysis {
         link_len: vec![0; n],
         commas: vec![0; n],
         cue: vec![Cue::None; n],
+        caption: vec![false; n],
     };
     // Parents come before children in node order, so one forward pass inherits and one
     // backward pass sums.
@@ -135,6 +138,9 @@ pub fn analyse(dom: &Dom) -> Analysis {
             }
             a.cue[id] = classify(&ci);
         }
+        // A caption is short; a page-wide class that mentions captions is not one.
+        let short = a.text_len[id] < 400 && !matches!(name, "body" | "html" | "main" | "article");
+        a.caption[id] = a.caption[p] || name == "figcaption" || (a.cue[id] == Cue::Caption && short);
         if a.furniture[p].is_some() {
             a.furniture[id] = a.furniture[p];
             continue;
@@ -171,7 +177,7 @@ fn cue_weight(cue: Cue) -> f32 {
     match cue {
         Cue::Positive => 25.0,
         Cue::Negative(_) => -25.0,
-        Cue::None => 0.0,
+        Cue::None | Cue::Caption => 0.0,
     }
 }
 
@@ -274,13 +280,19 @@ pub fn main_content(dom: &Dom, a: &Analysis) -> Vec<NodeId> {
             bonus = top_score * 0.2;
         }
         let fs = final_score(s);
-        let append = (!fs.is_nan() && fs + bonus >= threshold) || {
-            let len = a.text_len[s];
-            let density = a.link_density(s);
-            dom.name(s) == "p"
-                && ((len > 80 && density < 0.25)
-                    || (len > 0 && density == 0.0 && len < 80 && ends_sentence(dom, s)))
-        };
+        let append = (!fs.is_nan() && fs + bonus >= threshold)
+            || {
+                // Part of an article split over sibling containers: prose, few links.
+                let prose = prose(dom, a, s);
+                prose >= 140 && prose * 2 >= a.text_len[s] && a.link_density(s) < 0.25
+            }
+            || {
+                let len = a.text_len[s];
+                let density = a.link_density(s);
+                dom.name(s) == "p"
+                    && ((len > 80 && density < 0.25)
+                        || (len > 0 && density == 0.0 && len < 80 && ends_sentence(dom, s)))
+            };
         if append {
             out.push(s);
         }
@@ -309,4 +321,15 @@ fn ends_sentence(dom: &Dom, id: NodeId) -> bool {
         }
     }
     last.ends_with('.') || last.ends_with('!') || last.ends_with('?')
+}
+
+/// Characters of text in the paragraphs under an element that are not mostly links: what a
+/// part of an article split over sibling containers has plenty of, and a teaser list has not.
+fn prose(dom: &Dom, a: &Analysis, id: NodeId) -> u32 {
+    dom.descendants(id)
+        .into_iter()
+        .filter(|&d| matches!(dom.name(d), "p" | "pre" | "blockquote"))
+        .filter(|&d| a.furniture[d].is_none() && !a.dropped[d] && a.link_density(d) < 0.3)
+        .map(|d| a.text_len[d])
+        .sum()
 }

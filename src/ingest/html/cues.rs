@@ -12,10 +12,13 @@ pub enum Cue {
     Positive,
     /// Looks like furniture of this kind.
     Negative(Reason),
+    /// Describes a picture.
+    Caption,
 }
 
 struct Table {
     positive: Vec<String>,
+    caption: Vec<String>,
     negative: Vec<(String, Reason)>,
 }
 
@@ -38,7 +41,7 @@ fn reason(kind: &str) -> Option<Reason> {
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table { positive: Vec::new(), negative: Vec::new() };
+        let mut t = Table { positive: Vec::new(), caption: Vec::new(), negative: Vec::new() };
         for line in include_str!("../../../data/html_cues.txt").lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -48,6 +51,8 @@ fn table() -> &'static Table {
             let word = word.trim().to_ascii_lowercase();
             if kind == "positive" {
                 t.positive.push(word);
+            } else if kind == "caption" {
+                t.caption.push(word);
             } else if let Some(r) = reason(kind) {
                 t.negative.push((word, r));
             }
@@ -73,6 +78,9 @@ pub fn classify(class_and_id: &str) -> Cue {
     let t = table();
     let negative = t.negative.iter().find(|(cue, _)| words.iter().any(|w| matches(cue, w)));
     let positive = t.positive.iter().any(|cue| words.iter().any(|w| matches(cue, w)));
+    if t.caption.iter().any(|cue| words.iter().any(|w| matches(cue, w))) {
+        return Cue::Caption;
+    }
     match (positive, negative) {
         (_, Some(&(_, r))) if !positive => Cue::Negative(r),
         (true, _) => Cue::Positive,
@@ -95,6 +103,8 @@ mod tests {
             ("entry-content", Cue::Positive),
             ("article-footer", Cue::Positive),
             ("related-posts", Cue::Negative(Reason::Related)),
+            ("social-media-embed", Cue::Positive),
+            ("wp-caption-text", Cue::Caption),
             ("", Cue::None),
         ];
         for (attr, want) in cases {
