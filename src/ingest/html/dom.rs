@@ -148,6 +148,15 @@ const CLOSES_P: &[&str] = &[
     "dt",
 ];
 
+/// Deepest nesting kept: deeper elements become siblings at this depth, as browsers also
+/// cap their trees, so that no search through open elements can take quadratic time.
+const MAX_DEPTH: usize = 256;
+
+/// Elements whose open count is kept, so that the implied-end-tag searches for them are
+/// skipped when none is open.
+const COUNTED: &[&str] =
+    &["p", "li", "dt", "dd", "option", "tr", "td", "th", "a", "body", "html", "head", "table"];
+
 /// Elements that bound the search for an element to close implicitly.
 const SCOPE: &[&str] =
     &["table", "td", "th", "caption", "html", "body", "button", "object", "marquee", "template"];
@@ -160,6 +169,7 @@ pub fn parse(src: &str) -> Dom {
             texts: Vec::new(),
         },
         open: vec![0],
+        counts: [0; COUNTED.len()],
         tag: None,
         pieces: Vec::new(),
     }));
@@ -244,6 +254,8 @@ struct Builder {
     dom: Dom,
     /// Open elements, innermost last; 0 (the root) is always at the bottom.
     open: Vec<NodeId>,
+    /// How many of each of [`COUNTED`] are open.
+    counts: [u32; COUNTED.len()],
     /// The start tag being read.
     tag: Option<Element>,
     /// Text pieces emitted since the last text event.
@@ -309,7 +321,33 @@ impl Builder {
 
     /// Index in `open` of the innermost open element named one of `names`, searching no
     /// further out than an element named in `stop`.
+    fn is_open(&self, name: &str) -> bool {
+        COUNTED.iter().position(|&c| c == name).is_none_or(|i| self.counts[i] > 0)
+    }
+
+    fn push_open(&mut self, id: NodeId) {
+        if let Some(i) = COUNTED.iter().position(|&c| c == self.dom.name(id)) {
+            self.counts[i] += 1;
+        }
+        self.open.push(id);
+    }
+
+    /// Closes the open elements from index `i` (never the root).
+    fn close_from(&mut self, i: usize) {
+        let i = i.max(1);
+        while self.open.len() > i {
+            if let Some(id) = self.open.pop()
+                && let Some(k) = COUNTED.iter().position(|&c| c == self.dom.name(id))
+            {
+                self.counts[k] = self.counts[k].saturating_sub(1);
+            }
+        }
+    }
+
     fn in_scope(&self, names: &[&str], stop: &[&str]) -> Option<usize> {
+        if !names.iter().any(|n| self.is_open(n)) {
+            return None;
+        }
         for (i, &id) in self.open.iter().enumerate().rev() {
             let n = self.dom.name(id);
             if names.contains(&n) {
@@ -324,7 +362,7 @@ impl Builder {
 
     fn close_implied(&mut self, names: &[&str], stop: &[&str]) {
         if let Some(i) = self.in_scope(names, stop) {
-            self.open.truncate(i.max(1));
+            self.close_from(i);
         }
     }
 
@@ -342,26 +380,29 @@ impl Builder {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let top = self.dom.name(self.current());
                 if matches!(top, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-                    self.open.pop();
+                    self.close_from(self.open.len() - 1);
                 }
             }
             "a" => self.close_implied(&["a"], SCOPE),
             // A repeated or misplaced document element: keep its attributes out of the way.
-            "body" | "html" | "head" if self.open.iter().any(|&id| self.dom.name(id) == name) => return,
+            "body" | "html" | "head" if self.is_open(name) => return,
             _ => {}
         }
         let void = VOID.contains(&name);
         let id = self.append(NodeKind::Element(el));
-        if !void && !self_closing {
-            self.open.push(id);
+        if !void && !self_closing && self.open.len() < MAX_DEPTH {
+            self.push_open(id);
         }
     }
 
     fn end(&mut self, name: &str) {
+        if !self.is_open(name) {
+            return;
+        }
         if let Some(i) = self.open.iter().rposition(|&id| self.dom.name(id) == name)
             && i > 0
         {
-            self.open.truncate(i);
+            self.close_from(i);
         }
     }
 
@@ -447,6 +488,20 @@ mod tests {
         assert_eq!(dom.nodes[ps[0]].parent, dom.nodes[ps[1]].parent);
         let div = (0..dom.nodes.len()).find(|&i| dom.name(i) == "div").unwrap_or(0);
         assert_ne!(dom.name(dom.nodes[div].parent), "p");
+    }
+
+    #[test]
+    fn nesting_is_capped() {
+        let src = "<div>".repeat(5000) + "deep text" + &"</span>".repeat(5000);
+        let dom = parse(&src);
+        let mut depth = 0;
+        let mut id = dom.nodes.len() - 1;
+        while id != 0 {
+            id = dom.nodes[id].parent;
+            depth += 1;
+        }
+        assert!(depth <= MAX_DEPTH + 1, "depth {depth}");
+        assert_eq!(dom.texts.last().map(|t| t.text.as_str()), Some("deep text"));
     }
 
     #[test]
