@@ -6,7 +6,7 @@
 //! escapes) maps as a replaced run. The joined text then goes through the sanitiser, as HTML's
 //! does, so a reference such as `&#27;` cannot bring an escape character back.
 
-use super::html::passage::collapse;
+use super::html::passage::{collapse, compose};
 use super::{Block, BlockKind, Blocks, Decoded, InputError, decode, sanitize};
 use crate::document::{Link, Passage};
 use crate::span::{OffsetMap, Run};
@@ -177,7 +177,8 @@ impl Reader<'_> {
     }
 
     fn passage(&self, g: &Gather, verbatim: bool) -> Passage {
-        let d = Decoded { text: g.text.clone(), map: g.map.then(self.decoded_map), warnings: Vec::new() };
+        let d =
+            Decoded { text: g.text.clone(), map: compose(&g.map, self.decoded_map), warnings: Vec::new() };
         if !verbatim {
             return collapse(&d);
         }
@@ -212,7 +213,7 @@ impl Reader<'_> {
         };
         if kind == BlockKind::Paragraph {
             for (href, range) in links {
-                let span = g.map.then(self.decoded_map).to_input(range);
+                let span = compose(&g.map, self.decoded_map).to_input(range);
                 self.blocks.links.push(Link { href, span });
             }
         }

@@ -15,7 +15,7 @@ pub fn join(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Passage {
     for &t in texts {
         let Some(text) = dom.texts.get(t) else { continue };
         let base = d.text.len();
-        for r in text.map.then(source).runs() {
+        for r in compose(&text.map, source).runs() {
             d.map.push(Run { text: r.text + base, ..*r });
         }
         d.text.push_str(&text.text);
@@ -28,7 +28,25 @@ pub fn span_of(dom: &Dom, t: usize, source: &OffsetMap) -> Option<Span> {
     let text = dom.texts.get(t)?;
     let start = text.text.len() - text.text.trim_start().len();
     let end = text.text.trim_end().len();
-    (end > start).then(|| text.map.then(source).to_input(start..end))
+    (end > start).then(|| compose(&text.map, source).to_input(start..end))
+}
+
+/// `outer` (text → middle) followed by `inner` (middle → input), like [`OffsetMap::then`],
+/// but reading only the inner runs that `outer` reaches: a page in a legacy encoding has a
+/// run per non-ASCII character, and composing each text node with all of them would take
+/// quadratic time.
+pub fn compose(outer: &OffsetMap, inner: &OffsetMap) -> OffsetMap {
+    let (Some(first), Some(last)) = (outer.runs().first(), outer.runs().last()) else {
+        return OffsetMap::new();
+    };
+    let runs = inner.runs();
+    let from = runs.partition_point(|r| r.text + r.text_len <= first.input);
+    let to = runs.partition_point(|r| r.text < last.input + last.input_len).max(from);
+    let mut window = OffsetMap::new();
+    for r in &runs[from..to] {
+        window.push(*r);
+    }
+    outer.then(&window)
 }
 
 /// Sanitises decoded text and collapses its whitespace.
@@ -113,6 +131,17 @@ mod tests {
         let two = p.text.find("two").unwrap_or(0);
         let s = p.to_input(two..two + 3);
         assert_eq!(&src[s.start..s.end], "two");
+    }
+
+    #[test]
+    fn composing_reads_only_the_runs_it_needs() {
+        let mut inner = OffsetMap::new();
+        inner.push_exact(0, 0, 4);
+        inner.push_replaced(4, 2, 4, 1);
+        inner.push_exact(6, 5, 4);
+        let outer = OffsetMap::exact(0, 3, 5);
+        assert_eq!(compose(&outer, &inner), outer.then(&inner));
+        assert_eq!(compose(&OffsetMap::new(), &inner), OffsetMap::new());
     }
 
     #[test]
