@@ -329,22 +329,38 @@ impl Walk<'_> {
     }
 }
 
-/// The reason a block that is only a furniture label ("Advertisement", "Share") is set aside.
+/// Labels (whole blocks) and byline openings from `data/html_labels.txt`.
+struct Labels {
+    whole: HashMap<String, Reason>,
+    byline: Vec<String>,
+}
+
+/// The reason a block that is only a furniture label ("Advertisement", "Share") or a short
+/// author and date line ("Posted: Fri 6:45 PM") is set aside.
 fn label(text: &str) -> Option<Reason> {
-    static LABELS: OnceLock<HashMap<String, Reason>> = OnceLock::new();
-    if text.len() > 48 {
+    static LABELS: OnceLock<Labels> = OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        let mut l = Labels { whole: HashMap::new(), byline: Vec::new() };
+        let lines = include_str!("../../../data/html_labels.txt").lines().filter(|l| !l.starts_with('#'));
+        for (reason, text) in lines.filter_map(|l| l.split_once('\t')) {
+            let text = text.trim().to_lowercase();
+            if reason == "byline" {
+                l.byline.push(text);
+            } else if let Some(r) = reason_named(reason) {
+                l.whole.insert(text, r);
+            }
+        }
+        l
+    });
+    if text.split_whitespace().count() > 15 {
         return None;
     }
-    let labels = LABELS.get_or_init(|| {
-        include_str!("../../../data/html_labels.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(reason, text)| Some((text.trim().to_lowercase(), reason_named(reason)?)))
-            .collect()
-    });
-    let key = text.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    labels.get(&key).copied()
+    let lower = text.to_lowercase();
+    if labels.byline.iter().any(|b| lower.starts_with(b.as_str())) {
+        return Some(Reason::Byline);
+    }
+    let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    labels.whole.get(key).copied()
 }
 
 fn reason_named(name: &str) -> Option<Reason> {
@@ -395,6 +411,7 @@ mod tests {
         assert_eq!(label("ADVERTISEMENT"), Some(Reason::Advertisement));
         assert_eq!(label("Share this article:"), Some(Reason::Share));
         assert_eq!(label("Share prices fell"), None);
+        assert_eq!(label("Posted: Fri 6:45 PM, Feb 16, 2018 |"), Some(Reason::Byline));
     }
 
     #[test]

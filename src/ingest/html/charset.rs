@@ -20,6 +20,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     if has_bom || std::str::from_utf8(bytes).is_ok() {
         return decode_text(bytes);
     }
+    refuse_binary(bytes)?;
     let (encoding, how) = match declared(bytes) {
         Some(e) => (e, "declared"),
         None => {
@@ -36,6 +37,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     let mut d = legacy(bytes, encoding);
     d.warnings.insert(0, format!("decoded as {} ({how} by the page)", encoding.name()));
     Ok(d)
+}
+
+/// Refuses what is not text even in a legacy encoding: a known binary signature, or a start
+/// that is mostly control bytes. (Invalid UTF-8 alone is no sign here: a page in
+/// windows-1251 is nearly all of it.)
+fn refuse_binary(bytes: &[u8]) -> Result<(), InputError> {
+    // The plain-text decoder checks signatures first, and a prefix too short for its other
+    // checks gets only that one.
+    decode_text(&bytes[..bytes.len().min(15)])?;
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let controls =
+        sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
+    if sample.len() >= 16 && controls * 10 > sample.len() {
+        return Err(InputError::Binary {
+            why: format!("{controls} control bytes in the first {}", sample.len()),
+        });
+    }
+    Ok(())
 }
 
 /// The encoding a `<meta charset=…>` or `<meta http-equiv … content="…charset=…">` names.
@@ -136,6 +155,16 @@ mod tests {
         let span = d.map.to_input(at..at + 3);
         assert_eq!(span.len(), 2);
         assert_eq!(&bytes[span.start..span.end], &encoding_rs::SHIFT_JIS.encode("本").0[..]);
+    }
+
+    #[test]
+    fn binary_is_refused_whatever_the_label() {
+        assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe").is_err());
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        assert!(decode(&noise).is_err());
+        let cyrillic =
+            encoding_rs::WINDOWS_1251.encode("<meta charset=windows-1251><p>Привет, мир. Это абзац.").0;
+        assert!(decode(&cyrillic).is_ok());
     }
 
     #[test]
