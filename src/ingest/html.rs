@@ -28,6 +28,18 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
     let main = content::main_content(&dom, &analysis);
     let mut blocks = blocks::build(&dom, &analysis, &meta, &main, &decoded.map);
     let mut warnings = decoded.warnings;
+    let unsafe_chars: usize = (0..dom.nodes.len())
+        .filter(|&id| !analysis.dropped[id])
+        .filter_map(|id| match dom.nodes[id].kind {
+            dom::NodeKind::Text(t) => {
+                Some(dom.texts[t].text.chars().filter(|&c| super::sanitize::is_unsafe(c)).count())
+            }
+            _ => None,
+        })
+        .sum();
+    if unsafe_chars > 0 {
+        warnings.push(format!("{unsafe_chars} control characters removed from the page's text"));
+    }
     warnings.append(&mut blocks.warnings);
     blocks.warnings = warnings;
     Ok(blocks)

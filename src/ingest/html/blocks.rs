@@ -123,6 +123,10 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
             w.blocks.blocks.insert(0, Block { kind: BlockKind::Title, passage: title });
         }
     }
+    if meta.breadcrumbs.is_none() && !meta.linked_crumbs.is_empty() {
+        let kind = BlockKind::Breadcrumbs(meta.linked_crumbs.clone());
+        w.blocks.blocks.insert(0, Block { kind, passage: Passage::default() });
+    }
     w.blocks.source = meta.source.clone();
     w.blocks
 }

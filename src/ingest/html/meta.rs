@@ -21,6 +21,8 @@ pub struct Meta {
     pub source: Option<String>,
     /// The breadcrumb trail's container.
     pub breadcrumbs: Option<NodeId>,
+    /// Breadcrumbs stated only in linked data (JSON-LD).
+    pub linked_crumbs: Vec<String>,
     /// The page's own address (canonical link or `og:url`), for resolving relative links.
     pub base: Option<String>,
 }
@@ -49,6 +51,7 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
     let mut og_title = None;
     let mut head_title = None;
     let mut h1s = Vec::new();
+    let mut app_name: Option<String> = None;
     for id in 0..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
         match e.name.as_str() {
@@ -59,10 +62,11 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
                     ("og:title" | "twitter:title", Some(c)) if !c.is_empty() && og_title.is_none() => {
                         og_title = Some(c)
                     }
-                    ("og:site_name" | "application-name", Some(c))
-                        if !c.is_empty() && meta.source.is_none() =>
-                    {
+                    ("og:site_name", Some(c)) if !c.is_empty() && meta.source.is_none() => {
                         meta.source = Some(c)
+                    }
+                    ("application-name", Some(c)) if !c.is_empty() && app_name.is_none() => {
+                        app_name = Some(c)
                     }
                     ("og:url", Some(c)) if meta.base.is_none() => meta.base = Some(c),
                     _ => {}
@@ -74,6 +78,12 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
                 }
             }
             "title" if head_title.is_none() => head_title = Some(id),
+            "script" if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+                let json: String = text_of_raw(dom, id);
+                if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
+                    linked_data(&value, &mut meta, 0);
+                }
+            }
             "h1" if !a.dropped[id] => h1s.push(id),
             _ => {}
         }
@@ -83,6 +93,10 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
         }
     }
     let head_text = head_title.map(|id| text_of(dom, id)).unwrap_or_default();
+    // Some pages put their headline in application-name: only a name unlike the title counts.
+    if meta.source.is_none() {
+        meta.source = app_name.filter(|n| !head_text.contains(n.as_str()) || n.len() * 2 < head_text.len());
+    }
     let wanted = og_title.clone().unwrap_or_else(|| strip_site(&head_text, meta.source.as_deref()).0);
     let w = norm(&wanted);
     let h1 = h1s.iter().copied().find(|&h| {
@@ -105,6 +119,54 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
             .map(Title::Element)
     };
     meta
+}
+
+/// The text of an element as written (a script's content).
+fn text_of_raw(dom: &Dom, id: NodeId) -> String {
+    dom.nodes[id]
+        .children
+        .iter()
+        .filter_map(|&c| match dom.nodes[c].kind {
+            NodeKind::Text(t) => Some(dom.texts[t].text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reads schema.org linked data: the publisher's name and a BreadcrumbList's item names.
+fn linked_data(v: &serde_json::Value, meta: &mut Meta, depth: usize) {
+    use serde_json::Value;
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| linked_data(i, meta, depth + 1)),
+        Value::Object(o) => {
+            if meta.source.is_none()
+                && let Some(name) = o.get("publisher").and_then(|p| p.get("name")).and_then(Value::as_str)
+                && !name.trim().is_empty()
+            {
+                meta.source = Some(name.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            let is_trail = o.get("@type").and_then(Value::as_str) == Some("BreadcrumbList");
+            if is_trail
+                && meta.linked_crumbs.is_empty()
+                && let Some(Value::Array(items)) = o.get("itemListElement")
+            {
+                meta.linked_crumbs = items
+                    .iter()
+                    .filter_map(|i| i.get("name").or_else(|| i.get("item").and_then(|it| it.get("name"))))
+                    .filter_map(Value::as_str)
+                    .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+            if let Some(g) = o.get("@graph") {
+                linked_data(g, meta, depth + 1);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn is_breadcrumb(e: &super::dom::Element) -> bool {
