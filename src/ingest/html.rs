@@ -27,6 +27,16 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
     let meta = meta::read(&dom, &analysis);
     let main = content::main_content(&dom, &analysis);
     let mut blocks = blocks::build(&dom, &analysis, &meta, &main, &decoded.map);
+    let has_body = |b: &Blocks| b.blocks.iter().any(|b| matches!(b.kind, super::BlockKind::Paragraph));
+    if !has_body(&blocks) {
+        // Total, like the text reader: a page whose best candidate gave no paragraph (or
+        // that has no element around its text at all) is read whole.
+        let whole = content::find(&dom, "body").unwrap_or(0);
+        let again = blocks::build(&dom, &analysis, &meta, &[whole], &decoded.map);
+        if has_body(&again) {
+            blocks = again;
+        }
+    }
     let mut warnings = decoded.warnings;
     let unsafe_chars: usize = (0..dom.nodes.len())
         .filter(|&id| !analysis.dropped[id])

@@ -99,6 +99,7 @@ struct Walk<'a> {
 /// Builds the blocks of a page whose main content is `content`.
 pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &OffsetMap) -> Blocks {
     let mut in_content = vec![false; dom.nodes.len()];
+    in_content[0] = content.contains(&0);
     for id in 1..dom.nodes.len() {
         in_content[id] = in_content[dom.nodes[id].parent] || content.contains(&id);
     }
