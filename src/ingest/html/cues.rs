@@ -1,6 +1,8 @@
 //! Class and id cues (`data/html_cues.txt`): which elements hold the article, which are furniture.
 
 use crate::document::Reason;
+use aho_corasick::AhoCorasick;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// What a class or id says about its element.
@@ -16,10 +18,20 @@ pub enum Cue {
     Caption,
 }
 
+/// What one cue word says.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Positive,
+    Caption,
+    Negative(Reason),
+}
+
+/// The cue words: short ones match whole words only, long ones anywhere inside a word
+/// (one Aho-Corasick pass per word). Earlier lines of the file win among furniture reasons.
 struct Table {
-    positive: Vec<String>,
-    caption: Vec<String>,
-    negative: Vec<(String, Reason)>,
+    short: HashMap<String, (usize, Kind)>,
+    long: AhoCorasick,
+    long_kinds: Vec<(usize, Kind)>,
 }
 
 fn reason(kind: &str) -> Option<Reason> {
@@ -38,53 +50,74 @@ fn reason(kind: &str) -> Option<Reason> {
     })
 }
 
+/// Cue words shorter than this match whole words only ("ad" must not match "shadow").
+const SUBSTRING_FROM: usize = 5;
+
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table { positive: Vec::new(), caption: Vec::new(), negative: Vec::new() };
-        for line in include_str!("../../../data/html_cues.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        let mut short = HashMap::new();
+        let (mut long_words, mut long_kinds) = (Vec::new(), Vec::new());
+        let lines = include_str!("../../../data/html_cues.txt").lines().map(str::trim);
+        for (order, line) in lines.filter(|l| !l.is_empty() && !l.starts_with('#')).enumerate() {
             let Some((kind, word)) = line.split_once(' ') else { continue };
+            let kind = match kind {
+                "positive" => Kind::Positive,
+                "caption" => Kind::Caption,
+                other => match reason(other) {
+                    Some(r) => Kind::Negative(r),
+                    None => continue,
+                },
+            };
             let word = word.trim().to_ascii_lowercase();
-            if kind == "positive" {
-                t.positive.push(word);
-            } else if kind == "caption" {
-                t.caption.push(word);
-            } else if let Some(r) = reason(kind) {
-                t.negative.push((word, r));
+            if word.len() >= SUBSTRING_FROM {
+                long_words.push(word);
+                long_kinds.push((order, kind));
+            } else {
+                short.entry(word).or_insert((order, kind));
             }
         }
-        t
+        // The patterns are plain words from a file compiled into the binary.
+        let long = AhoCorasick::new(&long_words).unwrap_or_else(|e| panic!("cue words: {e}"));
+        Table { short, long, long_kinds }
     })
 }
 
-fn matches(cue: &str, word: &str) -> bool {
-    word == cue || (cue.len() >= 5 && word.contains(cue))
-}
-
 /// The cue of an element's class and id attributes together. An element that names both
-/// the article and furniture ("article-footer") counts as furniture only when the furniture
-/// word is not merely a qualifier of an article word, so it is left alone.
+/// the article and furniture ("article-footer") is left alone: the furniture word is most
+/// often a qualifier there.
 pub fn classify(class_and_id: &str) -> Cue {
     if class_and_id.is_empty() {
         return Cue::None;
     }
     let lower = class_and_id.to_ascii_lowercase();
-    let words: Vec<&str> =
-        lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let t = table();
-    let negative = t.negative.iter().find(|(cue, _)| words.iter().any(|w| matches(cue, w)));
-    let positive = t.positive.iter().any(|cue| words.iter().any(|w| matches(cue, w)));
-    if t.caption.iter().any(|cue| words.iter().any(|w| matches(cue, w))) {
-        return Cue::Caption;
+    let (mut positive, mut caption) = (false, false);
+    let mut negative: Option<(usize, Reason)> = None;
+    let mut note = |(order, kind): (usize, Kind)| match kind {
+        Kind::Positive => positive = true,
+        Kind::Caption => caption = true,
+        Kind::Negative(r) => {
+            if negative.is_none_or(|(o, _)| order < o) {
+                negative = Some((order, r));
+            }
+        }
+    };
+    for word in lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+        if let Some(&k) = t.short.get(word) {
+            note(k);
+        }
+        if word.len() >= SUBSTRING_FROM {
+            for m in t.long.find_overlapping_iter(word) {
+                note(t.long_kinds[m.pattern().as_usize()]);
+            }
+        }
     }
-    match (positive, negative) {
-        (_, Some(&(_, r))) if !positive => Cue::Negative(r),
-        (true, _) => Cue::Positive,
-        (false, _) => Cue::None,
+    match (caption, positive, negative) {
+        (true, _, _) => Cue::Caption,
+        (false, false, Some((_, r))) => Cue::Negative(r),
+        (false, true, _) => Cue::Positive,
+        (false, false, None) => Cue::None,
     }
 }
 
