@@ -48,6 +48,11 @@ impl Format {
         {
             return Format::Html;
         }
+        // A fragment: starts with a tag and closes a few common ones.
+        let closers = ["</p>", "</div>", "</a>", "</li>", "</h1>", "</h2>", "</span>", "</section>"];
+        if lead.starts_with('<') && closers.iter().map(|c| lead.matches(c).count()).sum::<usize>() >= 2 {
+            return Format::Html;
+        }
         if lead.starts_with("---\n") || lead.starts_with("---\r\n") {
             return Format::Markdown;
         }
@@ -90,6 +95,8 @@ mod tests {
         assert_eq!(Format::detect(None, b"---\ntitle: x\n---\nbody"), Format::Markdown);
         assert_eq!(Format::detect(None, b"Intro\n\n## Section\n\ntext"), Format::Markdown);
         assert_eq!(Format::detect(None, b"A Headline\n\nSome text.\n"), Format::Text);
+        assert_eq!(Format::detect(None, b"<p>One <a href=x>link</a>.</p>\n<p>Two.</p>"), Format::Html);
+        assert_eq!(Format::detect(None, b"<3 is a heart, not a tag"), Format::Text);
         assert_eq!(Format::detect(Some(Path::new("stdin")), b"<html>"), Format::Html);
     }
 }
