@@ -6,10 +6,10 @@
 //! escapes) maps as a replaced run. The joined text then goes through the sanitiser, as HTML's
 //! does, so a reference such as `&#27;` cannot bring an escape character back.
 
-use super::html::passage::{collapse, compose};
-use super::{Block, BlockKind, Blocks, Decoded, InputError, decode, sanitize};
+use super::html::passage::{collapse, compose, keep_lines};
+use super::{Block, BlockKind, Blocks, Decoded, InputError, decode};
 use crate::document::{Link, Passage};
-use crate::span::{OffsetMap, Run};
+use crate::span::OffsetMap;
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -179,21 +179,7 @@ impl Reader<'_> {
     fn passage(&self, g: &Gather, verbatim: bool) -> Passage {
         let d =
             Decoded { text: g.text.clone(), map: compose(&g.map, self.decoded_map), warnings: Vec::new() };
-        if !verbatim {
-            return collapse(&d);
-        }
-        let clean = sanitize(&d);
-        let text = clean.text.trim_end_matches('\n');
-        let mut p = Passage { text: text.to_string(), ..Passage::default() };
-        for r in clean.map.runs() {
-            if r.text >= text.len() {
-                break;
-            }
-            let len = r.text_len.min(text.len() - r.text);
-            p.map.push(Run { text_len: len, input_len: if r.exact { len } else { r.input_len }, ..*r });
-        }
-        p.span = p.map.to_input(0..p.text.len());
-        p
+        if verbatim { keep_lines(&d) } else { collapse(&d) }
     }
 
     fn flush(&mut self) {

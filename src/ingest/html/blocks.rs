@@ -4,7 +4,7 @@
 use super::content::Analysis;
 use super::dom::{Dom, NodeId, NodeKind};
 use super::meta::{Meta, Title, crumbs, resolve};
-use super::passage::{join, slice, span_of};
+use super::passage::{join, join_lines, slice, span_of};
 use crate::document::{Link, Passage, Reason};
 use crate::ingest::{Block, BlockKind, Blocks};
 use crate::span::OffsetMap;
@@ -235,7 +235,9 @@ impl Walk<'_> {
         let segments = std::mem::take(&mut self.segments);
         let (dom, a) = (self.dom, self.a);
         let texts: Vec<usize> = segments.iter().filter(|s| !s.credit).map(|s| s.text).collect();
-        let passage = join(dom, &texts, self.source);
+        let preformatted = self.open_blocks.iter().any(|&b| dom.name(b) == "pre");
+        let passage =
+            if preformatted { join_lines(dom, &texts, self.source) } else { join(dom, &texts, self.source) };
         if passage.text.is_empty() {
             return;
         }

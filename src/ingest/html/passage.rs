@@ -11,6 +11,15 @@ use std::ops::Range;
 /// character that a reference such as `&#27;` produced is removed like any other, and then
 /// every run of whitespace becomes one space, mapped over the whitespace it stands for.
 pub fn join(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Passage {
+    collapse(&joined(dom, texts, source))
+}
+
+/// Joins text runs like [`join`] but keeps their lines, for `<pre>`.
+pub fn join_lines(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Passage {
+    keep_lines(&joined(dom, texts, source))
+}
+
+fn joined(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Decoded {
     let mut d = Decoded::default();
     for &t in texts {
         let Some(text) = dom.texts.get(t) else { continue };
@@ -20,7 +29,7 @@ pub fn join(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Passage {
         }
         d.text.push_str(&text.text);
     }
-    collapse(&d)
+    d
 }
 
 /// The input span of a text run, trimmed of surrounding whitespace.
@@ -98,6 +107,16 @@ pub fn collapse(d: &Decoded) -> Passage {
     p
 }
 
+/// Sanitises decoded text keeping its lines and indentation (code, preformatted text),
+/// without the blank lines around it.
+pub fn keep_lines(d: &Decoded) -> Passage {
+    let clean = sanitize(d);
+    let start = clean.text.len() - clean.text.trim_start_matches(['\n', '\r']).len();
+    let end = clean.text.trim_end().len().max(start);
+    let whole = Passage { text: clean.text, map: clean.map, span: Span::default() };
+    slice(&whole, start..end)
+}
+
 /// The part of a passage's text in `range` (on character boundaries), with its own map.
 pub fn slice(p: &Passage, range: Range<usize>) -> Passage {
     let mut out = Passage { text: p.text[range.clone()].to_string(), ..Passage::default() };
@@ -142,6 +161,15 @@ mod tests {
         let outer = OffsetMap::exact(0, 3, 5);
         assert_eq!(compose(&outer, &inner), outer.then(&inner));
         assert_eq!(compose(&OffsetMap::new(), &inner), OffsetMap::new());
+    }
+
+    #[test]
+    fn preformatted_text_keeps_its_lines() {
+        let src = "<pre>\nfn main() {\n    go();\n}\n</pre>";
+        let dom = super::super::dom::parse(src);
+        let p = join_lines(&dom, &[0], &OffsetMap::exact(0, 0, src.len()));
+        assert_eq!(p.text, "fn main() {\n    go();\n}");
+        assert_eq!(&src[p.span.start..p.span.end], p.text);
     }
 
     #[test]
