@@ -124,6 +124,7 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
             w.blocks.blocks.insert(0, Block { kind: BlockKind::Title, passage: title });
         }
     }
+    w.drop_repeated_title();
     if meta.breadcrumbs.is_none() && !meta.linked_crumbs.is_empty() {
         let kind = BlockKind::Breadcrumbs(meta.linked_crumbs.clone());
         w.blocks.blocks.insert(0, Block { kind, passage: Passage::default() });
@@ -255,7 +256,7 @@ impl Walk<'_> {
         let words = passage.text.split_whitespace().count();
         let kind = if !in_content {
             BlockKind::Boilerplate(furniture.unwrap_or(Reason::Outside))
-        } else if caption {
+        } else if caption && label(&passage.text).is_none() {
             let credit_texts: Vec<usize> = segments.iter().filter(|s| s.credit).map(|s| s.text).collect();
             let credit = join(dom, &credit_texts, self.source).text;
             self.caption(passage, (!credit.is_empty()).then_some(credit));
@@ -318,16 +319,32 @@ impl Walk<'_> {
         }
     }
 
-    /// A heading followed by nothing but boilerplate heads a teaser list, not a section.
+    /// A heading or paragraph that repeats the headline is a duplicate, not body.
+    fn drop_repeated_title(&mut self) {
+        let blocks = &mut self.blocks.blocks;
+        let Some(title) =
+            blocks.iter().find(|b| b.kind == BlockKind::Title).map(|b| b.passage.text.to_lowercase())
+        else {
+            return;
+        };
+        for b in blocks.iter_mut() {
+            if matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Paragraph)
+                && b.passage.text.to_lowercase() == title
+            {
+                b.kind = BlockKind::Boilerplate(Reason::Duplicate);
+            }
+        }
+    }
+
+    /// A heading followed by nothing but boilerplate (up to the next heading of its level or
+    /// above) heads a teaser list, not a section.
     fn drop_empty_sections(&mut self) {
         let blocks = &mut self.blocks.blocks;
         for i in 0..blocks.len() {
-            if !matches!(blocks[i].kind, BlockKind::Heading { .. }) {
-                continue;
-            }
+            let BlockKind::Heading { level: own } = blocks[i].kind else { continue };
             let has_body = blocks[i + 1..]
                 .iter()
-                .take_while(|b| !matches!(b.kind, BlockKind::Heading { level } if matches!(blocks[i].kind, BlockKind::Heading { level: l } if level <= l)))
+                .take_while(|b| !matches!(b.kind, BlockKind::Heading { level } if level <= own))
                 .any(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. }));
             if !has_body {
                 blocks[i].kind = BlockKind::Boilerplate(Reason::Related);
