@@ -40,6 +40,16 @@ pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
 
 /// Runs the structure stages with the reader for `format` (HTML and Markdown parse the
 /// bytes themselves, then send their text through the same sanitiser).
+///
+/// ```
+/// use folio::{Format, structure_as};
+/// let page = b"<title>Quay Library | Courier</title><p>It opened on the quay &amp; at noon.</p>";
+/// let doc = structure_as(page, Format::Html).unwrap();
+/// assert_eq!(doc.title.as_ref().map(|t| t.text.as_str()), Some("Quay Library"));
+/// let p = &doc.sections[0].paragraphs[0];
+/// assert_eq!(p.text, "It opened on the quay & at noon.");
+/// assert_eq!(&page[p.span.start..p.span.end], b"It opened on the quay &amp; at noon.");
+/// ```
 pub fn structure_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
     let blocks = match format {
         Format::Text => {

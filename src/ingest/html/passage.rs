@@ -7,7 +7,7 @@ use crate::span::{OffsetMap, Run, Span};
 use std::ops::Range;
 
 /// Joins text runs (indices into [`Dom::texts`]) into one passage. `source` maps the HTML
-/// source string to the input bytes. The joined text goes through [`sanitize`], so a control
+/// source string to the input bytes. The joined text goes through [`sanitize()`], so a control
 /// character that a reference such as `&#27;` produced is removed like any other, and then
 /// every run of whitespace becomes one space, mapped over the whitespace it stands for.
 pub fn join(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Passage {
