@@ -77,7 +77,17 @@ fn figures_give_captions_with_credits() {
         [
             ("The orchid grows in the shade of old beech trees.", Some("Ana Ruiz")),
             ("The slope above the village.", Some("Park Service")),
+            (
+                "Volunteers on the slope during last spring's count, when they found more than two hundred plants.",
+                None
+            ),
         ]
+    );
+    // The shortened copy of the last caption is set aside, and neither keeps its toggle.
+    let dup = doc.boilerplate.iter().find(|b| b.reason == folio::document::Reason::Duplicate);
+    assert_eq!(
+        dup.map(|b| b.passage.text.as_str()),
+        Some("Volunteers on the slope during last spring's count, when they found more...")
     );
     assert_eq!(text_at(&input, doc.captions[1].passage.span), "The slope above the village.");
     assert_eq!(doc.source.as_deref(), Some("Nature Weekly"));

@@ -82,6 +82,8 @@ struct Segment {
     text: usize,
     href: Option<String>,
     credit: bool,
+    /// Inside a link without a target: a control such as "more" or "less".
+    control: bool,
 }
 
 /// Everything the walk needs to read.
@@ -162,6 +164,7 @@ impl Walk<'_> {
         let mut stack = vec![Step::Enter(0)];
         let mut links: Vec<Option<String>> = Vec::new();
         let mut credits: Vec<NodeId> = Vec::new();
+        let mut controls = 0usize;
         while let Some(step) = stack.pop() {
             match step {
                 Step::Enter(id) => {
@@ -171,7 +174,9 @@ impl Walk<'_> {
                     let name = dom.name(id);
                     if let NodeKind::Text(t) = dom.nodes[id].kind {
                         let href = links.iter().rev().flatten().next().cloned();
-                        self.segments.push(Segment { node: id, text: t, href, credit: !credits.is_empty() });
+                        let credit = !credits.is_empty();
+                        let control = controls > 0;
+                        self.segments.push(Segment { node: id, text: t, href, credit, control });
                         continue;
                     }
                     if self.meta.breadcrumbs == Some(id) {
@@ -191,6 +196,7 @@ impl Walk<'_> {
                     }
                     if name == "a" {
                         let href = dom.element(id).and_then(|e| e.attr("href"));
+                        controls += usize::from(href.is_none());
                         links.push(href.and_then(|h| resolve(h, self.meta.base.as_deref())));
                     }
                     if self.in_caption() && is_credit(dom, id) {
@@ -207,6 +213,9 @@ impl Walk<'_> {
                     }
                     if name == "a" {
                         links.pop();
+                        if dom.element(id).is_some_and(|e| e.attr("href").is_none()) {
+                            controls = controls.saturating_sub(1);
+                        }
                     }
                     if credits.last() == Some(&id) {
                         credits.pop();
@@ -259,7 +268,9 @@ impl Walk<'_> {
         } else if caption && label(&passage.text).is_none() {
             let credit_texts: Vec<usize> = segments.iter().filter(|s| s.credit).map(|s| s.text).collect();
             let credit = join(dom, &credit_texts, self.source).text;
-            self.caption(passage, (!credit.is_empty()).then_some(credit));
+            let shown: Vec<usize> =
+                segments.iter().filter(|s| !s.credit && !s.control).map(|s| s.text).collect();
+            self.caption(join(dom, &shown, self.source), (!credit.is_empty()).then_some(credit));
             return;
         } else if let Some(r) = furniture.or_else(|| label(&passage.text)) {
             BlockKind::Boilerplate(r)
@@ -291,11 +302,23 @@ impl Walk<'_> {
         if passage.text.is_empty() {
             return;
         }
-        let seen = self
-            .blocks
-            .blocks
-            .iter()
-            .any(|b| matches!(b.kind, BlockKind::Caption { .. }) && b.passage.text == passage.text);
+        // The same caption again, or a shortened copy ("… more"), is a duplicate; a fuller
+        // copy of an earlier shortened one takes its place.
+        let stem =
+            |t: &str| t.trim_end_matches(|c: char| c == '.' || c == '…' || c.is_whitespace()).to_string();
+        let new = stem(&passage.text);
+        let mut seen = false;
+        for b in &mut self.blocks.blocks {
+            if !matches!(b.kind, BlockKind::Caption { .. }) {
+                continue;
+            }
+            let old = stem(&b.passage.text);
+            if old.starts_with(&new) {
+                seen = true;
+            } else if new.starts_with(&old) {
+                b.kind = BlockKind::Boilerplate(Reason::Duplicate);
+            }
+        }
         let kind =
             if seen { BlockKind::Boilerplate(Reason::Duplicate) } else { BlockKind::Caption { credit } };
         self.blocks.blocks.push(Block { kind, passage });
