@@ -2,8 +2,8 @@
 //! found among the page's furniture.
 //!
 //! 1. [`charset::decode`]: bytes → text, by BOM, UTF-8 validity, `<meta charset>` or a guess;
-//! 2. [`dom::parse`]: text → an element tree whose text runs map to source bytes, references
-//!    decoded once;
+//! 2. [`dom::parse`] (see [`tree`]): text → an element tree built by html5ever's tree builder
+//!    from html5gum's tokens, whose text runs map to source bytes, references decoded once;
 //! 3. [`content::analyse`] and [`content::main_content`]: hidden and furniture elements, then
 //!    the subtree that holds the article;
 //! 4. [`meta::read`]: headline, site name, breadcrumbs;
@@ -16,6 +16,7 @@ pub mod cues;
 pub mod dom;
 pub mod meta;
 pub mod passage;
+pub mod tree;
 
 use super::{Blocks, InputError};
 
