@@ -580,3 +580,52 @@ impl TreeSink for Sink {
         self.state.borrow().nodes.get(*handle).is_some_and(|n| n.integration_point)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text run maps to exactly its source bytes when the source spells it plainly.
+    fn assert_texts_map(src: &str) -> Dom {
+        let dom = parse(src);
+        for t in &dom.texts {
+            let span = t.map.to_input(0..t.text.len());
+            assert_eq!(&src[span.start..span.end], t.text, "in {src:?}");
+        }
+        dom
+    }
+
+    #[test]
+    fn foster_parented_text_keeps_its_source() {
+        let dom = assert_texts_map("<table>stray<tr><td>cell</td></tr></table>");
+        let stray = dom
+            .nodes
+            .iter()
+            .position(|n| matches!(n.kind, NodeKind::Text(t) if dom.texts[t].text == "stray"));
+        let table = (0..dom.nodes.len()).find(|&i| dom.name(i) == "table");
+        // Foster parenting puts the text before the table, not inside it.
+        assert!(stray.is_some() && table.is_some());
+        assert_ne!(stray.map(|s| dom.nodes[s].parent), table);
+    }
+
+    #[test]
+    fn misnested_formatting_is_repaired() {
+        let dom = assert_texts_map("<p><b>bold<p>again</b> after</p>");
+        let ps = (0..dom.nodes.len()).filter(|&i| dom.name(i) == "p").count();
+        let bs = (0..dom.nodes.len()).filter(|&i| dom.name(i) == "b").count();
+        assert_eq!((ps, bs), (2, 2), "the adoption agency reopens <b> in the second paragraph");
+    }
+
+    #[test]
+    fn dropped_characters_do_not_shift_the_rest() {
+        // The builder drops the newline after <pre> and whitespace before <html>.
+        let dom = assert_texts_map("  \n<pre>\nline one\nline two</pre><p>after</p>");
+        assert!(dom.texts.iter().any(|t| t.text == "line one\nline two"));
+        // A NUL in body text is dropped; the text around it keeps its bytes.
+        let src = "<p>a\0b</p>";
+        let dom = parse(src);
+        let t = dom.texts.iter().find(|t| t.text == "ab");
+        let b = t.map(|t| t.map.to_input(1..2));
+        assert_eq!(b.map(|s| &src[s.start..s.end]), Some("b"));
+    }
+}
