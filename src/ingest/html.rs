@@ -16,6 +16,7 @@ pub mod cues;
 pub mod dom;
 pub mod meta;
 pub mod passage;
+pub mod sink;
 pub mod tree;
 
 use super::{Blocks, InputError};
