@@ -123,6 +123,20 @@ pub enum Reason {
     Licence,
     /// A table of contents (the sections list replaces it).
     Contents,
+    /// An author, date or reading-time line.
+    Byline,
+    /// Page furniture outside the article's main content (menus, sidebars, teasers).
+    Outside,
+}
+
+/// A link inside the body: where its text lies in the input and where it points.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The target: an http, https or mailto URL, without control characters.
+    pub href: String,
+    /// The input span of the link text.
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 /// A block removed from the sections, kept so nothing is silently lost.
@@ -192,6 +206,10 @@ pub struct Document {
     pub entities: Vec<Entity>,
     /// Things the reader should know about the input ("invalid UTF-8 replaced at byte 12").
     pub warnings: Vec<String>,
+    /// Links of the body's paragraphs, in input order; a paragraph's links are those whose
+    /// span lies inside its span. Plain text has none, and then the field is left out.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
 }
 
 impl Document {
@@ -202,6 +220,11 @@ impl Document {
             .iter()
             .chain(self.captions.iter().map(|c| &c.passage))
             .chain(self.sections.iter().flat_map(|s| s.heading.iter().chain(s.paragraphs.iter())))
+    }
+
+    /// The links inside a passage's span.
+    pub fn links_in<'a>(&'a self, p: &'a Passage) -> impl Iterator<Item = &'a Link> {
+        self.links.iter().filter(move |l| p.span.start <= l.span.start && l.span.end <= p.span.end)
     }
 
     /// Number of words in the body, for reading statistics.
@@ -215,7 +238,12 @@ impl Document {
     /// the rest goes to title, breadcrumbs, captions and boilerplate.
     pub fn from_blocks(blocks: crate::ingest::Blocks) -> Document {
         use crate::ingest::BlockKind;
-        let mut doc = Document { source: blocks.source, warnings: blocks.warnings, ..Document::default() };
+        let mut doc = Document {
+            source: blocks.source,
+            warnings: blocks.warnings,
+            links: blocks.links,
+            ..Document::default()
+        };
         for block in blocks.blocks {
             let p = block.passage;
             match block.kind {

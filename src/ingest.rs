@@ -4,6 +4,9 @@
 //! paragraphs rather than errors.
 
 pub mod decode;
+pub mod format;
+pub mod html;
+pub mod markdown;
 pub mod sanitize;
 pub mod text;
 
@@ -82,4 +85,6 @@ pub struct Blocks {
     pub source: Option<String>,
     /// Warnings from structure recovery.
     pub warnings: Vec<String>,
+    /// Links inside body paragraphs (HTML and Markdown input).
+    pub links: Vec<crate::document::Link>,
 }

@@ -4,7 +4,8 @@
 //!
 //! 1. [`ingest::decode`]: input bytes → [`ingest::Decoded`] text (BOM, UTF-16, invalid bytes, binary refusal);
 //! 2. [`ingest::sanitize`]: → [`ingest::Clean`] text without escape sequences or controls, mapped back to input bytes;
-//! 3. [`ingest::text::parse`]: → [`ingest::Blocks`]: title, breadcrumbs, captions, headings, paragraphs, boilerplate;
+//! 3. [`ingest::text::parse`] (or [`ingest::html::parse`], [`ingest::markdown::parse`], chosen by [`Format`]):
+//!    → [`ingest::Blocks`]: title, breadcrumbs, captions, headings, paragraphs, boilerplate;
 //! 4. [`Document::from_blocks`]: → the [`Document`] model, every span a byte range of the input;
 //! 5. [`extract::entities`]: → the people, places and events, then [`export`] or the reader in `tui`.
 //!
@@ -24,6 +25,7 @@ pub mod tui;
 
 pub use document::{Document, Entity, EntityKind, Passage, Section};
 pub use ingest::InputError;
+pub use ingest::format::Format;
 pub use span::Span;
 
 /// The seed article bundled in the binary, opened when no file is given.
@@ -31,16 +33,39 @@ pub const SEED: &[u8] = include_bytes!("../seeds/000_8d917ad8edb6566b.txt");
 /// The seed's file name, shown in the status line.
 pub const SEED_NAME: &str = "000_8d917ad8edb6566b.txt";
 
-/// Runs the structure stages: bytes to a [`Document`] without entities.
+/// Runs the structure stages on plain text: bytes to a [`Document`] without entities.
 pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
-    let decoded = ingest::decode(bytes)?;
-    let clean = ingest::sanitize(&decoded);
-    let blocks = ingest::text::parse(&clean);
+    structure_as(bytes, Format::Text)
+}
+
+/// Runs the structure stages with the reader for `format` (HTML and Markdown parse the
+/// bytes themselves, then send their text through the same sanitiser).
+///
+/// ```
+/// use folio::{Format, structure_as};
+/// let page = b"<title>Quay Library | Courier</title><p>It opened on the quay &amp; at noon.</p>";
+/// let doc = structure_as(page, Format::Html).unwrap();
+/// assert_eq!(doc.title.as_ref().map(|t| t.text.as_str()), Some("Quay Library"));
+/// let p = &doc.sections[0].paragraphs[0];
+/// assert_eq!(p.text, "It opened on the quay & at noon.");
+/// assert_eq!(&page[p.span.start..p.span.end], b"It opened on the quay &amp; at noon.");
+/// ```
+pub fn structure_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
+    let blocks = match format {
+        Format::Text => {
+            let decoded = ingest::decode(bytes)?;
+            let clean = ingest::sanitize(&decoded);
+            let mut blocks = ingest::text::parse(&clean);
+            let mut warnings = decoded.warnings;
+            warnings.extend(clean.warnings);
+            warnings.append(&mut blocks.warnings);
+            blocks.warnings = warnings;
+            blocks
+        }
+        Format::Html => ingest::html::parse(bytes)?,
+        Format::Markdown => ingest::markdown::parse(bytes)?,
+    };
     let mut doc = Document::from_blocks(blocks);
-    let mut warnings = decoded.warnings;
-    warnings.extend(clean.warnings);
-    warnings.append(&mut doc.warnings);
-    doc.warnings = warnings;
     if doc.passages().next().is_none() {
         doc.warnings.push("the input holds no text".to_string());
     }
@@ -61,9 +86,14 @@ pub fn prefix(bytes: &[u8], max: usize) -> &[u8] {
     }
 }
 
-/// Runs the whole pipeline: bytes to a [`Document`] with its entities.
+/// Runs the whole pipeline on plain text: bytes to a [`Document`] with its entities.
 pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
-    let mut doc = structure(bytes)?;
+    read_as(bytes, Format::Text)
+}
+
+/// Runs the whole pipeline with the reader for `format`.
+pub fn read_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
+    let mut doc = structure_as(bytes, format)?;
     doc.entities = extract::entities(&doc);
     Ok(doc)
 }

@@ -14,6 +14,9 @@ struct Args {
     /// Print the document model as JSON instead of opening the reader.
     #[arg(long)]
     json: bool,
+    /// Read the input as text, html or markdown (default: by file extension, then content).
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<folio::Format>,
     /// Refuse input larger than this many bytes.
     #[arg(long, value_name = "N", default_value_t = folio::input::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -38,12 +41,13 @@ fn run(args: &Args) -> anyhow::Result<()> {
         None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
         None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
     };
+    let format = args.format.unwrap_or_else(|| folio::Format::detect(args.file.as_deref(), &source.bytes));
     let mut out = std::io::stdout().lock();
     if !args.json && out.is_terminal() {
         drop(out);
         return folio::tui::run(source.bytes, &source.name);
     }
-    let doc = folio::read(&source.bytes).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
+    let doc = folio::read_as(&source.bytes, format).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
     let text = if args.json { folio::export::json(&doc) } else { folio::export::plain(&doc) };
     for w in doc.warnings.iter().filter(|_| !args.json) {
         eprintln!("folio: warning: {w}");

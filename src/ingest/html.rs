@@ -1,0 +1,58 @@
+//! HTML to blocks: the page's charset, a parse that keeps source positions, then the article
+//! found among the page's furniture.
+//!
+//! 1. [`charset::decode`]: bytes → text, by BOM, UTF-8 validity, `<meta charset>` or a guess;
+//! 2. [`dom::parse`] (see [`tree`]): text → an element tree built by html5ever's tree builder
+//!    from html5gum's tokens, whose text runs map to source bytes, references decoded once;
+//! 3. [`content::analyse`] and [`content::main_content`]: hidden and furniture elements, then
+//!    the subtree that holds the article;
+//! 4. [`meta::read`]: headline, site name, breadcrumbs;
+//! 5. [`blocks::build`]: blocks in document order, each text through the sanitiser.
+
+pub mod blocks;
+pub mod charset;
+pub mod content;
+pub mod cues;
+pub mod dom;
+pub mod meta;
+pub mod passage;
+pub mod sink;
+pub mod tree;
+
+use super::{Blocks, InputError};
+
+/// Reads an HTML page into blocks. Fails only on input that is not text at all.
+pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
+    let decoded = charset::decode(bytes)?;
+    let dom = dom::parse(&decoded.text);
+    let analysis = content::analyse(&dom);
+    let meta = meta::read(&dom, &analysis);
+    let main = content::main_content(&dom, &analysis);
+    let mut blocks = blocks::build(&dom, &analysis, &meta, &main, &decoded.map);
+    let has_body = |b: &Blocks| b.blocks.iter().any(|b| matches!(b.kind, super::BlockKind::Paragraph));
+    if !has_body(&blocks) {
+        // Total, like the text reader: a page whose best candidate gave no paragraph (or
+        // that has no element around its text at all) is read whole.
+        let whole = content::find(&dom, "body").unwrap_or(0);
+        let again = blocks::build(&dom, &analysis, &meta, &[whole], &decoded.map);
+        if has_body(&again) {
+            blocks = again;
+        }
+    }
+    let mut warnings = decoded.warnings;
+    let unsafe_chars: usize = (0..dom.nodes.len())
+        .filter(|&id| !analysis.dropped[id])
+        .filter_map(|id| match dom.nodes[id].kind {
+            dom::NodeKind::Text(t) => {
+                Some(dom.texts[t].text.chars().filter(|&c| super::sanitize::is_unsafe(c)).count())
+            }
+            _ => None,
+        })
+        .sum();
+    if unsafe_chars > 0 {
+        warnings.push(format!("{unsafe_chars} control characters removed from the page's text"));
+    }
+    warnings.append(&mut blocks.warnings);
+    blocks.warnings = warnings;
+    Ok(blocks)
+}

@@ -1,0 +1,144 @@
+//! HTML pages of each shape folio meets, written for these tests: the Document each gives,
+//! as a JSON snapshot, and the properties that must hold whatever the snapshot says.
+
+use folio::{Document, Format};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/html/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn read(name: &str) -> (Vec<u8>, Document) {
+    let bytes = fixture(name);
+    let doc = folio::structure_as(&bytes, Format::Html).unwrap_or_else(|e| panic!("{name}: {e}"));
+    check_spans(&bytes, &doc);
+    (bytes, doc)
+}
+
+/// Every span lies in the input, on character boundaries when the input is UTF-8, and no
+/// shown text carries a control or escape character.
+fn check_spans(input: &[u8], doc: &Document) {
+    let utf8 = std::str::from_utf8(input).ok();
+    let boilerplate = doc.boilerplate.iter().map(|b| &b.passage);
+    for p in doc.passages().chain(boilerplate) {
+        assert!(p.span.start <= p.span.end && p.span.end <= input.len(), "{:?} out of range", p.span);
+        if let Some(s) = utf8 {
+            assert!(s.is_char_boundary(p.span.start) && s.is_char_boundary(p.span.end), "{:?}", p.span);
+        }
+        assert!(!p.text.chars().any(|c| c.is_control()), "control character in {:?}", p.text);
+    }
+    for l in &doc.links {
+        assert!(l.span.end <= input.len());
+    }
+}
+
+fn text_at(input: &[u8], span: folio::Span) -> String {
+    String::from_utf8_lossy(&input[span.start..span.end]).into_owned()
+}
+
+#[test]
+fn article_with_nav_sidebar_and_footer() {
+    let (input, doc) = read("article_layout.html");
+    insta::assert_json_snapshot!("article_layout", doc);
+    let title = doc.title.as_ref().map(|t| t.text.as_str());
+    assert_eq!(title, Some("Harbour Town Opens Its New Library"));
+    assert_eq!(doc.source.as_deref(), Some("The Coastal Courier"));
+    let headings: Vec<_> =
+        doc.sections.iter().filter_map(|s| s.heading.as_ref()).map(|h| h.text.as_str()).collect();
+    assert_eq!(headings, ["A building for the whole town", "Opening hours"]);
+    let body: String = doc.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+    for furniture in ["Sport", "Most read", "All rights reserved", "Mara Lindqvist"] {
+        assert!(!body.contains(furniture), "{furniture} in the body");
+        assert!(doc.boilerplate.iter().any(|b| b.passage.text.contains(furniture)), "{furniture} lost");
+    }
+    let link = &doc.links[0];
+    assert_eq!(link.href, "https://courier.example/news/quay.html");
+    assert_eq!(text_at(&input, link.span), "the quay redevelopment");
+}
+
+#[test]
+fn cookie_banner_and_newsletter_are_boilerplate() {
+    let (_, doc) = read("cookie_banner.html");
+    insta::assert_json_snapshot!("cookie_banner", doc);
+    let reason_of =
+        |needle: &str| doc.boilerplate.iter().find(|b| b.passage.text.contains(needle)).map(|b| b.reason);
+    assert_eq!(reason_of("cookies"), Some(folio::document::Reason::Cookie));
+    assert_eq!(reason_of("newsletter"), Some(folio::document::Reason::Subscribe));
+    assert_eq!(doc.sections[0].paragraphs.len(), 3);
+}
+
+#[test]
+fn figures_give_captions_with_credits() {
+    let (input, doc) = read("figure_caption.html");
+    insta::assert_json_snapshot!("figure_caption", doc);
+    let caps: Vec<_> = doc.captions.iter().map(|c| (c.passage.text.as_str(), c.credit.as_deref())).collect();
+    assert_eq!(
+        caps,
+        [
+            ("The orchid grows in the shade of old beech trees.", Some("Ana Ruiz")),
+            ("The slope above the village.", Some("Park Service")),
+            (
+                "Volunteers on the slope during last spring's count, when they found more than two hundred plants.",
+                None
+            ),
+        ]
+    );
+    // The shortened copy of the last caption is set aside, and neither keeps its toggle.
+    let dup = doc.boilerplate.iter().find(|b| b.reason == folio::document::Reason::Duplicate);
+    assert_eq!(
+        dup.map(|b| b.passage.text.as_str()),
+        Some("Volunteers on the slope during last spring's count, when they found more...")
+    );
+    assert_eq!(text_at(&input, doc.captions[1].passage.span), "The slope above the village.");
+    assert_eq!(doc.source.as_deref(), Some("Nature Weekly"));
+}
+
+#[test]
+fn breadcrumb_list_gives_crumbs() {
+    let (_, doc) = read("breadcrumbs.html");
+    insta::assert_json_snapshot!("breadcrumbs", doc);
+    assert_eq!(doc.breadcrumbs, ["Home", "Science", "Explainers"]);
+    assert_eq!(doc.sections[0].paragraphs.len(), 2);
+}
+
+#[test]
+fn latin1_page_is_decoded_and_spans_point_at_its_bytes() {
+    let (input, doc) = read("latin1.html");
+    insta::assert_json_snapshot!("latin1", doc);
+    assert!(std::str::from_utf8(&input).is_err(), "the fixture must not be UTF-8");
+    let p = &doc.sections[0].paragraphs[0];
+    assert!(p.text.starts_with("Fermé depuis l'hiver"));
+    let e = p.text.find('é').unwrap_or(0);
+    let span = p.to_input(e..e + 'é'.len_utf8());
+    assert_eq!(&input[span.start..span.end], b"\xe9");
+    assert!(doc.warnings.iter().any(|w| w.contains("windows-1252")));
+}
+
+#[test]
+fn references_decode_once_and_scripts_never_show() {
+    let (input, doc) = read("escapes_scripts.html");
+    insta::assert_json_snapshot!("escapes_scripts", doc);
+    let all: Vec<&str> =
+        doc.passages().chain(doc.boilerplate.iter().map(|b| &b.passage)).map(|p| p.text.as_str()).collect();
+    let joined = all.join("\n");
+    assert!(!joined.contains('\u{1b}') && !joined.contains('\u{7}') && !joined.contains('\u{202e}'));
+    assert!(!joined.contains("owned"), "an OSC title payload survived: {joined}");
+    assert!(!joined.contains("Injected") && !joined.contains("not a paragraph"));
+    assert!(!joined.contains("enable scripts"));
+    assert!(joined.contains("fooled by &#27; written out"));
+    let title = doc.title.as_ref().map(|t| (t.text.as_str(), text_at(&input, t.span)));
+    assert_eq!(
+        title,
+        Some((
+            "Terminal Tricks in Web Pages & Why They Fail",
+            "Terminal Tricks in Web Pages &amp; Why They Fail".into()
+        ))
+    );
+}
+
+#[test]
+fn format_is_detected_from_content_when_piped() {
+    let bytes = fixture("cookie_banner.html");
+    assert_eq!(Format::detect(None, &bytes), Format::Html);
+    assert_eq!(Format::detect(Some(std::path::Path::new("page.htm")), b"x"), Format::Html);
+}
