@@ -4,6 +4,7 @@
 use super::flow::{Anchor, Flow, Wrapped};
 use super::layout::{Layout, Shown};
 pub use super::list::List;
+use super::load::Prepared;
 use super::marks::{self, Hit, Marks, Row};
 use super::theme::Theme;
 use crate::document::Document;
@@ -310,17 +311,23 @@ impl App {
     /// Swaps in a new reading of the same input (the whole of it after a prefix), keeping
     /// the reading position by input offset and re-running a search; an entity selection
     /// is dropped, since entities are numbered anew.
-    pub fn replace_document(&mut self, doc: Document) {
+    ///
+    /// The new document comes laid out (see [`super::load::prepare`]), so the swap costs
+    /// no wrapping unless the width changed meanwhile.
+    pub fn replace_document(&mut self, new: Prepared) {
         let input = self.flow.input_of_anchor(&self.doc, self.anchor);
         let query = match self.marks.as_ref().map(|m| &m.source) {
             Some(marks::Source::Search(q)) => Some(q.clone()),
             _ => None,
         };
-        self.flow = Flow::new(&doc);
+        let Prepared { doc, flow, wrapped } = new;
+        self.flow = flow;
         self.doc = doc;
         self.partial = None;
         self.cache.clear();
-        self.wrapped = Wrapped::new(&self.doc, &self.flow, self.layout.text_column().width);
+        let width = self.layout.text_column().width;
+        self.wrapped =
+            if wrapped.width == width { wrapped } else { Wrapped::new(&self.doc, &self.flow, width) };
         self.rows = marks::sidebar_rows(&self.doc);
         self.side = List::default();
         self.side.cursor = self.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);

@@ -103,7 +103,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 width,
             )],
             Row::Empty => {
-                vec![super::row(vec![Span::styled("  none found".to_string(), t.dim())], None, width)]
+                // Entities of a big input are extracted with the rest of it, in the background.
+                let note = if app.partial.is_some() { "  still reading…" } else { "  none found" };
+                vec![super::row(vec![Span::styled(note.to_string(), t.dim())], None, width)]
             }
             Row::Entity(e) => {
                 let mut style = if selected == Some(e) { t.selected() } else { t.text() };
