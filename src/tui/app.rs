@@ -92,8 +92,12 @@ pub struct App {
     pub top: usize,
     /// The logical position of `top`: kept through resizes, saved between runs.
     pub anchor: Anchor,
-    /// The section list.
+    /// The section list; its rows are [`App::toc_rows`].
     pub toc: List,
+    /// The sections the list shows, in order: every one not inside a folded section.
+    pub toc_rows: Vec<usize>,
+    /// For each section, whether the list folds the sections inside it.
+    pub folded: Vec<bool>,
     /// The sidebar.
     pub side: List,
     /// The sidebar's rows.
@@ -137,6 +141,8 @@ impl App {
             top: 0,
             anchor: Anchor::default(),
             toc: List::default(),
+            toc_rows: Vec::new(),
+            folded: Vec::new(),
             side: List::default(),
             rows,
             marks: None,
@@ -149,7 +155,63 @@ impl App {
         };
         app.side.cursor = app.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
         app.message = app.doc.warnings.first().cloned();
+        app.unfold_all();
         app
+    }
+
+    /// True when the section after `s` lies inside it (a deeper level).
+    pub fn has_children(&self, s: usize) -> bool {
+        let level = |s: usize| self.doc.sections.get(s).map(|x| x.level);
+        matches!((level(s), level(s + 1)), (Some(a), Some(b)) if b > a)
+    }
+
+    /// True for a heading with no text of its own that opens deeper sections (a book whose
+    /// first chapter follows at once).
+    pub fn is_container(&self, s: usize) -> bool {
+        self.has_children(s) && self.doc.sections.get(s).is_some_and(|x| x.paragraphs.is_empty())
+    }
+
+    /// The first section after `s` that is not inside it.
+    pub fn children_end(&self, s: usize) -> usize {
+        let Some(level) = self.doc.sections.get(s).map(|x| x.level) else { return s };
+        let after = self.doc.sections.get(s + 1..).unwrap_or(&[]);
+        s + 1 + after.iter().position(|x| x.level <= level).unwrap_or(after.len())
+    }
+
+    /// The section that `s` lies inside, if any.
+    pub fn parent(&self, s: usize) -> Option<usize> {
+        let level = self.doc.sections.get(s)?.level;
+        self.doc.sections.get(..s)?.iter().rposition(|x| x.level < level)
+    }
+
+    /// Shows every section in the list.
+    pub fn unfold_all(&mut self) {
+        self.folded = vec![false; self.doc.sections.len()];
+        self.refresh_toc();
+    }
+
+    /// Rebuilds the list's rows after a fold changed, keeping the cursor on its section.
+    pub fn refresh_toc(&mut self) {
+        let at = self.toc_rows.get(self.toc.cursor).copied();
+        self.toc_rows.clear();
+        let mut s = 0;
+        while s < self.doc.sections.len() {
+            self.toc_rows.push(s);
+            s = if self.folded.get(s) == Some(&true) { self.children_end(s) } else { s + 1 };
+        }
+        self.toc.cursor = at.map_or(0, |s| self.toc_row_of(s));
+        self.toc.offset = self.toc.offset.min(self.toc.cursor);
+    }
+
+    /// The row of the list that shows section `s`: its own, or that of the folded section
+    /// it lies inside.
+    pub fn toc_row_of(&self, s: usize) -> usize {
+        self.toc_rows.partition_point(|&r| r <= s).saturating_sub(1)
+    }
+
+    /// The section on row `row` of the list.
+    pub fn toc_section(&self, row: usize) -> usize {
+        self.toc_rows.get(row).copied().unwrap_or(0)
     }
 
     /// Lines in the reading pane.
@@ -198,7 +260,7 @@ impl App {
         self.top = line.min(self.max_top());
         self.anchor = self.wrapped.anchor_of(self.top);
         let height = self.list_height(Pane::Sections);
-        self.toc.select(self.current_section(), self.doc.sections.len(), height);
+        self.toc.select(self.toc_row_of(self.current_section()), self.toc_rows.len(), height);
         self.reveal_toc();
     }
 
@@ -332,6 +394,7 @@ impl App {
         self.side = List::default();
         self.side.cursor = self.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
         self.toc = List::default();
+        self.unfold_all();
         if matches!(self.overlay, Overlay::Entity(_)) {
             self.overlay = Overlay::None;
         }

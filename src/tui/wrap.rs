@@ -26,10 +26,16 @@ fn simple(c: char) -> bool {
     (c < '\u{300}' && c != '\r') || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
 }
 
+/// A byte that is a whole character one cell wide. (ASCII controls are measured like any
+/// other character: sanitised text has none, but the measure must agree with itself.)
+fn printable_ascii(b: u8) -> bool {
+    (b' '..=b'~').contains(&b)
+}
+
 /// Cells `s` takes starting at column `col`.
 pub fn str_cells(s: &str, col: usize) -> usize {
     if !s.contains('\t') {
-        if s.is_ascii() {
+        if s.bytes().all(printable_ascii) {
             return s.len();
         }
         if s.chars().all(simple) {
@@ -61,7 +67,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let mut word_end = pos;
         let mut ascii = true;
         while let Some(&b) = bytes.get(word_end).filter(|&&b| !is_space(b)) {
-            ascii &= b.is_ascii();
+            ascii &= printable_ascii(b);
             word_end += 1;
         }
         let mut space_end = word_end;
@@ -158,6 +164,33 @@ mod tests {
         assert_eq!(str_cells(&all, 0), by_graphemes(&all));
         for word in ["Pávlovna", "Schérer’s", "naïve café", "“Well, Prince—”"] {
             assert_eq!(str_cells(word, 0), by_graphemes(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_measured_alike_when_cutting_and_after() {
+        // Found by fuzzing: a word of ASCII controls and `@`s was cut by one measure and
+        // checked by another.
+        let text = format!("a{}\r\n{}", "\n".repeat(44), "@".repeat(40));
+        for width in 1..100 {
+            for r in wrap(&text, width) {
+                let line = &text[r];
+                assert!(
+                    str_cells(line, 0) <= width || line.graphemes(true).count() == 1,
+                    "{width}: {line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn huge_lines_and_words_wrap_within_the_width() {
+        let line = "word ".repeat(400_000);
+        let word = "x".repeat(200_000) + &"é".repeat(50_000);
+        for text in [line.as_str(), word.as_str()] {
+            let lines = wrap(text, 77);
+            assert!(lines.len() >= text.chars().count() / 77);
+            assert!(lines.iter().all(|r| str_cells(&text[r.clone()], 0) <= 77));
         }
     }
 
