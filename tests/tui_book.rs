@@ -140,3 +140,21 @@ fn keys_on_a_long_book_land_where_they_should() {
         assert!(app.top <= app.max_top());
     }
 }
+
+#[test]
+fn g_while_only_the_start_is_read_shows_the_end_of_the_whole_once_it_arrives() {
+    let input = long_book();
+    let cut = folio::prefix(&input, 4096).len();
+    assert!(cut < input.len());
+    let first = folio::structure(&input[..cut]).expect("the start reads");
+    let whole = folio::read(&input).expect("the book reads");
+    for (keys, at_end) in [(vec![Action::Bottom], true), (vec![Action::Bottom, Action::LineUp], false)] {
+        let mut app = app(first.clone(), 100, 30);
+        app.partial = Some(cut);
+        send(&mut app, keys);
+        let width = app.layout.text_column().width;
+        app.replace_document(folio::tui::load::prepare(whole.clone(), width));
+        assert_eq!(screen(&app).contains("And that was the very end of the book."), at_end);
+        assert_eq!(app.top == app.max_top(), at_end);
+    }
+}

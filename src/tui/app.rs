@@ -116,6 +116,9 @@ pub struct App {
     pub running: Running,
     /// While only the start of a big input is shown: how many input bytes it covers.
     pub partial: Option<usize>,
+    /// Set by a jump to the end while only the start is shown: the whole document then
+    /// opens at its end, as the reader asked.
+    pub to_the_end: bool,
 }
 
 /// How many wrapped widths are kept.
@@ -152,6 +155,7 @@ impl App {
             sidebar_shown: Shown::Docked,
             running: Running::Yes,
             partial: None,
+            to_the_end: false,
         };
         app.side.cursor = app.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
         app.message = app.doc.warnings.first().cloned();
@@ -401,7 +405,10 @@ impl App {
         self.marks = None;
         self.anchor = Anchor::default();
         self.top = 0;
-        if let Some(anchor) = input.and_then(|i| self.flow.anchor_of_input(&self.doc, i)) {
+        if std::mem::take(&mut self.to_the_end) {
+            let end = self.wrapped.lines.len().saturating_sub(self.view_height());
+            self.scroll_to(end);
+        } else if let Some(anchor) = input.and_then(|i| self.flow.anchor_of_input(&self.doc, i)) {
             let line = self.wrapped.line_of(anchor);
             self.scroll_to(line);
             self.anchor = anchor;

@@ -35,6 +35,9 @@ pub fn update(app: &mut App, action: Action) {
             _ => {}
         }
     }
+    if !matches!(action, Action::Resize(..) | Action::Bottom) {
+        app.to_the_end = false;
+    }
     match action {
         Action::Resize(w, h) => {
             app.resize(w, h);
@@ -100,7 +103,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::HalfDown => movement(app, Move::Pages(1)),
         Action::HalfUp => movement(app, Move::Pages(-1)),
         Action::Top => movement(app, Move::Start),
-        Action::Bottom => movement(app, Move::End),
+        Action::Bottom => {
+            movement(app, Move::End);
+            app.to_the_end =
+                app.partial.is_some() && app.focus == Pane::Reading && app.overlay == Overlay::None;
+        }
         Action::Wheel { col, row, lines } => pointer::wheel(app, col, row, lines),
         Action::Click { col, row } => pointer::click(app, col, row),
         Action::Suspend | Action::Input(_) | Action::Erase | Action::Submit => {}
