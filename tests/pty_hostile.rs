@@ -137,3 +137,25 @@ fn the_leak_check_catches_leaks() {
     assert!(!leaks(b"\x07", &[]).is_empty());
     assert!(!leaks(b"see evil.example", &["evil.example"]).is_empty());
 }
+
+#[test]
+fn huge_lines_words_and_counts_open_and_close_cleanly() {
+    let dir = state_dir("hostile-big");
+    let cases = [
+        ("line.txt", format!("Title\n\n{}\n", "word ".repeat(400_000))),
+        ("word.txt", format!("Title\n\n{} end\n", "x".repeat(200_000))),
+        ("paragraphs.txt", (0..100_000).map(|i| format!("Paragraph {i}.\n\n")).collect()),
+        ("headings.txt", (0..5_000).map(|i| format!("CHAPTER {i}\n\n")).collect::<String>() + "The end.\n"),
+        ("marks.txt", format!("Title\n\n{}\n", format!("Z{} ", "\u{301}".repeat(5_000)).repeat(100))),
+    ];
+    for (name, text) in cases {
+        let file = dir.join(name);
+        std::fs::write(&file, text).expect("write");
+        for (cols, rows) in [(80, 24), (22, 6)] {
+            let raw = show(&file, cols, rows);
+            let found = leaks(&raw, &[]);
+            assert!(found.is_empty(), "{name} at {cols}x{rows}: {found:?}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
