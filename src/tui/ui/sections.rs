@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 /// What the list calls a section without a heading (the text before the first heading).
 pub const OPENING: &str = "Opening";
@@ -19,11 +20,15 @@ const MAX_LINES: usize = 2;
 pub fn entry_lines(app: &App, s: usize, width: usize) -> Vec<String> {
     let Some(section) = app.doc.sections.get(s) else { return Vec::new() };
     let heading = section.heading.as_ref().map_or(OPENING, |h| h.text.as_str());
-    // A folded entry says how many it hides.
-    let folded = app.folded.get(s) == Some(&true);
-    let label = if folded { format!("{heading} (+{})", app.children_end(s) - s - 1) } else { heading.into() };
-    let label = label.as_str();
     let indent = 2 + 2 * section.level.saturating_sub(1).min(4) as usize;
+    // A folded entry says how many it hides, or at least that it hides some.
+    let label = if app.folded.get(s) == Some(&true) {
+        let counted = format!("{heading} (+{})", app.children_end(s) - s - 1);
+        if counted.width() + indent <= width { counted } else { format!("{heading} …") }
+    } else {
+        heading.to_string()
+    };
+    let label = label.as_str();
     // Continuation lines hang two cells further in, so entries stay apart.
     let room = width.saturating_sub(indent + 2).max(1);
     let ranges = wrap(label, room);
