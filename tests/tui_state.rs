@@ -16,12 +16,13 @@ fn store(dir: &std::path::Path) -> Store {
     Store::in_dir(dir, b"the document whose position is saved")
 }
 
-/// In the child: save position after position, for ever.
+/// In the child: save position after position, numbered on from the saved one, for ever.
 #[test]
 fn writer() {
     let Some(dir) = std::env::var_os(WRITER) else { return };
     let store = store(&PathBuf::from(dir));
-    for i in 1usize.. {
+    let from = store.load().ok().flatten().map_or(0, |p| p.section);
+    for i in from + 1.. {
         let _ = store.save(Position { input: i * 1000, section: i });
     }
 }
@@ -34,7 +35,7 @@ fn killing_the_writer_mid_write_leaves_a_whole_position() {
     store.save(Position { input: 0, section: 0 }).expect("the first position");
     let me = std::env::current_exe().expect("test binary");
     let mut last = 0;
-    for round in 0..12 {
+    for round in 0..12u64 {
         let mut child = Command::new(&me)
             .args(["--exact", "writer", "--nocapture", "--test-threads=1"])
             .env(WRITER, &dir)
@@ -42,7 +43,18 @@ fn killing_the_writer_mid_write_leaves_a_whole_position() {
             .stderr(Stdio::null())
             .spawn()
             .expect("the writer starts");
-        std::thread::sleep(Duration::from_millis(40 + 7 * round));
+        // Wait until it is writing (a loaded machine may take a while to start it), then
+        // kill it a little later, at a different moment each round.
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_secs(20) {
+            match store.load() {
+                Ok(Some(p)) if p.section > last => break,
+                Ok(Some(_)) => {}
+                other => panic!("round {round}, while writing: {other:?}"),
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(3 * round));
         child.kill().expect("SIGKILL");
         let _ = child.wait();
         let pos = store.load();
