@@ -13,6 +13,7 @@ pub mod marks;
 pub mod state;
 pub mod terminal;
 pub mod theme;
+pub mod toc;
 pub mod ui;
 pub mod update;
 pub mod wrap;

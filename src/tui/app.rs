@@ -163,61 +163,6 @@ impl App {
         app
     }
 
-    /// True when the section after `s` lies inside it (a deeper level).
-    pub fn has_children(&self, s: usize) -> bool {
-        let level = |s: usize| self.doc.sections.get(s).map(|x| x.level);
-        matches!((level(s), level(s + 1)), (Some(a), Some(b)) if b > a)
-    }
-
-    /// True for a heading with no text of its own that opens deeper sections (a book whose
-    /// first chapter follows at once).
-    pub fn is_container(&self, s: usize) -> bool {
-        self.has_children(s) && self.doc.sections.get(s).is_some_and(|x| x.paragraphs.is_empty())
-    }
-
-    /// The first section after `s` that is not inside it.
-    pub fn children_end(&self, s: usize) -> usize {
-        let Some(level) = self.doc.sections.get(s).map(|x| x.level) else { return s };
-        let after = self.doc.sections.get(s + 1..).unwrap_or(&[]);
-        s + 1 + after.iter().position(|x| x.level <= level).unwrap_or(after.len())
-    }
-
-    /// The section that `s` lies inside, if any.
-    pub fn parent(&self, s: usize) -> Option<usize> {
-        let level = self.doc.sections.get(s)?.level;
-        self.doc.sections.get(..s)?.iter().rposition(|x| x.level < level)
-    }
-
-    /// Shows every section in the list.
-    pub fn unfold_all(&mut self) {
-        self.folded = vec![false; self.doc.sections.len()];
-        self.refresh_toc();
-    }
-
-    /// Rebuilds the list's rows after a fold changed, keeping the cursor on its section.
-    pub fn refresh_toc(&mut self) {
-        let at = self.toc_rows.get(self.toc.cursor).copied();
-        self.toc_rows.clear();
-        let mut s = 0;
-        while s < self.doc.sections.len() {
-            self.toc_rows.push(s);
-            s = if self.folded.get(s) == Some(&true) { self.children_end(s) } else { s + 1 };
-        }
-        self.toc.cursor = at.map_or(0, |s| self.toc_row_of(s));
-        self.toc.offset = self.toc.offset.min(self.toc.cursor);
-    }
-
-    /// The row of the list that shows section `s`: its own, or that of the folded section
-    /// it lies inside.
-    pub fn toc_row_of(&self, s: usize) -> usize {
-        self.toc_rows.partition_point(|&r| r <= s).saturating_sub(1)
-    }
-
-    /// The section on row `row` of the list.
-    pub fn toc_section(&self, row: usize) -> usize {
-        self.toc_rows.get(row).copied().unwrap_or(0)
-    }
-
     /// Lines in the reading pane.
     pub fn view_height(&self) -> usize {
         (self.layout.text_column().height as usize).max(1)
