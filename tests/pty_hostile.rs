@@ -89,7 +89,11 @@ fn leaks(raw: &[u8], payloads: &[&str]) -> Vec<String> {
 
 /// Opens `file` at `cols`×`rows`, goes to the end and back, quits; returns every byte written.
 fn show(file: &Path, cols: u16, rows: u16) -> Vec<u8> {
-    let dir = state_dir(&format!("hostile-{cols}x{rows}"));
+    // One directory per file and size: the tests run in parallel.
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().chars().filter(char::is_ascii_alphanumeric).collect::<String>());
+    let dir = state_dir(&format!("hostile-{}-{cols}x{rows}", stem.unwrap_or_default()));
     let mut s = Session::start(&dir, &[file.to_str().expect("utf-8 path")], cols, rows);
     s.wait_for("the reader", |t| t.contains('%') || t.contains("too small"));
     for keys in [&b"G"[..], b"]", b"[", b"g", b"/a\r", b"n"] {
