@@ -120,11 +120,14 @@ impl Session {
 
 impl Session {
     /// Resizes the terminal and the screen that mirrors it.
+    ///
+    /// The mirror is resized first: the program redraws as soon as the terminal changes, and
+    /// that frame must be read at the new size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
         if let Ok(mut p) = self.screen.lock() {
             p.screen_mut().set_size(nz(rows), nz(cols));
         }
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
     }
 
     /// Sends a signal (`-TERM`, `-HUP`...) to the program.
