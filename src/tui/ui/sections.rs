@@ -19,7 +19,8 @@ const MAX_LINES: usize = 2;
 /// The lines of section `s`'s entry in a list `width` cells wide, indent included.
 pub fn entry_lines(app: &App, s: usize, width: usize) -> Vec<String> {
     let Some(section) = app.doc.sections.get(s) else { return Vec::new() };
-    let heading = section.heading.as_ref().map_or(OPENING, |h| h.text.as_str());
+    // Two lines of the list at most: a huge heading is cut before it is wrapped.
+    let heading = super::label(section.heading.as_ref().map_or(OPENING, |h| h.text.as_str()), 2 * width);
     let indent = 2 + 2 * section.level.saturating_sub(1).min(4) as usize;
     // A folded entry says how many it hides, or at least that it hides some.
     let label = if app.folded.get(s) == Some(&true) {

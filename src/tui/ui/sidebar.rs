@@ -30,6 +30,7 @@ fn inner(app: &App) -> Option<(Rect, usize)> {
 
 /// An entity's name in lines of at most `room` cells (two at most, the last cut).
 fn name_lines(name: &str, room: usize) -> Vec<String> {
+    let name = super::label(name, MAX_LINES * room.max(1));
     let ranges = wrap(name, room.max(1));
     let mut lines: Vec<String> = ranges.iter().take(MAX_LINES).map(|r| name[r.clone()].to_string()).collect();
     if let (Some(last), Some(r)) = (lines.last_mut(), ranges.get(MAX_LINES - 1))
