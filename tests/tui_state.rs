@@ -18,8 +18,10 @@ fn store(dir: &std::path::Path) -> Store {
 
 /// In the child: save position after position, numbered on from the saved one, for ever.
 #[test]
+#[ignore = "the writing half of killing_the_writer_mid_write_leaves_a_whole_position, started by it"]
 fn writer() {
-    let Some(dir) = std::env::var_os(WRITER) else { return };
+    let dir =
+        std::env::var_os(WRITER).expect("started by killing_the_writer_mid_write_leaves_a_whole_position");
     let store = store(&PathBuf::from(dir));
     let from = store.load().ok().flatten().map_or(0, |p| p.section);
     for i in from + 1.. {
@@ -37,7 +39,7 @@ fn killing_the_writer_mid_write_leaves_a_whole_position() {
     let mut last = 0;
     for round in 0..12u64 {
         let mut child = Command::new(&me)
-            .args(["--exact", "writer", "--nocapture", "--test-threads=1"])
+            .args(["--exact", "writer", "--ignored", "--nocapture", "--test-threads=1"])
             .env(WRITER, &dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
