@@ -184,6 +184,21 @@ mod tests {
     }
 
     #[test]
+    fn a_grapheme_wider_than_the_width_stands_alone_but_for_zero_width_ones() {
+        // Found by fuzzing: a lone variation selector and joiner, then a wide emoji, at
+        // width 1. Nothing fits one cell there; the emoji gets a line with no other
+        // visible grapheme.
+        let text = "\u{fe0f}\u{200d}🌈 a\u{200b}日本";
+        for width in 1..4 {
+            for r in wrap(text, width) {
+                let line = &text[r];
+                let visible = line.graphemes(true).filter(|g| cells(g, 0) > 0).count();
+                assert!(str_cells(line, 0) <= width || visible == 1, "{width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
     fn huge_lines_and_words_wrap_within_the_width() {
         let line = "word ".repeat(400_000);
         let word = "x".repeat(200_000) + &"é".repeat(50_000);
