@@ -13,6 +13,7 @@ pub mod marks;
 pub mod state;
 pub mod terminal;
 pub mod theme;
+pub mod toc;
 pub mod ui;
 pub mod update;
 pub mod wrap;
@@ -48,9 +49,9 @@ pub fn position(app: &App) -> Position {
 /// start at once while the rest is read ([`load`]). The hash of `input` names the saved
 /// reading position.
 pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
-    let store = Store::for_input(&input);
-    let saved = store.as_ref().map(Store::load);
-    let (doc, mut loading) = load::start(input).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    // A small input is hashed here; a big one on the loading thread, after the first frame.
+    let mut store = if input.len() <= load::PREFIX { Store::for_input(&input) } else { None };
+    let (doc, mut pending) = load::start(input).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     terminal::install_panic_hook();
     terminal::handle_signals(save_last)?;
     let _guard = terminal::Guard;
@@ -58,58 +59,72 @@ pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
     let mut term = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let size = term.size()?;
     let mut app = App::new(doc, name, size.width, size.height, theme::Theme::from_env());
-    app.partial = loading.as_ref().map(|l| l.prefix);
+    app.partial = pending.as_ref().map(|p| p.prefix);
+    if let Some(store) = &store {
+        restore_saved(&mut app, store, None);
+    }
+    let mut loading: Option<load::Loading> = None;
     // A saved position past the prefix is restored when the whole document is in.
     let mut restore_later = None;
-    match saved {
-        Some(Ok(Some(pos))) if loading.as_ref().is_some_and(|l| pos.input >= l.prefix) => {
-            restore_later = Some(pos.input)
-        }
-        Some(Ok(Some(pos))) => update::restore(&mut app, pos.input),
-        Some(Err(warning)) => app.message = Some(warning),
-        _ => {}
-    }
+    let mut dirty = true;
     loop {
         let size = term.size()?;
         if (size.width, size.height) != (app.layout.area.width, app.layout.area.height) {
             update(&mut app, Action::Resize(size.width, size.height));
+            dirty = true;
         }
         if let Some(store) = &store
             && let Ok(mut last) = LAST.lock()
         {
             *last = Some((store.clone(), position(&app)));
         }
-        {
+        if dirty {
             let _writing = terminal::lock();
             term.draw(|f| ui::draw(f, &app))?;
+            dirty = false;
+        }
+        // The rest of a big input is read once the first frame is out.
+        if let Some(p) = pending.take() {
+            loading = Some(p.spawn(app.layout.text_column().width));
         }
         if let Some(l) = &loading {
+            l.set_width(app.layout.text_column().width);
             match l.poll() {
-                Some(Ok(whole)) => {
+                Some(load::News::Store(s)) => {
+                    store = s;
+                    if let Some(store) = &store {
+                        restore_later = restore_saved(&mut app, store, Some(l.prefix));
+                    }
+                    continue;
+                }
+                Some(load::News::Whole(Ok(whole))) => {
                     // Restore the saved position unless the reader has moved meanwhile.
                     let untouched = app.anchor == flow::Anchor::default();
-                    app.replace_document(whole);
+                    app.replace_document(*whole);
                     if let Some(input) = restore_later.take()
                         && untouched
                     {
                         update::restore(&mut app, input);
                     }
                     loading = None;
+                    dirty = true;
                     continue;
                 }
-                Some(Err(why)) => {
+                Some(load::News::Whole(Err(why))) => {
                     app.message = Some(why);
                     app.partial = None;
                     loading = None;
+                    dirty = true;
                     continue;
                 }
-                None if !event::poll(Duration::from_millis(50))? => continue,
+                None if !event::poll(Duration::from_millis(20))? => continue,
                 None => {}
             }
         }
         // Take every event already waiting before drawing again: a storm of resizes or
         // wheel turns costs one frame.
         let mut event = event::read()?;
+        dirty = true;
         loop {
             let mode = if matches!(app.overlay, Overlay::Search(_)) { Mode::Prompt } else { Mode::Normal };
             let mouse = app.mouse;
@@ -142,4 +157,17 @@ pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
         eprintln!("folio: could not save the reading position in {}: {e}", store.path().display());
     }
     Ok(())
+}
+
+/// Restores the position saved in `store`, or says why it cannot. With only the first
+/// `prefix` bytes read, a position past them is returned, to be restored later.
+fn restore_saved(app: &mut App, store: &Store, prefix: Option<usize>) -> Option<usize> {
+    match store.load() {
+        Ok(Some(pos)) if prefix.is_some_and(|p| pos.input >= p) => return Some(pos.input),
+        // Only while the reader has not moved (the store of a big input comes late).
+        Ok(Some(pos)) if app.anchor == flow::Anchor::default() => update::restore(app, pos.input),
+        Ok(_) => {}
+        Err(warning) => app.message = Some(warning),
+    }
+    None
 }

@@ -3,113 +3,11 @@
 //! Each test checks what a person sees and what the terminal is left with: main screen,
 //! cursor shown, no mouse reporting.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+#[path = "tui_support/pty.rs"]
+mod pty;
 
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-}
-
-fn nz(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
-}
-
-fn state_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("folio-pty-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-impl Session {
-    fn start(state: &PathBuf, args: &[&str], cols: u16, rows: u16) -> Session {
-        Session::run(env!("CARGO_BIN_EXE_folio"), state, args, cols, rows)
-    }
-
-    fn run(program: &str, state: &PathBuf, args: &[&str], cols: u16, rows: u16) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
-            .expect("pty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(state);
-        cmd.env("HOME", state);
-        cmd.env("XDG_STATE_HOME", state.join("state"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        let child = pty.slave.spawn_command(cmd).expect("spawn folio");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                if let Ok(mut p) = feed.lock() {
-                    p.process(&buf[..n]);
-                }
-            }
-        });
-        Session { child, master: pty.master, writer, screen }
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().map(|p| p.screen().contents()).unwrap_or_default()
-    }
-
-    fn row(&self, row: u16) -> String {
-        self.text().lines().nth(row as usize).unwrap_or("").to_string()
-    }
-
-    fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            if pred(&self.text()) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        panic!("timed out waiting for {what}; screen:\n{}", self.text());
-    }
-
-    fn keys(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).expect("type");
-        self.writer.flush().expect("flush");
-    }
-
-    fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                // Let the reader thread take the last bytes.
-                std::thread::sleep(Duration::from_millis(200));
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(30));
-        }
-        let _ = self.child.kill();
-        panic!("folio did not exit; screen:\n{}", self.text());
-    }
-
-    fn assert_restored(&self) {
-        let p = self.screen.lock().expect("screen");
-        let s = p.screen();
-        assert!(!s.alternate_screen(), "the alternate screen was left");
-        assert!(!s.hide_cursor(), "the cursor is shown");
-        assert_eq!(s.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse reporting is off");
-    }
-}
-
+use pty::{Session, state_dir};
+use std::time::Duration;
 /// The first heading of the seed as the library reads it, if its structure has one.
 fn first_heading() -> Option<String> {
     let doc = folio::read(folio::SEED).expect("seed");
@@ -169,20 +67,23 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
-fn a_resize_storm_leaves_it_alive_and_readable() {
+fn resize_bursts_down_to_one_cell_leave_it_alive_readable_and_restorable() {
     let dir = state_dir("resize");
     let mut s = Session::start(&dir, &[], 120, 36);
     s.wait_for("the reader", |t| t.contains("Sections"));
-    for (cols, rows) in [(1, 1), (60, 20), (10, 3), (200, 50), (0, 0), (19, 4), (33, 9), (120, 36)] {
-        s.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("resize");
-        if let Ok(mut p) = s.screen.lock() {
-            p.screen_mut().set_size(nz(rows), nz(cols));
+    for burst in 0..3 {
+        for (cols, rows) in [(1, 1), (60, 20), (10, 3), (200, 50), (0, 0), (1, 1), (19, 4), (33, 9), (80, 24)]
+        {
+            s.resize(cols, rows);
+            std::thread::sleep(Duration::from_millis(if burst == 1 { 0 } else { 15 }));
         }
-        std::thread::sleep(Duration::from_millis(40));
+        s.resize(1, 1);
+        std::thread::sleep(Duration::from_millis(100));
+        s.resize(120, 36);
+        s.keys(b"g");
+        s.wait_for("a readable screen", |t| t.contains("Sections") && t.contains("Entities"));
+        assert!(s.child.try_wait().expect("wait").is_none(), "still running after burst {burst}");
     }
-    s.keys(b"g");
-    s.wait_for("a readable screen", |t| t.contains("Sections") && t.contains("Entities"));
-    assert!(s.child.try_wait().expect("wait").is_none(), "still running");
     s.keys(b"q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -251,11 +152,6 @@ fn binary_input_is_refused_before_the_screen_changes() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-fn signal(pid: u32, sig: &str) {
-    let ok = std::process::Command::new("kill").args([sig, &pid.to_string()]).status().expect("kill");
-    assert!(ok.success());
-}
-
 #[test]
 fn ctrl_z_suspends_with_the_terminal_restored_and_fg_resumes() {
     // An interactive shell, so the reader runs under job control as people run it.
@@ -282,9 +178,9 @@ fn a_terminal_that_goes_away_ends_the_reader() {
     let dir = state_dir("hangup");
     let mut s = Session::start(&dir, &[], 100, 30);
     s.wait_for("the reader", |t| t.contains("Sections"));
-    let pid = s.child.process_id().expect("pid");
-    signal(pid, "-HUP");
+    s.signal("-HUP");
     assert_eq!(s.exit_code(), 128 + 1, "no orphan left spinning");
+    s.assert_restored();
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -300,4 +196,44 @@ fn a_corrupt_saved_position_is_a_warning_not_an_error() {
     assert_eq!(s.exit_code(), 0);
     assert!(store.load().is_ok_and(|p| p.is_some()), "a good position replaced the corrupt one");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A long input, so a signal can come while the rest of it is being read.
+fn big_input(dir: &std::path::Path) -> String {
+    let mut text = String::from("A Big Input\n\n");
+    for i in 0..40_000 {
+        text.push_str(&format!("Paragraph number {i} of a long and patient text about rivers.\n\n"));
+    }
+    let file = dir.join("big.txt");
+    std::fs::write(&file, &text).expect("write");
+    file.to_str().expect("utf-8 path").to_string()
+}
+
+#[test]
+fn every_signal_restores_the_terminal_even_while_loading() {
+    for (sig, code) in [("-TERM", 15), ("-HUP", 1), ("-INT", 2)] {
+        let dir = state_dir(&format!("loading{code}"));
+        let file = big_input(&dir);
+        let mut s = Session::start(&dir, &[&file], 100, 30);
+        s.wait_for("the first frame", |t| t.contains("A Big Input"));
+        s.signal(sig);
+        assert_eq!(s.exit_code(), 128 + code, "{sig}");
+        s.assert_restored();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
+#[test]
+fn ctrl_c_in_the_search_prompt_and_in_an_overlay_quits_cleanly() {
+    for keys in [&b"/rive"[..], b"s"] {
+        let dir = state_dir("ctrlc-overlay");
+        let mut s = Session::start(&dir, &[], 60, 20);
+        s.wait_for("the reader", |t| t.contains('%'));
+        s.keys(keys);
+        std::thread::sleep(Duration::from_millis(100));
+        s.keys(b"\x03");
+        assert_eq!(s.exit_code(), 0, "{:?}", String::from_utf8_lossy(keys));
+        s.assert_restored();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -59,7 +59,7 @@ fn essay_search_prompt_and_result() {
 #[test]
 fn essay_help_overlay() {
     let (_, doc) = essay();
-    let mut app = app(doc, 80, 40);
+    let mut app = app(doc, 80, 44);
     send(&mut app, [Action::Help]);
     let shown = screen(&app);
     for b in folio::tui::keymap::KEYMAP {

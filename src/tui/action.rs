@@ -42,6 +42,10 @@ pub enum Action {
     PrevMatch,
     /// Close an overlay, or clear the search or entity selection.
     Clear,
+    /// Fold or unfold the section under the section list's cursor (or the one it lies in).
+    Fold,
+    /// Fold every section that holds others, or unfold them all.
+    FoldAll,
     /// Show or hide the section list.
     ToggleSections,
     /// Show or hide the sidebar.

@@ -4,6 +4,7 @@
 use super::flow::{Anchor, Flow, Wrapped};
 use super::layout::{Layout, Shown};
 pub use super::list::List;
+use super::load::Prepared;
 use super::marks::{self, Hit, Marks, Row};
 use super::theme::Theme;
 use crate::document::Document;
@@ -91,8 +92,12 @@ pub struct App {
     pub top: usize,
     /// The logical position of `top`: kept through resizes, saved between runs.
     pub anchor: Anchor,
-    /// The section list.
+    /// The section list; its rows are [`App::toc_rows`].
     pub toc: List,
+    /// The sections the list shows, in order: every one not inside a folded section.
+    pub toc_rows: Vec<usize>,
+    /// For each section, whether the list folds the sections inside it.
+    pub folded: Vec<bool>,
     /// The sidebar.
     pub side: List,
     /// The sidebar's rows.
@@ -111,6 +116,9 @@ pub struct App {
     pub running: Running,
     /// While only the start of a big input is shown: how many input bytes it covers.
     pub partial: Option<usize>,
+    /// Set by a jump to the end while only the start is shown: the whole document then
+    /// opens at its end, as the reader asked.
+    pub to_the_end: bool,
 }
 
 /// How many wrapped widths are kept.
@@ -136,6 +144,8 @@ impl App {
             top: 0,
             anchor: Anchor::default(),
             toc: List::default(),
+            toc_rows: Vec::new(),
+            folded: Vec::new(),
             side: List::default(),
             rows,
             marks: None,
@@ -145,9 +155,11 @@ impl App {
             sidebar_shown: Shown::Docked,
             running: Running::Yes,
             partial: None,
+            to_the_end: false,
         };
         app.side.cursor = app.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
         app.message = app.doc.warnings.first().cloned();
+        app.unfold_all();
         app
     }
 
@@ -197,7 +209,7 @@ impl App {
         self.top = line.min(self.max_top());
         self.anchor = self.wrapped.anchor_of(self.top);
         let height = self.list_height(Pane::Sections);
-        self.toc.select(self.current_section(), self.doc.sections.len(), height);
+        self.toc.select(self.toc_row_of(self.current_section()), self.toc_rows.len(), height);
         self.reveal_toc();
     }
 
@@ -310,28 +322,38 @@ impl App {
     /// Swaps in a new reading of the same input (the whole of it after a prefix), keeping
     /// the reading position by input offset and re-running a search; an entity selection
     /// is dropped, since entities are numbered anew.
-    pub fn replace_document(&mut self, doc: Document) {
+    ///
+    /// The new document comes laid out (see [`super::load::prepare`]), so the swap costs
+    /// no wrapping unless the width changed meanwhile.
+    pub fn replace_document(&mut self, new: Prepared) {
         let input = self.flow.input_of_anchor(&self.doc, self.anchor);
         let query = match self.marks.as_ref().map(|m| &m.source) {
             Some(marks::Source::Search(q)) => Some(q.clone()),
             _ => None,
         };
-        self.flow = Flow::new(&doc);
+        let Prepared { doc, flow, wrapped } = new;
+        self.flow = flow;
         self.doc = doc;
         self.partial = None;
         self.cache.clear();
-        self.wrapped = Wrapped::new(&self.doc, &self.flow, self.layout.text_column().width);
+        let width = self.layout.text_column().width;
+        self.wrapped =
+            if wrapped.width == width { wrapped } else { Wrapped::new(&self.doc, &self.flow, width) };
         self.rows = marks::sidebar_rows(&self.doc);
         self.side = List::default();
         self.side.cursor = self.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
         self.toc = List::default();
+        self.unfold_all();
         if matches!(self.overlay, Overlay::Entity(_)) {
             self.overlay = Overlay::None;
         }
         self.marks = None;
         self.anchor = Anchor::default();
         self.top = 0;
-        if let Some(anchor) = input.and_then(|i| self.flow.anchor_of_input(&self.doc, i)) {
+        if std::mem::take(&mut self.to_the_end) {
+            let end = self.wrapped.lines.len().saturating_sub(self.view_height());
+            self.scroll_to(end);
+        } else if let Some(anchor) = input.and_then(|i| self.flow.anchor_of_input(&self.doc, i)) {
             let line = self.wrapped.line_of(anchor);
             self.scroll_to(line);
             self.anchor = anchor;

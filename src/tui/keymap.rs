@@ -102,6 +102,8 @@ pub const KEYMAP: &[Binding] = &[
         action: Action::Clear,
         help: "clear search or selection, close overlay",
     },
+    Binding { keys: &[Char('z')], action: Action::Fold, help: "fold or unfold a book in the list" },
+    Binding { keys: &[Char('Z')], action: Action::FoldAll, help: "fold or unfold every book" },
     Binding { keys: &[Char('t')], action: Action::ToggleSections, help: "toggle section list" },
     Binding { keys: &[Char('s')], action: Action::ToggleSidebar, help: "toggle sidebar" },
     Binding {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// What is remembered about a document.
@@ -15,6 +15,9 @@ pub struct Position {
     /// The section read, for people who open the file.
     pub section: usize,
 }
+
+/// A saved position is a few dozen bytes; a file larger than this is not one.
+pub const MAX_STATE_BYTES: u64 = 4096;
 
 /// Where a document's position lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,13 +48,29 @@ impl Store {
 
     /// The saved position: `Ok(None)` when there is none, `Err` with a reason when the file
     /// is unreadable or corrupt (the caller warns and carries on).
+    ///
+    /// The file is untrusted input like any other: it is read up to [`MAX_STATE_BYTES`], and
+    /// anything but a well-formed position (garbage, truncation, wrong types, a huge file)
+    /// is ignored with a warning.
     pub fn load(&self) -> Result<Option<Position>, String> {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|_| "saved reading position is corrupt; starting at the top".to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(_) => Err("saved reading position is unreadable; starting at the top".to_string()),
+        let file = match std::fs::File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(_) => return Err("saved reading position is unreadable; starting at the top".to_string()),
+        };
+        let mut bytes = Vec::new();
+        let read = std::io::Read::take(file, MAX_STATE_BYTES + 1).read_to_end(&mut bytes);
+        if read.is_err() {
+            return Err("saved reading position is unreadable; starting at the top".to_string());
+        }
+        if bytes.len() as u64 > MAX_STATE_BYTES {
+            return Err("saved reading position is too large to be one; starting at the top".to_string());
+        }
+        // An object with the two numbers, and nothing else (serde would take `[1, 2]` too).
+        let corrupt = || "saved reading position is corrupt; starting at the top".to_string();
+        match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(v) if v.is_object() => serde_json::from_value(v).map(Some).map_err(|_| corrupt()),
+            _ => Err(corrupt()),
         }
     }
 
@@ -100,6 +119,41 @@ mod tests {
         assert_eq!(Store::in_dir(&dir, b"another article").load(), Ok(None));
         let leftovers = std::fs::read_dir(store.path().parent().expect("dir")).expect("list").count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn anything_but_a_position_is_ignored_with_a_warning() {
+        let dir = temp_dir("untrusted");
+        let store = Store::in_dir(&dir, b"y");
+        std::fs::create_dir_all(store.path().parent().expect("dir")).expect("mkdir");
+        let deep = "[".repeat(100_000);
+        let huge = format!("{{\"input\": 1, \"section\": 0, \"pad\": \"{}\"}}", "x".repeat(1 << 20));
+        let cases: [&[u8]; 11] = [
+            b"",
+            b"\x00\xff\xfe garbage",
+            b"{\"input\": 12, \"sect",
+            b"{\"input\": \"twelve\", \"section\": 0}",
+            b"{\"input\": -1, \"section\": 0}",
+            b"{\"input\": 1e400, \"section\": 0}",
+            b"{\"input\": 99999999999999999999999, \"section\": 0}",
+            b"[1, 2]",
+            b"null",
+            deep.as_bytes(),
+            huge.as_bytes(),
+        ];
+        for bytes in cases {
+            std::fs::write(store.path(), bytes).expect("write");
+            let loaded = store.load();
+            assert!(
+                loaded.is_err(),
+                "{:?} gave {loaded:?}",
+                String::from_utf8_lossy(&bytes[..bytes.len().min(40)])
+            );
+        }
+        // Unknown fields are tolerated (a later version may add some); the position stands.
+        std::fs::write(store.path(), b"{\"input\": 7, \"section\": 1, \"later\": true}").expect("write");
+        assert_eq!(store.load(), Ok(Some(Position { input: 7, section: 1 })));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -105,10 +105,15 @@ pub fn pane(title: &str, focused: bool, theme: Theme) -> Block<'static> {
 }
 
 /// `s` cut to `width` cells, with an ellipsis when cut.
+///
+/// The cost depends on `width`, not on `s`: a heading or title of megabytes (hostile input)
+/// is measured only as far as it can show.
 pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
+    let head = label(s, width);
+    if head.len() == s.len() && s.width() <= width {
         return s.to_string();
     }
+    let s = head;
     let mut out = String::new();
     let mut w = 0;
     for g in s.graphemes(true) {
@@ -124,6 +129,21 @@ pub fn fit(s: &str, width: usize) -> String {
     }
     out
 }
+
+/// The start of `s` that can matter on `lines` lines of `width` cells: at most
+/// [`LABEL_BYTES_PER_CELL`] bytes a cell (a cell's grapheme plus its combining marks, which
+/// ingest caps), cut on a character boundary. Labels (headings, titles, names) are cut to
+/// it before they are wrapped or measured, so drawing them costs the screen, not the text.
+pub fn label(s: &str, cells: usize) -> &str {
+    let mut end = s.len().min(cells.saturating_add(2).saturating_mul(LABEL_BYTES_PER_CELL));
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Bytes a cell of a label may take: a 4-byte character and 16 combining marks of up to 4.
+pub const LABEL_BYTES_PER_CELL: usize = 4 + 16 * 4;
 
 /// `s` cut from the left to `width` cells, with an ellipsis when cut.
 pub fn fit_left(s: &str, width: usize) -> String {
@@ -179,5 +199,14 @@ mod tests {
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit_left("abcdef", 4), "…def");
+    }
+
+    #[test]
+    fn huge_labels_are_cut_before_they_are_measured() {
+        let huge = "é".repeat(1_000_000);
+        assert_eq!(fit(&huge, 10), format!("{}…", "é".repeat(9)));
+        assert!(label(&huge, 10).len() <= 12 * LABEL_BYTES_PER_CELL);
+        assert_eq!(label("short", 10), "short");
+        assert_eq!(label("日本語", 0), "日本語");
     }
 }

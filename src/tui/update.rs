@@ -35,6 +35,9 @@ pub fn update(app: &mut App, action: Action) {
             _ => {}
         }
     }
+    if !matches!(action, Action::Resize(..) | Action::Bottom) {
+        app.to_the_end = false;
+    }
     match action {
         Action::Resize(w, h) => {
             app.resize(w, h);
@@ -55,16 +58,20 @@ pub fn update(app: &mut App, action: Action) {
         Action::NextMatch => step(app, 1),
         Action::PrevMatch => step(app, -1),
         Action::NextSection => {
+            // Section lines grow with the section number: the first one below the top is
+            // found by bisection, then containers are stepped over.
             let top = app.top;
-            let next = heading_lines(app).find(|&l| l > top);
-            if let Some(line) = next {
-                app.scroll_to(line);
+            let n = app.doc.sections.len();
+            let first = partition(n, |s| app.section_line(s) <= top);
+            if let Some(s) = (first..n).find(|&s| stops_at(app, s)) {
+                app.scroll_to(app.section_line(s));
             }
         }
         Action::PrevSection => {
             let top = app.top;
-            let prev = heading_lines(app).filter(|&l| l < top).last();
-            app.scroll_to(prev.unwrap_or(0));
+            let before = partition(app.doc.sections.len(), |s| app.section_line(s) < top);
+            let prev = (0..before).rev().find(|&s| stops_at(app, s));
+            app.scroll_to(prev.map_or(0, |s| app.section_line(s)));
         }
         Action::FocusNext | Action::FocusPrev => {
             let panes = app.focusable();
@@ -73,6 +80,8 @@ pub fn update(app: &mut App, action: Action) {
             let next = if action == Action::FocusNext { (i + 1) % n } else { (i + n - 1) % n };
             app.focus = panes[next];
         }
+        Action::Fold => fold(app),
+        Action::FoldAll => fold_all(app),
         Action::ToggleSections => toggle_side(app, Pane::Sections),
         Action::ToggleSidebar => toggle_side(app, Pane::Sidebar),
         Action::ToggleMouse => {
@@ -94,17 +103,33 @@ pub fn update(app: &mut App, action: Action) {
         Action::HalfDown => movement(app, Move::Pages(1)),
         Action::HalfUp => movement(app, Move::Pages(-1)),
         Action::Top => movement(app, Move::Start),
-        Action::Bottom => movement(app, Move::End),
+        Action::Bottom => {
+            movement(app, Move::End);
+            app.to_the_end =
+                app.partial.is_some() && app.focus == Pane::Reading && app.overlay == Overlay::None;
+        }
         Action::Wheel { col, row, lines } => pointer::wheel(app, col, row, lines),
         Action::Click { col, row } => pointer::click(app, col, row),
         Action::Suspend | Action::Input(_) | Action::Erase | Action::Submit => {}
     }
 }
 
-/// The lines of the section headings, in order (the lead section has none).
-fn heading_lines(app: &App) -> impl Iterator<Item = usize> + '_ {
-    let headed = app.doc.sections.iter().enumerate().filter(|(_, s)| s.heading.is_some());
-    headed.map(|(i, _)| app.section_line(i))
+/// The first of `0..n` for which `pred` is false (`pred` holds for a prefix).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) { lo = mid + 1 } else { hi = mid }
+    }
+    lo
+}
+
+/// Whether `]` and `[` stop at section `s`: a heading with text of its own. A heading that
+/// only opens deeper ones (a book whose first chapter follows at once) is passed over, so
+/// the brackets move by the innermost level: chapter to chapter across books.
+fn stops_at(app: &App, s: usize) -> bool {
+    let Some(section) = app.doc.sections.get(s) else { return false };
+    section.heading.is_some() && !app.is_container(s)
 }
 
 /// A movement: lines, half pages (`Pages(±1)`) or whole pages (`Pages(±2)`), or an end.
@@ -150,8 +175,8 @@ fn movement(app: &mut App, mv: Move) {
         }
         (_, Pane::Sections) => {
             let h = app.list_height(Pane::Sections);
-            let to = target(app.toc.cursor, app.doc.sections.len(), h, mv);
-            app.toc.select(to, app.doc.sections.len(), h);
+            let to = target(app.toc.cursor, app.toc_rows.len(), h, mv);
+            app.toc.select(to, app.toc_rows.len(), h);
             app.reveal_toc();
         }
         (_, Pane::Sidebar) => {
@@ -250,7 +275,7 @@ fn open(app: &mut App) {
     }
     match app.focus {
         Pane::Sections => {
-            let line = app.section_line(app.toc.cursor);
+            let line = app.section_line(app.toc_section(app.toc.cursor));
             app.scroll_to(line);
             if app.overlay == Overlay::Sections {
                 app.overlay = Overlay::None;
@@ -281,6 +306,35 @@ fn details(app: &mut App) {
     };
     let hits = marks::mentions(&app.doc, &app.flow, entity);
     app.overlay = Overlay::Entity(Details { entity, hits, list: List::default() });
+}
+
+/// Folds or unfolds the section under the list's cursor, or the one it lies inside.
+fn fold(app: &mut App) {
+    let s = app.toc_section(app.toc.cursor);
+    let Some(target) = (if app.has_children(s) { Some(s) } else { app.parent(s) }) else {
+        app.message = Some("nothing to fold: this section holds no others".to_string());
+        return;
+    };
+    if let Some(f) = app.folded.get_mut(target) {
+        *f = !*f;
+    }
+    app.refresh_toc();
+    app.toc.cursor = app.toc_row_of(target);
+    app.toc.reveal(app.list_height(Pane::Sections));
+    app.reveal_toc();
+}
+
+/// Folds every section that holds others, or unfolds them all when all are folded.
+fn fold_all(app: &mut App) {
+    let n = app.doc.sections.len();
+    let fold = (0..n).any(|s| app.has_children(s) && !app.folded[s]);
+    for s in 0..n {
+        app.folded[s] = fold && app.has_children(s);
+    }
+    app.refresh_toc();
+    let current = app.toc_row_of(app.current_section());
+    app.toc.select(current, app.toc_rows.len(), app.list_height(Pane::Sections));
+    app.reveal_toc();
 }
 
 fn toggle_side(app: &mut App, pane: Pane) {

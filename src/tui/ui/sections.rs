@@ -8,6 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 /// What the list calls a section without a heading (the text before the first heading).
 pub const OPENING: &str = "Opening";
@@ -18,8 +19,17 @@ const MAX_LINES: usize = 2;
 /// The lines of section `s`'s entry in a list `width` cells wide, indent included.
 pub fn entry_lines(app: &App, s: usize, width: usize) -> Vec<String> {
     let Some(section) = app.doc.sections.get(s) else { return Vec::new() };
-    let label = section.heading.as_ref().map_or(OPENING, |h| h.text.as_str());
+    // Two lines of the list at most: a huge heading is cut before it is wrapped.
+    let heading = super::label(section.heading.as_ref().map_or(OPENING, |h| h.text.as_str()), 2 * width);
     let indent = 2 + 2 * section.level.saturating_sub(1).min(4) as usize;
+    // A folded entry says how many it hides, or at least that it hides some.
+    let label = if app.folded.get(s) == Some(&true) {
+        let counted = format!("{heading} (+{})", app.children_end(s) - s - 1);
+        if counted.width() + indent <= width { counted } else { format!("{heading} …") }
+    } else {
+        heading.to_string()
+    };
+    let label = label.as_str();
     // Continuation lines hang two cells further in, so entries stay apart.
     let room = width.saturating_sub(indent + 2).max(1);
     let ranges = wrap(label, room);
@@ -52,7 +62,7 @@ pub fn fitting(app: &App, offset: usize) -> usize {
     let Some(inner) = inner(app) else { return 1 };
     let mut used = 0;
     let mut n = 0;
-    for s in offset..app.doc.sections.len() {
+    for &s in app.toc_rows.get(offset..).unwrap_or(&[]) {
         used += entry_lines(app, s, inner.width as usize).len().max(1);
         if used > inner.height as usize {
             break;
@@ -62,14 +72,15 @@ pub fn fitting(app: &App, offset: usize) -> usize {
     n.max(1)
 }
 
-/// The section whose entry is drawn on `row` of the list (0 = first row inside).
+/// The list row (an index into [`App::toc_rows`]) whose entry is drawn on screen row `row`
+/// of the list (0 = first row inside).
 pub fn section_at(app: &App, row: usize) -> Option<usize> {
     let inner = inner(app)?;
     let mut y = 0;
-    for s in app.toc.offset..app.doc.sections.len() {
-        y += entry_lines(app, s, inner.width as usize).len().max(1);
+    for r in app.toc.offset..app.toc_rows.len() {
+        y += entry_lines(app, app.toc_section(r), inner.width as usize).len().max(1);
         if row < y {
-            return Some(s);
+            return Some(r);
         }
     }
     None
@@ -82,14 +93,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(super::pane("Sections", focused, t), area);
     let inner = Layout::inner(area);
     let width = inner.width as usize;
-    let current = app.current_section();
+    let current = app.toc_row_of(app.current_section());
     let mut y = 0;
-    for s in app.toc.offset..app.doc.sections.len() {
-        let mut style = if s == current { t.current_section() } else { t.text() };
+    for r in app.toc.offset..app.toc_rows.len() {
+        let s = app.toc_section(r);
+        let mut style = if r == current { t.current_section() } else { t.text() };
         if app.doc.sections[s].heading.is_none() {
             style = style.patch(t.dim());
         }
-        let cursor = focused && s == app.toc.cursor;
+        let cursor = focused && r == app.toc.cursor;
         if cursor {
             style = style.patch(t.cursor(true));
         }
@@ -98,7 +110,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 return;
             }
             let mut text = text;
-            if k == 0 && s == current {
+            if k == 0 && r == current {
                 text.replace_range(0..1, "▸");
             }
             let line = Line::from(Span::styled(text, style));

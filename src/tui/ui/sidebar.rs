@@ -30,6 +30,7 @@ fn inner(app: &App) -> Option<(Rect, usize)> {
 
 /// An entity's name in lines of at most `room` cells (two at most, the last cut).
 fn name_lines(name: &str, room: usize) -> Vec<String> {
+    let name = super::label(name, MAX_LINES * room.max(1));
     let ranges = wrap(name, room.max(1));
     let mut lines: Vec<String> = ranges.iter().take(MAX_LINES).map(|r| name[r.clone()].to_string()).collect();
     if let (Some(last), Some(r)) = (lines.last_mut(), ranges.get(MAX_LINES - 1))
@@ -103,7 +104,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 width,
             )],
             Row::Empty => {
-                vec![super::row(vec![Span::styled("  none found".to_string(), t.dim())], None, width)]
+                // Entities of a big input are extracted with the rest of it, in the background.
+                let note = if app.partial.is_some() { "  still reading…" } else { "  none found" };
+                vec![super::row(vec![Span::styled(note.to_string(), t.dim())], None, width)]
             }
             Row::Entity(e) => {
                 let mut style = if selected == Some(e) { t.selected() } else { t.text() };

@@ -33,7 +33,7 @@ pub fn wheel(app: &mut App, col: u16, row: u16, lines: i16) {
     }
     match pane_at(app, col, row) {
         Some((Pane::Sections, _)) => {
-            let (len, h) = (app.doc.sections.len(), app.list_height(Pane::Sections));
+            let (len, h) = (app.toc_rows.len(), app.list_height(Pane::Sections));
             app.toc.scroll(lines as isize, len, h);
         }
         Some((Pane::Sidebar, _)) => {
