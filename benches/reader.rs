@@ -72,7 +72,7 @@ fn wrap_the_whole_book(b: Bencher) {
 fn first_frame(b: Bencher) {
     let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
     b.with_inputs(|| book().to_vec()).bench_local_values(|input| {
-        let (doc, _rest) = load::start(input).expect("the book reads");
+        let (doc, _rest) = load::start(input, folio::Format::Text).expect("the book reads");
         let app = App::new(doc, "book.txt", W, H, Theme { color: true });
         frame(&mut term, &app);
     });
@@ -121,7 +121,7 @@ fn resize_and_frame(b: Bencher) {
 /// Swapping the whole book in for its first part, once it has been read and laid out.
 #[divan::bench(sample_count = 30)]
 fn swap_in_the_whole(b: Bencher) {
-    let (first, _) = load::start(book().to_vec()).expect("the book reads");
+    let (first, _) = load::start(book().to_vec(), folio::Format::Text).expect("the book reads");
     let width = App::new(first.clone(), "book.txt", W, H, Theme { color: true }).layout.text_column().width;
     b.with_inputs(|| {
         let app = App::new(first.clone(), "book.txt", W, H, Theme { color: true });

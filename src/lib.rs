@@ -51,25 +51,34 @@ pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
 /// assert_eq!(&page[p.span.start..p.span.end], b"It opened on the quay &amp; at noon.");
 /// ```
 pub fn structure_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
-    let blocks = match format {
-        Format::Text => {
-            let decoded = ingest::decode(bytes)?;
-            let clean = ingest::sanitize(&decoded);
-            let mut blocks = ingest::text::parse(&clean);
-            let mut warnings = decoded.warnings;
-            warnings.extend(clean.warnings);
-            warnings.append(&mut blocks.warnings);
-            blocks.warnings = warnings;
-            blocks
-        }
-        Format::Html => ingest::html::parse(bytes)?,
-        Format::Markdown => ingest::markdown::parse(bytes)?,
-    };
+    match format {
+        Format::Text => Ok(text_document(ingest::decode(bytes)?)),
+        Format::Html => Ok(finish(Document::from_blocks(ingest::html::parse(bytes)?))),
+        Format::Markdown => Ok(finish(Document::from_blocks(ingest::markdown::parse(bytes)?))),
+    }
+}
+
+/// Plain text from decoded to a document, freeing each stage once the next is built, so the
+/// decoded text, the sanitised text and the blocks are never all alive at once.
+fn text_document(decoded: ingest::Decoded) -> Document {
+    let clean = ingest::sanitize(&decoded);
+    let mut warnings = decoded.warnings;
+    drop((decoded.text, decoded.map));
+    let blocks = ingest::text::parse(&clean);
+    warnings.extend(clean.warnings);
+    drop((clean.text, clean.map));
     let mut doc = Document::from_blocks(blocks);
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    finish(doc)
+}
+
+/// Says so when a document came out empty.
+fn finish(mut doc: Document) -> Document {
     if doc.passages().next().is_none() {
         doc.warnings.push("the input holds no text".to_string());
     }
-    Ok(doc)
+    doc
 }
 
 /// The start of a long input, cut after a line break at or before `max` bytes, for a first
@@ -94,6 +103,21 @@ pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
 /// Runs the whole pipeline with the reader for `format`.
 pub fn read_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
     let mut doc = structure_as(bytes, format)?;
+    doc.entities = extract::entities(&doc);
+    Ok(doc)
+}
+
+/// [`read_as`] on input it owns: the input bytes are freed as soon as they are decoded,
+/// which lowers the peak memory of a big book.
+pub fn read_owned(input: Vec<u8>, format: Format) -> Result<Document, InputError> {
+    let mut doc = match format {
+        Format::Text => {
+            let decoded = ingest::decode(&input)?;
+            drop(input);
+            text_document(decoded)
+        }
+        _ => structure_as(&input, format)?,
+    };
     doc.entities = extract::entities(&doc);
     Ok(doc)
 }

@@ -45,7 +45,7 @@ fn run(args: &Args) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     if !args.json && out.is_terminal() {
         drop(out);
-        return folio::tui::run(source.bytes, &source.name);
+        return folio::tui::run(source.bytes, &source.name, format);
     }
     let doc = folio::read_as(&source.bytes, format).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
     let text = if args.json { folio::export::json(&doc) } else { folio::export::plain(&doc) };

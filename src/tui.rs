@@ -48,10 +48,10 @@ pub fn position(app: &App) -> Position {
 /// Reads `input` and opens the reader on it until the user quits. A big input shows its
 /// start at once while the rest is read ([`load`]). The hash of `input` names the saved
 /// reading position.
-pub fn run(input: Vec<u8>, name: &str) -> anyhow::Result<()> {
+pub fn run(input: Vec<u8>, name: &str, format: crate::Format) -> anyhow::Result<()> {
     // A small input is hashed here; a big one on the loading thread, after the first frame.
     let mut store = if input.len() <= load::PREFIX { Store::for_input(&input) } else { None };
-    let (doc, mut pending) = load::start(input).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let (doc, mut pending) = load::start(input, format).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     terminal::install_panic_hook();
     terminal::handle_signals(save_last)?;
     let _guard = terminal::Guard;

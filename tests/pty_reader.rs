@@ -237,3 +237,24 @@ fn ctrl_c_in_the_search_prompt_and_in_an_overlay_quits_cleanly() {
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
+
+#[test]
+fn an_html_page_opens_in_the_reader_as_a_document() {
+    let dir = state_dir("html");
+    let page = dir.join("page.html");
+    std::fs::create_dir_all(&dir).expect("state dir");
+    let body = "<p>The harbour reopened on Monday after a week of storms, and the first ferries left at dawn.</p>";
+    let html = format!(
+        "<!doctype html><html><head><title>Harbour Reopens | The Courier</title></head><body>\
+         <nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Harbour Reopens</h1>{body}\
+         <h2>What Comes Next</h2>{body}</article><footer>Sign up for our newsletter</footer></body></html>"
+    );
+    std::fs::write(&page, html).expect("write page");
+    let mut s = Session::start(&dir, &[page.to_str().expect("utf8 path")], 120, 30);
+    s.wait_for("the page as a document", |t| t.contains("What Comes Next") && t.contains("harbour reopened"));
+    assert!(!s.text().contains("<p>") && !s.text().contains("newsletter"), "{}", s.text());
+    s.keys(b"q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,14 +7,15 @@
 //! input: hashing it to name the saved position, extracting entities, and wrapping the whole
 //! text at the reader's width, so the swap on the event loop costs next to nothing.
 //!
-//! It runs the pipeline stage by stage rather than through [`crate::read`], dropping each
-//! stage's input as soon as the next stage has been built: the input bytes, the decoded
-//! text and the sanitised text are never all alive at once, which bounds peak memory.
+//! It reads through [`crate::read_owned`], which drops each stage's input as soon as the
+//! next stage has been built: the input bytes, the decoded text and the sanitised text are
+//! never all alive at once, which bounds peak memory.
 
 use super::flow::{Flow, Wrapped};
 use super::state::Store;
+use crate::Format;
 use crate::document::Document;
-use crate::ingest::{self, InputError};
+use crate::ingest::InputError;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -46,6 +47,7 @@ pub enum News {
 #[derive(Debug)]
 pub struct Pending {
     input: Vec<u8>,
+    format: Format,
     /// Bytes of input the first document covers.
     pub prefix: usize,
 }
@@ -68,10 +70,11 @@ impl Pending {
         let loading = Loading { rx, width: Arc::clone(&shared), prefix: self.prefix };
         // Shared by the two copies of `work`, whichever runs takes the input.
         let theirs = Arc::new(std::sync::Mutex::new(Some(self.input)));
+        let format = self.format;
         let work = move || {
             let Some(bytes) = theirs.lock().ok().and_then(|mut i| i.take()) else { return };
             let _ = tx.send(News::Store(Store::for_input(&bytes)));
-            let whole = read_owned(bytes).map_err(|e| format!("only the start is shown: {e}"));
+            let whole = crate::read_owned(bytes, format).map_err(|e| format!("only the start is shown: {e}"));
             let whole = whole.map(|doc| prepare(doc, shared.load(Ordering::Relaxed)));
             let _ = tx.send(News::Whole(whole.map(Box::new)));
         };
@@ -104,13 +107,13 @@ impl Loading {
 /// Reads `input`: all of it when small; otherwise the structure of its start now (no
 /// entities yet), and the rest once [`Pending::spawn`] is called. Errors on the input's
 /// start (binary data) are returned at once.
-pub fn start(input: Vec<u8>) -> Result<(Document, Option<Pending>), InputError> {
+pub fn start(input: Vec<u8>, format: Format) -> Result<(Document, Option<Pending>), InputError> {
     let cut = crate::prefix(&input, PREFIX).len();
     if cut >= input.len() {
-        return crate::read(&input).map(|doc| (doc, None));
+        return crate::read_owned(input, format).map(|doc| (doc, None));
     }
-    let first = crate::structure(&input[..cut])?;
-    Ok((first, Some(Pending { input, prefix: cut })))
+    let first = crate::structure_as(&input[..cut], format)?;
+    Ok((first, Some(Pending { input, format, prefix: cut })))
 }
 
 /// The document laid out at `width`.
@@ -118,28 +121,6 @@ pub fn prepare(doc: Document, width: u16) -> Prepared {
     let flow = Flow::new(&doc);
     let wrapped = Wrapped::new(&doc, &flow, width);
     Prepared { doc, flow, wrapped }
-}
-
-/// [`crate::read`], consuming the input and freeing each stage once the next is built.
-pub fn read_owned(input: Vec<u8>) -> Result<Document, InputError> {
-    let decoded = ingest::decode(&input)?;
-    drop(input);
-    let clean = ingest::sanitize(&decoded);
-    let mut warnings = decoded.warnings;
-    drop(decoded.text);
-    drop(decoded.map);
-    let blocks = ingest::text::parse(&clean);
-    warnings.extend(clean.warnings);
-    drop(clean.text);
-    drop(clean.map);
-    let mut doc = Document::from_blocks(blocks);
-    warnings.append(&mut doc.warnings);
-    doc.warnings = warnings;
-    if doc.passages().next().is_none() {
-        doc.warnings.push("the input holds no text".to_string());
-    }
-    doc.entities = crate::extract::entities(&doc);
-    Ok(doc)
 }
 
 #[cfg(test)]
@@ -157,7 +138,7 @@ mod tests {
     #[test]
     fn the_whole_document_arrives_after_the_store() {
         let text = long_text();
-        let (first, pending) = start(text.clone().into_bytes()).expect("text");
+        let (first, pending) = start(text.clone().into_bytes(), Format::Text).expect("text");
         let loading = pending.expect("read in two steps").spawn(60);
         let mut news = Vec::new();
         while news.len() < 2 {
@@ -178,8 +159,8 @@ mod tests {
         for text in
             [long_text().into_bytes(), b"\xef\xbb\xbfBOM\r\n\r\nbad \xff byte\x1b[31m".to_vec(), Vec::new()]
         {
-            assert_eq!(read_owned(text.clone()), crate::read(&text));
+            assert_eq!(crate::read_owned(text.clone(), Format::Text), crate::read(&text));
         }
-        assert!(read_owned(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()).is_err());
+        assert!(crate::read_owned(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), Format::Text).is_err());
     }
 }
