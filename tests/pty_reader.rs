@@ -243,7 +243,8 @@ fn an_html_page_opens_in_the_reader_as_a_document() {
     let dir = state_dir("html");
     let page = dir.join("page.html");
     std::fs::create_dir_all(&dir).expect("state dir");
-    let body = "<p>The harbour reopened on Monday after a week of storms, and the first ferries left at dawn.</p>";
+    let body =
+        "<p>The harbour reopened on Monday after a week of storms, and the first ferries left at dawn.</p>";
     let html = format!(
         "<!doctype html><html><head><title>Harbour Reopens | The Courier</title></head><body>\
          <nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Harbour Reopens</h1>{body}\
