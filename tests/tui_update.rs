@@ -257,6 +257,15 @@ fn help_opens_and_closes_and_q_closes_it_first() {
 }
 
 #[test]
+fn ctrl_c_quits_even_from_the_help() {
+    let (_, doc) = essay();
+    let mut app = app(doc, 80, 24);
+    update(&mut app, Action::Help);
+    update(&mut app, Action::QuitNow);
+    assert_eq!(app.running, Running::Quit);
+}
+
+#[test]
 fn a_saved_position_is_restored_by_input_offset() {
     let (_, doc) = essay();
     let mut app = app(doc.clone(), 140, 40);

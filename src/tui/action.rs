@@ -56,8 +56,10 @@ pub enum Action {
     ToggleMouse,
     /// Stop the process until the shell resumes it (Ctrl-Z).
     Suspend,
-    /// Leave the reader.
+    /// Leave the reader; in the help or detail view, close it first.
     Quit,
+    /// Leave the reader at once, from anywhere (Ctrl-C).
+    QuitNow,
     /// A character typed into the search prompt.
     Input(char),
     /// Erase the last character of the search prompt.

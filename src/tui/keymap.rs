@@ -113,7 +113,12 @@ pub const KEYMAP: &[Binding] = &[
     },
     Binding { keys: &[Char('?'), Code(KeyCode::F(1))], action: Action::Help, help: "this help" },
     Binding { keys: &[Ctrl('z')], action: Action::Suspend, help: "suspend (fg resumes)" },
-    Binding { keys: &[Char('q'), Ctrl('c'), Alt('q')], action: Action::Quit, help: "quit" },
+    Binding {
+        keys: &[Char('q'), Alt('q')],
+        action: Action::Quit,
+        help: "quit (closes help or details first)",
+    },
+    Binding { keys: &[Ctrl('c')], action: Action::QuitNow, help: "quit at once, from anywhere" },
 ];
 
 /// What the mouse does, for the help overlay.
@@ -155,7 +160,7 @@ pub fn lookup(key: &KeyEvent) -> Option<Action> {
 fn prompt_key(key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
-        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char('c') if ctrl => Some(Action::QuitNow),
         KeyCode::Char('u') if ctrl => Some(Action::Clear),
         // Esc followed quickly by a key arrives as Alt+key: take it as Esc.
         KeyCode::Char(_) if key.modifiers.contains(KeyModifiers::ALT) => Some(Action::Clear),
@@ -195,7 +200,7 @@ mod tests {
             (key(KeyCode::Char(']'), KeyModifiers::NONE), Action::NextSection),
             (key(KeyCode::BackTab, KeyModifiers::SHIFT), Action::FocusPrev),
             (key(KeyCode::F(1), KeyModifiers::NONE), Action::Help),
-            (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
+            (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::QuitNow),
             (key(KeyCode::Char('q'), KeyModifiers::ALT), Action::Quit),
             (key(KeyCode::Char('j'), KeyModifiers::ALT), Action::LineDown),
             (key(KeyCode::Char('z'), KeyModifiers::CONTROL), Action::Suspend),

@@ -49,6 +49,7 @@ pub fn update(app: &mut App, action: Action) {
             Overlay::Help(_) | Overlay::Entity(_) => app.overlay = Overlay::None,
             _ => app.running = Running::Quit,
         },
+        Action::QuitNow => app.running = Running::Quit,
         Action::Help => {
             app.overlay =
                 if matches!(app.overlay, Overlay::Help(_)) { Overlay::None } else { Overlay::Help(0) }
