@@ -12,6 +12,7 @@
 
 pub mod dates;
 pub mod events;
+pub mod groups;
 pub mod lexicon;
 pub mod lists;
 pub mod merge;
@@ -167,6 +168,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
             people::roles(p, lex, &mut mentions);
         }
     }
+    groups::find(&passes, lex, &mut mentions);
     merge::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.
     let occupied = merge::Occupied::of(&mentions, &[]);

@@ -20,6 +20,7 @@ const EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
 const PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
 const ORG_CUES: &str = include_str!("../../data/org_cues.txt");
 const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+const GROUPS: &str = include_str!("../../data/groups.txt");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
 
 /// What kind of place a gazetteer entry is.
@@ -81,6 +82,8 @@ pub struct Lexicon {
     pub function: HashSet<&'static str>,
     /// Nationality words ("Russian", "French"): neither people nor places.
     pub demonyms: HashSet<&'static str>,
+    /// Named peoples and faiths written as plurals ("Tatars", "Sikhs").
+    pub groups: HashSet<&'static str>,
 }
 
 /// Lines of a data file without header comments and blank lines.
@@ -152,6 +155,7 @@ impl Lexicon {
             place_prefixes,
             org_cues: lines(ORG_CUES).collect(),
             demonyms: lines(DEMONYMS).collect(),
+            groups: lines(GROUPS).collect(),
             function: words(FUNCTION_WORDS).collect(),
         }
     }
