@@ -21,6 +21,7 @@ pub mod people;
 pub mod places;
 pub mod salience;
 pub mod tokens;
+pub mod unknown;
 
 use crate::document::{Document, Entity, EntityKind, Passage};
 use merge::Mention;
@@ -181,6 +182,9 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         .collect();
     // Unknown names that context makes places, once every known name has claimed its words.
     unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
+    // Name-shaped runs of words that are neither known nor common: people.
+    let known = unknown::known_words(&mentions);
+    unclaimed.retain(|(p, c)| !unknown::person(p, c, lex, &seen, &known, &mut mentions));
     // Unknown names listed with known ones, twice so a list is filled from both ends.
     for _ in 0..2 {
         let named = mentions.iter().filter(|m| m.named);

@@ -21,6 +21,7 @@ const PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
 const ORG_CUES: &str = include_str!("../../data/org_cues.txt");
 const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
 const GROUPS: &str = include_str!("../../data/groups.txt");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
 
 /// What kind of place a gazetteer entry is.
@@ -84,6 +85,8 @@ pub struct Lexicon {
     pub demonyms: HashSet<&'static str>,
     /// Named peoples and faiths written as plurals ("Tatars", "Sikhs").
     pub groups: HashSet<&'static str>,
+    /// Frequent English words, lowercase: a name made of them is more often a title or a venue.
+    pub common: HashSet<&'static str>,
 }
 
 /// Lines of a data file without header comments and blank lines.
@@ -156,6 +159,7 @@ impl Lexicon {
             org_cues: lines(ORG_CUES).collect(),
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
+            common: lines(COMMON_WORDS).collect(),
             function: words(FUNCTION_WORDS).collect(),
         }
     }

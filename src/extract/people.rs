@@ -130,7 +130,7 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
 }
 
 /// True when every word could be part of a person's name.
-fn name_shaped(lex: &Lexicon, words: &[&str]) -> bool {
+pub fn name_shaped(lex: &Lexicon, words: &[&str]) -> bool {
     words.iter().all(|w| {
         CONNECTORS.contains(w)
             || is_cap_word(w)
@@ -200,7 +200,7 @@ fn c_sent_start(p: &Pass, c: &Chunk) -> bool {
 }
 
 /// Context around tokens `first..end` that only people have.
-fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool {
+pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool {
     let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
     let next = w(end);
     if PERSON_VERBS.contains(&next) || next == "(" && matches!(w(end + 1), "born" | "née" | "b.") {
