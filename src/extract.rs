@@ -169,6 +169,9 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
             people::roles(p, lex, &mut mentions);
         }
     }
+    if let Some(title) = passes.first().filter(|p| doc.title.is_some() && p.headline) {
+        unknown::title_subject(title, lex, &seen, &mut mentions);
+    }
     groups::find(&passes, lex, &mut mentions);
     merge::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.

@@ -82,10 +82,76 @@ pub fn person(
     true
 }
 
+/// A title that is a person's name ("Yuen Ren Chao" over a biography): name-shaped words,
+/// none a common word unless a census name, and its last word used again in the body. The
+/// title becomes the person's first mention; the body's mentions are found by propagation.
+pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) {
+    let words: Vec<&str> = p.toks.iter().map(|t| t.text(p.text)).collect();
+    let caps = words.iter().filter(|w| !CONNECTORS.contains(w)).count();
+    // "Theodorus of Tabennese": after "of" is more often a place than a surname.
+    if words.contains(&"of")
+        || !(2..=4).contains(&caps)
+        || words.len() - caps > 1
+        || p.toks.iter().any(|t| t.kind != super::tokens::Kind::Word)
+    {
+        return;
+    }
+    let initial = |w: &str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+    // A middle name may be a common word ("Yuen Ren Chao"); the first and last may not.
+    let ends = [words[0], words[words.len() - 1]];
+    let ok = name_shaped(lex, &words)
+        && ends.iter().all(|w| {
+            initial(w)
+                || !lex.places.contains_key(*w)
+                    && !lex.titles.contains(*w)
+                    && !lex.place_heads.contains(*w)
+                    && !lex.place_prefixes.contains(*w)
+                    && (lex.is_given(w)
+                        || lex.surnames.contains(*w)
+                        || !lex.common.contains(lower(w).as_str()))
+        });
+    let Some(last) = words.last() else { return };
+    if !ok || seen.count(last) < 2 {
+        return;
+    }
+    let range = p.toks[0].start..p.toks[p.toks.len() - 1].end;
+    let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, range);
+    // "Matthew Goode" over "Matthew William Goode": the body's fuller name is the same person.
+    let fuller = out.iter().find(|o| {
+        o.kind == EntityKind::Person
+            && o.named
+            && o.key.split(' ').next_back() == Some(*last)
+            && o.key.contains(' ')
+    });
+    if let Some(o) = fuller {
+        m.key = o.key.clone();
+        m.name = o.name.clone();
+    }
+    out.push(m);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::EntityKind;
     use crate::extract::test_entities;
+
+    #[test]
+    fn a_title_that_is_a_name_is_the_subject() {
+        // (article, person that must be listed with at least two mentions, or "" for none)
+        let cases: &[(&str, &str)] = &[
+            ("Yuen Ren Chao\n\nIn 1920 Chao taught physics. Later Chao moved west.\n", "Yuen Ren Chao"),
+            ("Theodorus of Tabennese\n\nHe lived in Tabennese. Tabennese was a village.\n", ""),
+        ];
+        for (text, want) in cases {
+            let es = crate::read(text.as_bytes()).map(|d| d.entities).unwrap_or_default();
+            let found = es.iter().find(|e| e.kind == EntityKind::Person && e.name == *want);
+            if want.is_empty() {
+                assert!(!es.iter().any(|e| e.kind == EntityKind::Person), "{text}: {es:?}");
+            } else {
+                assert!(found.is_some_and(|e| e.mentions.len() >= 2), "{text}: {es:?}");
+            }
+        }
+    }
 
     #[test]
     fn unknown_names_examples() {
