@@ -121,6 +121,14 @@ pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
         if !w.contains('-') {
             continue;
         }
+        // "Wai-keung", "Joo-Ho": a hyphenated given name, not a pair of places. Every part of a
+        // compound of names is capitalised, and a two-letter part is an acronym ("US").
+        let parts_ok = w.split('-').all(|part| {
+            super::tokens::is_cap_word(part) && (part.chars().count() > 2 || super::names::is_acronym(part))
+        });
+        if !parts_ok {
+            continue;
+        }
         let mut at = t.start;
         for part in w.split('-') {
             let range = at..at + part.len();
@@ -367,6 +375,7 @@ mod tests {
             ("Privacy Overview", &[]),
             ("Despite the rain, analysts stayed home.", &[]),
             ("Eric Temple Bell wrote a book.", &[]),
+            ("The winners were Kwok Wai-keung and Park Joo-Ho.", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)
