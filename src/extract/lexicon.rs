@@ -128,12 +128,6 @@ impl Lexicon {
             });
             places.insert(alias, place);
         }
-        let mut place_names: Vec<&'static str> = places.keys().copied().collect();
-        place_names.sort_unstable();
-        let place_matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&place_names)
-            .expect("the embedded gazetteer builds an automaton");
         let mut place_heads = HashSet::default();
         let mut place_prefixes = HashSet::default();
         for w in lines(PLACE_CUES) {
@@ -142,6 +136,24 @@ impl Lexicon {
                 None => place_heads.insert(w),
             };
         }
+        // Small towns named like a word of other names ("University", "Airport", "Bay"): the
+        // word is far more often part of an organisation's or a feature's name.
+        let org_cues: HashSet<&'static str> = lines(ORG_CUES).collect();
+        let titles: HashSet<&'static str> = lines(TITLES).collect();
+        places.retain(|name, p| {
+            p.kind != PlaceKind::City
+                || p.population >= 100_000
+                || !(org_cues.contains(name)
+                    || place_heads.contains(name)
+                    || place_prefixes.contains(name)
+                    || titles.contains(name))
+        });
+        let mut place_names: Vec<&'static str> = places.keys().copied().collect();
+        place_names.sort_unstable();
+        let place_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&place_names)
+            .expect("the embedded gazetteer builds an automaton");
         Lexicon {
             places,
             place_names,
@@ -149,14 +161,14 @@ impl Lexicon {
             given: lines(GIVEN_NAMES).collect(),
             surnames: lines(SURNAMES).collect(),
             stop: words(STOPWORDS).collect(),
-            titles: lines(TITLES).collect(),
+            titles,
             roles: lines(ROLES).collect(),
             role_firsts: lines(ROLES).filter_map(|r| r.split_once(' ').map(|(first, _)| first)).collect(),
             triggers: lines(EVENTS).filter_map(|l| l.split_once('\t')).collect(),
             event_heads: lines(EVENT_HEADS).collect(),
             place_heads,
             place_prefixes,
-            org_cues: lines(ORG_CUES).collect(),
+            org_cues,
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
             common: lines(COMMON_WORDS).collect(),
@@ -238,7 +250,8 @@ mod tests {
     #[test]
     fn lists_load_and_answer() {
         let lex = get();
-        let cases: &[(&str, bool)] = &[("Ukraine", true), ("Miami", true), ("US", true), ("Privacy", false)];
+        let cases: &[(&str, bool)] =
+            &[("Ukraine", true), ("Miami", true), ("US", true), ("Privacy", false), ("University", false)];
         for &(name, place) in cases {
             assert_eq!(lex.places.contains_key(name), place, "{name}");
         }
