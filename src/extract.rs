@@ -61,8 +61,13 @@ fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
     if words.is_empty() || words.len() > 24 {
         return false;
     }
-    // A sentence: ends with a full stop and is more than a few words long.
-    if words.len() >= 5 && text.trim_end().ends_with('.') {
+    // A sentence: ends with a full stop (before any citation marks, "elected. [19]") and is
+    // more than a few words long.
+    let mut end = text.trim_end();
+    while let Some(open) = end.strip_suffix(']').and_then(|e| e.rfind('[')) {
+        end = end[..open].trim_end();
+    }
+    if words.len() >= 5 && end.ends_with(['.', '!', '?']) {
         return false;
     }
     let long: Vec<&&str> = words.iter().skip(1).filter(|w| w.chars().count() > 3).collect();
@@ -256,6 +261,7 @@ mod tests {
             ("Why Did Trump-Putin Talks Skip Ukraine’s Ceasefire, Photo THINK TANK PRODUCTIONS", true),
             ("Privacy Overview", true),
             ("Key Players and the Miami Talks:", true),
+            ("Jensen Ackles and Misha Collins supported Beto O'Rourke in Texas. [19]", false),
             ("Representatives from the United States and Russia met in Miami.", false),
             (
                 "The Miami discussions bring together influential figures tasked with bridging deep divides.",
