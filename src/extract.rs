@@ -174,6 +174,16 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
             people::roles(p, lex, &mut mentions);
         }
     }
+    // Full names in title-case lines, joined with a body name of the same surname.
+    let known = unknown::known_words(&mentions);
+    let taken = merge::Occupied::of(&mentions, &[]);
+    let has_title = doc.title.is_some();
+    for (p, chunks) in passes.iter().zip(&chunks).filter(|(p, _)| p.headline && !(has_title && p.index == 0))
+    {
+        for c in chunks.iter().filter(|c| !taken.overlaps(p.index, &c.range(p))) {
+            unknown::headline_person(p, c, lex, &seen, &known, &mut mentions);
+        }
+    }
     if let Some(title) = passes.first().filter(|p| doc.title.is_some() && p.headline) {
         unknown::title_subject(title, lex, &seen, &mut mentions);
     }

@@ -82,6 +82,32 @@ pub fn person(
     true
 }
 
+/// A full name in a title-case line (a caption's credit, "Image: David Shankbone"), where
+/// capitals are no evidence: the whole chunk is a census given name and one or two words
+/// that are neither common words (unless census surnames) nor places.
+pub fn headline_person(
+    p: &Pass,
+    c: &Chunk,
+    lex: &Lexicon,
+    seen: &Seen,
+    known: &HashMap<String, String>,
+    out: &mut Vec<Mention>,
+) {
+    let words = c.words(p);
+    if !(2..=3).contains(&words.len()) || !name_shaped(lex, &words) {
+        return;
+    }
+    let first_ok = lex.is_given(words[0]) && !lex.places.contains_key(words[0]);
+    if !first_ok || !words[1..].iter().all(|w| name_word(lex, seen, w)) {
+        return;
+    }
+    let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
+    if let Some(key) = words.last().and_then(|w| known.get(*w)) {
+        m.key = key.clone();
+    }
+    out.push(m);
+}
+
 /// A title that is a person's name ("Yuen Ren Chao" over a biography): name-shaped words,
 /// none a common word unless a census name, and its last word used again in the body. The
 /// title becomes the person's first mention; the body's mentions are found by propagation.
@@ -151,6 +177,16 @@ mod tests {
                 assert!(found.is_some_and(|e| e.mentions.len() >= 2), "{text}: {es:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_credit_in_a_caption_names_a_person() {
+        let text = "Report\n\nThe editors met on Monday in the office.\n\nPhoto: David Shankbone\n";
+        let es = crate::read(text.as_bytes()).map(|d| d.entities).unwrap_or_default();
+        assert!(es.iter().any(|e| e.kind == EntityKind::Person && e.name == "David Shankbone"), "{es:?}");
+        let text = "Report\n\nThe editors met on Monday in the office.\n\nWill Miami Talks End\n";
+        let es = crate::read(text.as_bytes()).map(|d| d.entities).unwrap_or_default();
+        assert!(!es.iter().any(|e| e.kind == EntityKind::Person), "{es:?}");
     }
 
     #[test]
