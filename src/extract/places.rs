@@ -376,6 +376,7 @@ mod tests {
             ("Despite the rain, analysts stayed home.", &[]),
             ("Eric Temple Bell wrote a book.", &[]),
             ("The winners were Kwok Wai-keung and Park Joo-Ho.", &[]),
+            ("Concerts fill the Wolstein Center on weekends.", &["Wolstein Center"]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)
