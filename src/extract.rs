@@ -19,6 +19,7 @@ pub mod merge;
 pub mod names;
 pub mod people;
 pub mod places;
+pub mod roads;
 pub mod salience;
 pub mod tokens;
 pub mod unknown;
@@ -188,6 +189,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         unknown::title_subject(title, lex, &seen, &mut mentions);
     }
     groups::find(&passes, lex, &mut mentions);
+    roads::find(&passes, &mut mentions);
     merge::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.
     let occupied = merge::Occupied::of(&mentions, &[]);
