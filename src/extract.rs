@@ -21,6 +21,7 @@ pub mod people;
 pub mod places;
 pub mod roads;
 pub mod salience;
+pub mod subject;
 pub mod tokens;
 pub mod unknown;
 
@@ -216,6 +217,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
         mentions.append(&mut found);
     }
+    subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
     salience::rank(&mut entities, doc);
