@@ -5,9 +5,13 @@
 //! 1. [`tokens`]: words, possessives and sentence starts of each passage;
 //! 2. [`names`]: capitalised chunks, [`people`], [`places`] and [`events`] decide what they
 //!    are, with the lists of [`lexicon`]; role phrases stand for unnamed actors;
-//! 3. a second pass finds every name already known elsewhere in the document (headlines,
-//!    sentence starts, surnames alone);
-//! 4. [`merge`] groups mentions into entities with aliases and display names, and
+//! 3. full names in title-case lines and a title that names the subject ([`unknown`]),
+//!    named groups ([`groups`]) and road codes ([`roads`]);
+//! 4. a second pass finds every name already known elsewhere in the document (headlines,
+//!    sentence starts, surnames alone); then context names what is left: places, lists,
+//!    and name-shaped runs of uncommon words ([`unknown`]); definite roles join the
+//!    article's subject ([`subject`]);
+//! 5. [`merge`] groups mentions into entities with aliases and display names, and
 //!    [`salience`] orders them.
 
 pub mod dates;
