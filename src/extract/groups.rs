@@ -30,8 +30,9 @@ pub fn is_group(lex: &Lexicon, w: &str) -> bool {
 
 /// Finds named groups in every passage, where no other mention is.
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
-    let occupied = Occupied::of(mentions, &[]);
-    let mut found = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
+    // War and Peace says "Russians" hundreds of times: each word is judged once.
+    let mut judged: rustc_hash::FxHashMap<&str, bool> = Default::default();
     for p in passes {
         for (i, t) in p.toks.iter().enumerate() {
             if t.kind != Kind::Word || !t.is_cap(p.text) {
@@ -39,7 +40,8 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             }
             let w = t.text(p.text);
             // An all-capitals word is a shout or an acronym, not a people.
-            if w.chars().all(|c| !c.is_lowercase()) || !is_group(lex, w) {
+            let group = *judged.entry(w).or_insert_with(|| is_group(lex, w));
+            if !group || w.chars().all(|c| !c.is_lowercase()) {
                 continue;
             }
             // "Young Americans", "Americans for Prosperity": part of a longer name.
@@ -48,7 +50,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 && p.toks[i - 1].is_cap(p.text)
                 && !t.sent_start
                 && !lex.is_stop(&lower(p.toks[i - 1].text(p.text)));
-            if cap_next || cap_prev && !p.headline || occupied.overlaps(p.index, &(t.start..t.end)) {
+            if cap_next || cap_prev && !p.headline {
                 continue;
             }
             let mut m = Mention::named(EntityKind::Person, w, p.index, t.start..t.end);
@@ -56,6 +58,11 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             found.push(m);
         }
     }
+    if found.is_empty() {
+        return;
+    }
+    let occupied = Occupied::of(mentions, &[]);
+    found.retain(|m| !occupied.overlaps(m.passage, &m.range));
     mentions.append(&mut found);
 }
 

@@ -53,7 +53,7 @@ pub struct Place {
 pub struct Lexicon {
     /// Place names and aliases, exact case.
     pub places: HashMap<&'static str, Place>,
-    /// The keys of `places`, in the automaton's pattern order.
+    /// The keys of `places` the automaton finds, in its pattern order.
     pub place_names: Vec<&'static str>,
     /// Finds place names in text.
     pub place_matcher: AhoCorasick,
@@ -148,7 +148,19 @@ impl Lexicon {
                     || place_prefixes.contains(name)
                     || titles.contains(name))
         });
-        let mut place_names: Vec<&'static str> = places.keys().copied().collect();
+        // The automaton serves headlines (countries, regions and cities of a million people)
+        // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
+        // those are compiled, a tenth of the gazetteer, which keeps start-up short.
+        let mut place_names: Vec<&'static str> = places
+            .iter()
+            .filter(|(name, p)| {
+                p.kind != PlaceKind::City
+                    || p.population >= 1_000_000
+                    || name.contains(" and ")
+                    || name.contains(", ")
+            })
+            .map(|(name, _)| *name)
+            .collect();
         place_names.sort_unstable();
         let place_matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)

@@ -62,28 +62,21 @@ fn american(w: &str) -> bool {
 
 /// Finds road codes in body text where no other mention is.
 pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
-    // "US 169" is a route, not the country: its "US" gives up the country's mention.
-    let routes: Vec<(usize, usize)> = passes
-        .iter()
-        .flat_map(|p| {
-            p.toks.windows(2).filter_map(move |w| {
-                let short_num = w[1].kind == Kind::Num && w[1].end - w[1].start <= 3;
-                (w[0].text(p.text) == "US" && short_num).then_some((p.index, w[0].start))
-            })
-        })
-        .collect();
-    if !routes.is_empty() {
-        mentions.retain(|m| m.kind != EntityKind::Place || !routes.contains(&(m.passage, m.range.start)));
-    }
-    let occupied = Occupied::of(mentions, &[]);
+    let mut routes: Vec<(usize, usize)> = Vec::new();
     let mut found = Vec::new();
     for p in passes {
         let word = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
         for (i, t) in p.toks.iter().enumerate() {
-            if t.kind != Kind::Word {
+            // Every code starts with one of these capitals and holds a digit, or is "US".
+            if t.kind != Kind::Word
+                || !matches!(p.text.as_bytes().get(t.start), Some(b'A' | b'B' | b'I' | b'M' | b'S' | b'U'))
+            {
                 continue;
             }
             let w = t.text(p.text);
+            if !(w == "US" || w.bytes().any(|b| b.is_ascii_digit())) {
+                continue;
+            }
             let next = p.toks.get(i + 1);
             let end_ok = || {
                 next.is_none_or(|n| {
@@ -94,19 +87,28 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
             let road = if american(w) {
                 true
             } else if w == "US" && next.is_some_and(|n| n.kind == Kind::Num && n.end - n.start <= 3) {
-                // "US 169": the number is its own token.
+                // "US 169": the number is its own token, and "US" is no longer the country.
                 range.end = next.map_or(t.end, |n| n.end);
+                routes.push((p.index, t.start));
                 true
             } else {
                 british(w) && i > 0 && word(i - 1) == "the" && end_ok()
             };
-            if !road || occupied.overlaps(p.index, &range) {
+            if !road {
                 continue;
             }
             let name = p.text.get(range.clone()).unwrap_or(w).replace(' ', "-");
             found.push(Mention::named(EntityKind::Place, &name, p.index, range));
         }
     }
+    if found.is_empty() {
+        return;
+    }
+    if !routes.is_empty() {
+        mentions.retain(|m| m.kind != EntityKind::Place || !routes.contains(&(m.passage, m.range.start)));
+    }
+    let occupied = Occupied::of(mentions, &[]);
+    found.retain(|m| !occupied.overlaps(m.passage, &m.range));
     mentions.append(&mut found);
 }
 
