@@ -5,21 +5,29 @@
 //! 1. [`tokens`]: words, possessives and sentence starts of each passage;
 //! 2. [`names`]: capitalised chunks, [`people`], [`places`] and [`events`] decide what they
 //!    are, with the lists of [`lexicon`]; role phrases stand for unnamed actors;
-//! 3. a second pass finds every name already known elsewhere in the document (headlines,
-//!    sentence starts, surnames alone);
-//! 4. [`merge`] groups mentions into entities with aliases and display names, and
+//! 3. full names in title-case lines and a title that names the subject ([`unknown`]),
+//!    named groups ([`groups`]) and road codes ([`roads`]);
+//! 4. a second pass finds every name already known elsewhere in the document (headlines,
+//!    sentence starts, surnames alone); then context names what is left: places, lists,
+//!    and name-shaped runs of uncommon words ([`unknown`]); definite roles join the
+//!    article's subject ([`subject`]);
+//! 5. [`merge`] groups mentions into entities with aliases and display names, and
 //!    [`salience`] orders them.
 
 pub mod dates;
 pub mod events;
+pub mod groups;
 pub mod lexicon;
 pub mod lists;
 pub mod merge;
 pub mod names;
 pub mod people;
 pub mod places;
+pub mod roads;
 pub mod salience;
+pub mod subject;
 pub mod tokens;
+pub mod unknown;
 
 use crate::document::{Document, Entity, EntityKind, Passage};
 use merge::Mention;
@@ -59,8 +67,13 @@ fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
     if words.is_empty() || words.len() > 24 {
         return false;
     }
-    // A sentence: ends with a full stop and is more than a few words long.
-    if words.len() >= 5 && text.trim_end().ends_with('.') {
+    // A sentence: ends with a full stop (before any citation marks, "elected. [19]") and is
+    // more than a few words long.
+    let mut end = text.trim_end();
+    while let Some(open) = end.strip_suffix(']').and_then(|e| e.rfind('[')) {
+        end = end[..open].trim_end();
+    }
+    if words.len() >= 5 && end.ends_with(['.', '!', '?']) {
         return false;
     }
     let long: Vec<&&str> = words.iter().skip(1).filter(|w| w.chars().count() > 3).collect();
@@ -167,6 +180,21 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
             people::roles(p, lex, &mut mentions);
         }
     }
+    // Full names in title-case lines, joined with a body name of the same surname.
+    let known = unknown::known_words(&mentions);
+    let taken = merge::Occupied::of(&mentions, &[]);
+    let has_title = doc.title.is_some();
+    for (p, chunks) in passes.iter().zip(&chunks).filter(|(p, _)| p.headline && !(has_title && p.index == 0))
+    {
+        for c in chunks.iter().filter(|c| !taken.overlaps(p.index, &c.range(p))) {
+            unknown::headline_person(p, c, lex, &seen, &known, &mut mentions);
+        }
+    }
+    if let Some(title) = passes.first().filter(|p| doc.title.is_some() && p.headline) {
+        unknown::title_subject(title, lex, &seen, &mut mentions);
+    }
+    groups::find(&passes, lex, &mut mentions);
+    roads::find(&passes, &mut mentions);
     merge::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.
     let occupied = merge::Occupied::of(&mentions, &[]);
@@ -179,6 +207,9 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         .collect();
     // Unknown names that context makes places, once every known name has claimed its words.
     unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
+    // Name-shaped runs of words that are neither known nor common: people.
+    let known = unknown::known_words(&mentions);
+    unclaimed.retain(|(p, c)| !unknown::person(p, c, lex, &seen, &known, &mut mentions));
     // Unknown names listed with known ones, twice so a list is filled from both ends.
     for _ in 0..2 {
         let named = mentions.iter().filter(|m| m.named);
@@ -190,6 +221,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
         mentions.append(&mut found);
     }
+    subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
     salience::rank(&mut entities, doc);
@@ -247,6 +279,7 @@ mod tests {
             ("Why Did Trump-Putin Talks Skip Ukraine’s Ceasefire, Photo THINK TANK PRODUCTIONS", true),
             ("Privacy Overview", true),
             ("Key Players and the Miami Talks:", true),
+            ("Jensen Ackles and Misha Collins supported Beto O'Rourke in Texas. [19]", false),
             ("Representatives from the United States and Russia met in Miami.", false),
             (
                 "The Miami discussions bring together influential figures tasked with bridging deep divides.",

@@ -17,7 +17,16 @@ const OPENERS: &[&str] = &["Battle", "Siege", "Invasion", "Fall", "Sack", "Treat
 fn event_head(lex: &Lexicon, words: &[&str]) -> bool {
     let n = words.len();
     let last = words[n - 1].trim_end_matches('.');
+    // "Magi-Fest", "Comic-Con": the head may close a hyphenated word.
+    let part = last.rsplit('-').next().unwrap_or(last);
+    // "Festival of Angels", "Council of Nicaea": a capitalised trigger before "of".
+    let trigger_of = n >= 3
+        && words[1] == "of"
+        && is_cap_word(words[0])
+        && (OPENERS.contains(&words[0]) || lex.triggers.contains_key(lower(words[0]).as_str()));
     lex.event_heads.contains(last)
+        || part != last && lex.event_heads.contains(part)
+        || trigger_of
         || n >= 2 && lex.event_heads.contains(words[n - 2..].join(" ").as_str())
         || lex.triggers.contains_key(lower(last).as_str()) && is_cap_word(last)
         || n >= 3 && OPENERS.contains(&words[0]) && words[1] == "of"
@@ -43,6 +52,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     }
     let single_ok = words.len() > 1
         || lex.event_heads.contains(words[0])
+        || words[0].contains('-') && words[0].rsplit('-').next().is_some_and(|h| lex.event_heads.contains(h))
         || !p.toks[c.first].sent_start && lex.triggers.contains_key(lower(words[0]).as_str());
     if !event_head(lex, &words[..n]) || !single_ok {
         return false;
@@ -341,6 +351,10 @@ mod tests {
                 &[("World War II", 1, None), ("Battle of Chudnov", 1, None)],
             ),
             ("She talks to everyone.", &[]),
+            (
+                "They performed at Magi-Fest and at the Festival of Angels.",
+                &[("Magi-Fest", 1, None), ("Festival of Angels", 1, None)],
+            ),
             ("Privacy Overview", &[]),
         ];
         for (text, want) in cases {

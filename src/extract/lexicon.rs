@@ -20,6 +20,8 @@ const EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
 const PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
 const ORG_CUES: &str = include_str!("../../data/org_cues.txt");
 const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+const GROUPS: &str = include_str!("../../data/groups.txt");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
 const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
 
 /// What kind of place a gazetteer entry is.
@@ -51,7 +53,7 @@ pub struct Place {
 pub struct Lexicon {
     /// Place names and aliases, exact case.
     pub places: HashMap<&'static str, Place>,
-    /// The keys of `places`, in the automaton's pattern order.
+    /// The keys of `places` the automaton finds, in its pattern order.
     pub place_names: Vec<&'static str>,
     /// Finds place names in text.
     pub place_matcher: AhoCorasick,
@@ -81,6 +83,10 @@ pub struct Lexicon {
     pub function: HashSet<&'static str>,
     /// Nationality words ("Russian", "French"): neither people nor places.
     pub demonyms: HashSet<&'static str>,
+    /// Named peoples and faiths written as plurals ("Tatars", "Sikhs").
+    pub groups: HashSet<&'static str>,
+    /// Frequent English words, lowercase: a name made of them is more often a title or a venue.
+    pub common: HashSet<&'static str>,
 }
 
 /// Lines of a data file without header comments and blank lines.
@@ -122,12 +128,6 @@ impl Lexicon {
             });
             places.insert(alias, place);
         }
-        let mut place_names: Vec<&'static str> = places.keys().copied().collect();
-        place_names.sort_unstable();
-        let place_matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&place_names)
-            .expect("the embedded gazetteer builds an automaton");
         let mut place_heads = HashSet::default();
         let mut place_prefixes = HashSet::default();
         for w in lines(PLACE_CUES) {
@@ -136,6 +136,36 @@ impl Lexicon {
                 None => place_heads.insert(w),
             };
         }
+        // Small towns named like a word of other names ("University", "Airport", "Bay"): the
+        // word is far more often part of an organisation's or a feature's name.
+        let org_cues: HashSet<&'static str> = lines(ORG_CUES).collect();
+        let titles: HashSet<&'static str> = lines(TITLES).collect();
+        places.retain(|name, p| {
+            p.kind != PlaceKind::City
+                || p.population >= 100_000
+                || !(org_cues.contains(name)
+                    || place_heads.contains(name)
+                    || place_prefixes.contains(name)
+                    || titles.contains(name))
+        });
+        // The automaton serves headlines (countries, regions and cities of a million people)
+        // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
+        // those are compiled, a tenth of the gazetteer, which keeps start-up short.
+        let mut place_names: Vec<&'static str> = places
+            .iter()
+            .filter(|(name, p)| {
+                p.kind != PlaceKind::City
+                    || p.population >= 1_000_000
+                    || name.contains(" and ")
+                    || name.contains(", ")
+            })
+            .map(|(name, _)| *name)
+            .collect();
+        place_names.sort_unstable();
+        let place_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&place_names)
+            .expect("the embedded gazetteer builds an automaton");
         Lexicon {
             places,
             place_names,
@@ -143,15 +173,17 @@ impl Lexicon {
             given: lines(GIVEN_NAMES).collect(),
             surnames: lines(SURNAMES).collect(),
             stop: words(STOPWORDS).collect(),
-            titles: lines(TITLES).collect(),
+            titles,
             roles: lines(ROLES).collect(),
             role_firsts: lines(ROLES).filter_map(|r| r.split_once(' ').map(|(first, _)| first)).collect(),
             triggers: lines(EVENTS).filter_map(|l| l.split_once('\t')).collect(),
             event_heads: lines(EVENT_HEADS).collect(),
             place_heads,
             place_prefixes,
-            org_cues: lines(ORG_CUES).collect(),
+            org_cues,
             demonyms: lines(DEMONYMS).collect(),
+            groups: lines(GROUPS).collect(),
+            common: lines(COMMON_WORDS).collect(),
             function: words(FUNCTION_WORDS).collect(),
         }
     }
@@ -230,7 +262,8 @@ mod tests {
     #[test]
     fn lists_load_and_answer() {
         let lex = get();
-        let cases: &[(&str, bool)] = &[("Ukraine", true), ("Miami", true), ("US", true), ("Privacy", false)];
+        let cases: &[(&str, bool)] =
+            &[("Ukraine", true), ("Miami", true), ("US", true), ("Privacy", false), ("University", false)];
         for &(name, place) in cases {
             assert_eq!(lex.places.contains_key(name), place, "{name}");
         }

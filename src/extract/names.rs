@@ -83,7 +83,10 @@ pub fn uninformative(lex: &Lexicon, lower_seen: &Seen, t: &Token, text: &str) ->
     // Inside a sentence a capital is evidence: only function and calendar words are dropped
     // ("New York", "Main Street" keep their first word).
     if !t.sent_start {
-        return !is_acronym(w) && (lex.function.contains(l.as_str()) || CALENDAR.contains(&l.as_str()));
+        // "Will Rogers": mid-sentence, a capitalised function word that is a given name is one.
+        let name = lex.given.contains(w) && !CALENDAR.contains(&l.as_str());
+        return !is_acronym(w)
+            && (lex.function.contains(l.as_str()) && !name || CALENDAR.contains(&l.as_str()));
     }
     if lex.is_stop(&l) && !is_acronym(w) {
         return true;
@@ -183,6 +186,7 @@ mod tests {
             ("He visited the Hôpital Cochin and Bourg-la-Reine.", &["Hôpital Cochin", "Bourg-la-Reine"]),
             ("I think so. Yet Paris is far.", &["Paris"]),
             ("The talks of Miami and Odesa ended.", &["Miami", "Odesa"]),
+            ("A statue of Will Rogers stands here.", &["Will Rogers"]),
         ];
         let lex = lexicon::get();
         for (text, want) in cases {

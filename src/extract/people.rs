@@ -89,7 +89,16 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
     }
     // "Mr. President": titles only.
     let n = if n < words.len() && title_len(lex, &words[n..]) == words.len() - n { words.len() } else { n };
-    let rest = &words[n..];
+    let mut rest = &words[n..];
+    // "Minister of Education Stefania Giannini": the name starts at the given name after the
+    // title's complement.
+    let mut lead = 0;
+    if rest.first().is_some_and(|w| CONNECTORS.contains(w))
+        && let Some(k) = (2..rest.len().saturating_sub(1)).find(|&k| lex.is_given(rest[k]))
+    {
+        lead = k;
+        rest = &rest[k..];
+    }
     if rest.is_empty() && skip == 0 {
         // A bare title: a role only with an article before it ("the President", not "President").
         let prev = c.first.checked_sub(1).and_then(|i| p.toks.get(i)).map(|t| t.text(p.text));
@@ -108,7 +117,9 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         out.push(m);
         return true;
     }
+    // "Professor of Linguistics", "Emperor of Russia": a role of someone, not a name.
     if rest.is_empty()
+        || CONNECTORS.contains(&rest[0])
         || rest.iter().any(|w| lex.org_cues.contains(w) || lex.places.contains_key(w) && rest.len() == 1)
     {
         return false;
@@ -123,6 +134,9 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
             out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, first.start..first.end));
         }
     }
+    if let Some(t) = p.toks.get(c.first + skip + n + lead).filter(|_| lead > 0) {
+        range.start = t.start;
+    }
     let mut m = Mention::named(EntityKind::Person, &name, p.index, range);
     m.role = Some(words[..n].join(" "));
     out.push(m);
@@ -130,7 +144,7 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
 }
 
 /// True when every word could be part of a person's name.
-fn name_shaped(lex: &Lexicon, words: &[&str]) -> bool {
+pub fn name_shaped(lex: &Lexicon, words: &[&str]) -> bool {
     words.iter().all(|w| {
         CONNECTORS.contains(w)
             || is_cap_word(w)
@@ -200,7 +214,7 @@ fn c_sent_start(p: &Pass, c: &Chunk) -> bool {
 }
 
 /// Context around tokens `first..end` that only people have.
-fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool {
+pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool {
     let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
     let next = w(end);
     if PERSON_VERBS.contains(&next) || next == "(" && matches!(w(end + 1), "born" | "née" | "b.") {
@@ -404,6 +418,8 @@ mod tests {
             ("Analysts suggest that officials will wait.", &[]),
             ("Privacy Overview", &[]),
             ("English captain Harry Kane scored twice.", &["Harry Kane"]),
+            ("He was Professor of Linguistics at Berkeley.", &[]),
+            ("Minister of Education Stefania Giannini spoke.", &["Stefania Giannini"]),
         ];
         for (text, want) in cases {
             let mut got: Vec<String> = test_entities(text)

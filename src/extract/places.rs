@@ -62,7 +62,11 @@ pub fn whole(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
         // by a generic word is left to the other rules.
         return false;
     }
-    if c.len() == 1 && lex.given.contains(text) && !big(lex, text) {
+    // A small town named like a census surname ("Whitman", "Buckley") is read as the
+    // surname unless the context says place.
+    let small_surname = lex.surnames.contains(text)
+        && lex.places.get(text).is_some_and(|pl| pl.kind == PlaceKind::City && pl.population < 100_000);
+    if c.len() == 1 && (lex.given.contains(text) && !big(lex, text) || small_surname) {
         // "Florence", "Georgia": a person unless the context says place.
         let prev = c.first.checked_sub(1).and_then(|i| p.toks.get(i)).map(|t| t.text(p.text));
         // "Irving, Texas": a town before its state or country.
@@ -119,6 +123,14 @@ pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
     for t in &p.toks[c.first..c.end] {
         let w = t.text(p.text);
         if !w.contains('-') {
+            continue;
+        }
+        // "Wai-keung", "Joo-Ho": a hyphenated given name, not a pair of places. Every part of a
+        // compound of names is capitalised, and a two-letter part is an acronym ("US").
+        let parts_ok = w.split('-').all(|part| {
+            super::tokens::is_cap_word(part) && (part.chars().count() > 2 || super::names::is_acronym(part))
+        });
+        if !parts_ok {
             continue;
         }
         let mut at = t.start;
@@ -367,6 +379,10 @@ mod tests {
             ("Privacy Overview", &[]),
             ("Despite the rain, analysts stayed home.", &[]),
             ("Eric Temple Bell wrote a book.", &[]),
+            ("The winners were Kwok Wai-keung and Park Joo-Ho.", &[]),
+            ("Concerts fill the Wolstein Center on weekends.", &["Wolstein Center"]),
+            ("As Whitman wrote, the poem is long.", &[]),
+            ("She grew up in Whitman and left.", &["Whitman"]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)

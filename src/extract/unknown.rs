@@ -1,0 +1,215 @@
+//! Names no list knows: a run of two or three capitalised words in running text, none of
+//! them a common English word, a place, an organisation or event word, is a person's name
+//! ("Wim Wenders", "Luo Changpei", "Xander Bogaerts").
+//!
+//! Runs of common words are left alone: they are more often titles, bands and venues ("Easy
+//! Rider", "Velvet Underground", "Desert Rose"). So are runs after "the" or after a
+//! preposition of place ("in Anse Bertrand"), where a place or a thing is more likely.
+
+use super::lexicon::Lexicon;
+use super::merge::Mention;
+use super::names::{CONNECTORS, Chunk};
+use super::people::{name_shaped, person_context};
+use super::{Pass, Seen, lower};
+use crate::document::EntityKind;
+use rustc_hash::FxHashMap as HashMap;
+
+/// True for a word that may be part of an unknown person's name.
+fn name_word(lex: &Lexicon, seen: &Seen, w: &str) -> bool {
+    let l = lower(w);
+    !seen.contains(&l)
+        && !lex.place_heads.contains(w)
+        && !lex.place_prefixes.contains(w)
+        && !lex.titles.contains(w)
+        && !lex.places.contains_key(w)
+        && (lex.is_given(w) || lex.surnames.contains(w) || !lex.common.contains(l.as_str()))
+}
+
+/// The words of the named people found so far, each with the key of the one person whose
+/// name holds it ("Higuchi" → "Ichiyo Higuchi"); a word of several names is left out.
+pub fn known_words(mentions: &[Mention]) -> HashMap<String, String> {
+    let mut map: HashMap<String, String> = HashMap::default();
+    let mut shared: Vec<String> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
+        for w in m.key.split(' ').filter(|w| w.chars().count() >= 3 && !CONNECTORS.contains(w)) {
+            match map.get(w) {
+                Some(k) if *k != m.key => shared.push(w.to_string()),
+                Some(_) => {}
+                None => {
+                    map.insert(w.to_string(), m.key.clone());
+                }
+            }
+        }
+    }
+    for w in shared {
+        map.remove(&w);
+    }
+    map
+}
+
+/// Claims an unclaimed chunk of body text as a person when it is name-shaped and unknown.
+/// A run that shares a word with one known person's name is another form of that name
+/// ("Higuchi Natsuko" for "Ichiyo Higuchi").
+pub fn person(
+    p: &Pass,
+    c: &Chunk,
+    lex: &Lexicon,
+    seen: &Seen,
+    known: &HashMap<String, String>,
+    out: &mut Vec<Mention>,
+) -> bool {
+    let words = c.words(p);
+    let caps: Vec<&&str> = words.iter().filter(|w| !CONNECTORS.contains(w)).collect();
+    if caps.len() < 2 || caps.len() > 3 || words.len() - caps.len() > 1 {
+        return false;
+    }
+    if !name_shaped(lex, &words) || !caps.iter().all(|w| name_word(lex, seen, w)) {
+        return false;
+    }
+    let w = |i: usize| p.toks.get(i).map(|t| lower(t.text(p.text))).unwrap_or_default();
+    let prev = c.first.checked_sub(1).map(w).unwrap_or_default();
+    let placey = matches!(prev.as_str(), "the" | "in" | "at" | "near" | "from" | "to" | "on" | "into");
+    // "Strynø Brovej 12": an address; people are not numbered.
+    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Num);
+    if numbered || placey && !person_context(p, c.first, c.end, lex) {
+        return false;
+    }
+    let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
+    if let Some(key) = caps.iter().find_map(|w| known.get(**w)) {
+        m.key = key.clone();
+    }
+    out.push(m);
+    true
+}
+
+/// A full name in a title-case line (a caption's credit, "Image: David Shankbone"), where
+/// capitals are no evidence: the whole chunk is a census given name and one or two words
+/// that are neither common words (unless census surnames) nor places.
+pub fn headline_person(
+    p: &Pass,
+    c: &Chunk,
+    lex: &Lexicon,
+    seen: &Seen,
+    known: &HashMap<String, String>,
+    out: &mut Vec<Mention>,
+) {
+    let words = c.words(p);
+    if !(2..=3).contains(&words.len()) || !name_shaped(lex, &words) {
+        return;
+    }
+    let first_ok = lex.is_given(words[0]) && !lex.places.contains_key(words[0]);
+    if !first_ok || !words[1..].iter().all(|w| name_word(lex, seen, w)) {
+        return;
+    }
+    let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
+    if let Some(key) = words.last().and_then(|w| known.get(*w)) {
+        m.key = key.clone();
+    }
+    out.push(m);
+}
+
+/// A title that is a person's name ("Yuen Ren Chao" over a biography): name-shaped words,
+/// none a common word unless a census name, and its last word used again in the body. The
+/// title becomes the person's first mention; the body's mentions are found by propagation.
+pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) {
+    let words: Vec<&str> = p.toks.iter().map(|t| t.text(p.text)).collect();
+    let caps = words.iter().filter(|w| !CONNECTORS.contains(w)).count();
+    // "Theodorus of Tabennese": after "of" is more often a place than a surname.
+    if words.contains(&"of")
+        || !(2..=4).contains(&caps)
+        || words.len() - caps > 1
+        || p.toks.iter().any(|t| t.kind != super::tokens::Kind::Word)
+    {
+        return;
+    }
+    let initial = |w: &str| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+    // A middle name may be a common word ("Yuen Ren Chao"); the first and last may not.
+    let ends = [words[0], words[words.len() - 1]];
+    let ok = name_shaped(lex, &words)
+        && ends.iter().all(|w| {
+            initial(w)
+                || !lex.places.contains_key(*w)
+                    && !lex.titles.contains(*w)
+                    && !lex.place_heads.contains(*w)
+                    && !lex.place_prefixes.contains(*w)
+                    && (lex.is_given(w)
+                        || lex.surnames.contains(*w)
+                        || !lex.common.contains(lower(w).as_str()))
+        });
+    let Some(last) = words.last() else { return };
+    if !ok || seen.count(last) < 2 {
+        return;
+    }
+    let range = p.toks[0].start..p.toks[p.toks.len() - 1].end;
+    let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, range);
+    // "Matthew Goode" over "Matthew William Goode": the body's fuller name is the same person.
+    let fuller = out.iter().find(|o| {
+        o.kind == EntityKind::Person
+            && o.named
+            && o.key.split(' ').next_back() == Some(*last)
+            && o.key.contains(' ')
+    });
+    if let Some(o) = fuller {
+        m.key = o.key.clone();
+        m.name = o.name.clone();
+    }
+    out.push(m);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    #[test]
+    fn a_title_that_is_a_name_is_the_subject() {
+        // (article, person that must be listed with at least two mentions, or "" for none)
+        let cases: &[(&str, &str)] = &[
+            ("Yuen Ren Chao\n\nIn 1920 Chao taught physics. Later Chao moved west.\n", "Yuen Ren Chao"),
+            ("Theodorus of Tabennese\n\nHe lived in Tabennese. Tabennese was a village.\n", ""),
+        ];
+        for (text, want) in cases {
+            let es = crate::read(text.as_bytes()).map(|d| d.entities).unwrap_or_default();
+            let found = es.iter().find(|e| e.kind == EntityKind::Person && e.name == *want);
+            if want.is_empty() {
+                assert!(!es.iter().any(|e| e.kind == EntityKind::Person), "{text}: {es:?}");
+            } else {
+                assert!(found.is_some_and(|e| e.mentions.len() >= 2), "{text}: {es:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_credit_in_a_caption_names_a_person() {
+        let text = "Report\n\nThe editors met on Monday in the office.\n\nPhoto: David Shankbone\n";
+        let es = crate::read(text.as_bytes()).map(|d| d.entities).unwrap_or_default();
+        assert!(es.iter().any(|e| e.kind == EntityKind::Person && e.name == "David Shankbone"), "{es:?}");
+        let text = "Report\n\nThe editors met on Monday in the office.\n\nWill Miami Talks End\n";
+        let es = crate::read(text.as_bytes()).map(|d| d.entities).unwrap_or_default();
+        assert!(!es.iter().any(|e| e.kind == EntityKind::Person), "{es:?}");
+    }
+
+    #[test]
+    fn unknown_names_examples() {
+        // (text, person that must be listed, or "" for none)
+        let cases: &[(&str, &str)] = &[
+            ("She worked with directors such as Wim Wenders and others.", "Wim Wenders"),
+            ("Among his students was Luo Changpei, later a linguist.", "Luo Changpei"),
+            ("Critics praised Silent Harvest twice.", ""),
+            ("We stayed in Hapupu Kaingaroa for a week.", ""),
+            ("He sang with the Zorvik Kalamari for years.", ""),
+        ];
+        for (text, want) in cases {
+            let people: Vec<String> = test_entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .map(|e| e.name)
+                .collect();
+            if want.is_empty() {
+                assert!(people.is_empty(), "{text}: {people:?}");
+            } else {
+                assert!(people.iter().any(|g| g == want), "{text}: {people:?}");
+            }
+        }
+    }
+}
