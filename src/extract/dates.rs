@@ -92,18 +92,18 @@ pub fn attach(passes: &[Pass], mentions: &mut [Mention]) {
         let Some(events) = by_passage.get(&p.index) else { continue };
         for (s, e) in date_spans(p) {
             let (Some(ds), Some(de)) = (p.toks.get(s), p.toks.get(e - 1)) else { continue };
-            let date = p.text.get(ds.start..de.end).unwrap_or("").to_string();
+            let date = p.text.get(ds.start()..de.end()).unwrap_or("").to_string();
             let sentence_start =
-                p.toks[..s].iter().rposition(|t| t.sent_start).map_or(0, |k| p.toks[k].start);
+                p.toks[..s].iter().rposition(|t| t.sent_start).map_or(0, |k| p.toks[k].start());
             let best = events
                 .iter()
                 .copied()
                 .filter(|&i| {
                     let m = &mentions[i];
                     m.date.is_none()
-                        && m.range.end <= ds.start
+                        && m.range.end <= ds.start()
                         && m.range.start >= sentence_start
-                        && ds.start - m.range.end < 60
+                        && ds.start() - m.range.end < 60
                 })
                 .max_by_key(|&i| mentions[i].range.end);
             if let Some(m) = best.and_then(|i| mentions.get_mut(i)) {
@@ -131,7 +131,7 @@ mod tests {
             let (p, _) = test_pass(text);
             let got: Vec<&str> = date_spans(&p)
                 .into_iter()
-                .map(|(s, e)| &p.text[p.toks[s].start..p.toks[e - 1].end])
+                .map(|(s, e)| &p.text[p.toks[s].start()..p.toks[e - 1].end()])
                 .collect();
             assert_eq!(got, *want, "{text}");
         }

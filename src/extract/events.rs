@@ -62,10 +62,10 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     if first > 0 && matches!(p.toks[first - 1].kind, Kind::Num) {
         first -= 1;
     }
-    if end == c.end && p.toks.get(end).is_some_and(|t| t.kind == Kind::Num && t.end - t.start <= 4) {
+    if end == c.end && p.toks.get(end).is_some_and(|t| t.kind == Kind::Num && t.end() - t.start() <= 4) {
         end += 1;
     }
-    let range = p.toks[first].start..p.toks[end - 1].end;
+    let range = p.toks[first].start()..p.toks[end - 1].end();
     let name = p.text.get(range.clone()).unwrap_or("").to_string();
     let mut m = Mention::named(EntityKind::Event, &name, p.index, range);
     m.key = format!("named:{}", lower(&name));
@@ -141,7 +141,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             }
             let l = lower(t.text(p.text));
             let Some(&class) = lex.triggers.get(l.as_str()) else { continue };
-            if named_at.contains(p.index, &(t.start..t.end)) {
+            if named_at.contains(p.index, &(t.start()..t.end())) {
                 continue;
             }
             // A capitalised trigger inside body text belongs to a name the chunker saw.
@@ -180,14 +180,14 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                         proper.push(lex.places.get(part).map_or(part, |pl| pl.canonical).to_string());
                     }
                 }
-                if let Some(pl) = place_at.get(&(p.index, m.start)) {
+                if let Some(pl) = place_at.get(&(p.index, m.start())) {
                     place = place.or(Some(pl.clone()));
                 }
             }
             // "the conflict in Ukraine", "the invasion of Ukraine": the place is a modifier too.
             if let (Some(prep), Some(n)) = (toks.get(i + 1), toks.get(i + 2))
                 && matches!(prep.text(p.text), "in" | "of" | "on")
-                && let Some(pl) = place_at.get(&(p.index, n.start))
+                && let Some(pl) = place_at.get(&(p.index, n.start()))
             {
                 proper.push(pl.clone());
                 place = place.or(Some(pl.clone()));
@@ -203,8 +203,8 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             if lone && verb_use {
                 continue;
             }
-            let range = toks[start].start..t.end;
-            let phrase = &p.text[toks[j].start..t.end];
+            let range = toks[start].start()..t.end();
+            let phrase = &p.text[toks[j].start()..t.end()];
             let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
             m.named = false;
             m.place = place;

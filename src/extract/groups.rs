@@ -53,7 +53,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             if cap_next || cap_prev && !p.headline {
                 continue;
             }
-            let mut m = Mention::named(EntityKind::Person, w, p.index, t.start..t.end);
+            let mut m = Mention::named(EntityKind::Person, w, p.index, t.start()..t.end());
             m.key = format!("group:{}", lower(w));
             found.push(m);
         }

@@ -174,7 +174,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
                     continue;
                 }
                 if let Some(k) = known.get(&words.join(" ")) {
-                    hit = Some((n, p.toks[i].start..last.end, k.clone()));
+                    hit = Some((n, p.toks[i].start()..last.end(), k.clone()));
                     break;
                 }
             }

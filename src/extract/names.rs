@@ -54,8 +54,8 @@ impl Chunk {
 
     /// The chunk's text range in the passage.
     pub fn range(&self, p: &Pass) -> std::ops::Range<usize> {
-        let s = p.toks.get(self.first).map_or(0, |t| t.start);
-        let e = p.toks.get(self.end.saturating_sub(1)).map_or(s, |t| t.end);
+        let s = p.toks.get(self.first).map_or(0, |t| t.start());
+        let e = p.toks.get(self.end.saturating_sub(1)).map_or(s, |t| t.end());
         s..e
     }
 
@@ -151,7 +151,7 @@ pub fn chunks(p: &Pass, lex: &Lexicon, lower_seen: &Seen) -> Vec<Chunk> {
         let mut s = start;
         let place_at = |s: usize| {
             (s + 1..=end.min(s + 4)).any(|e| {
-                let (a, b) = (toks[s].start, toks[e - 1].end);
+                let (a, b) = (toks[s].start(), toks[e - 1].end());
                 p.text.get(a..b).is_some_and(|n| lex.places.contains_key(n))
             })
         };

@@ -107,7 +107,7 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         }
         let mut range = c.range(p);
         if let Some(t) = p.toks.get(c.first - 1) {
-            range.start = t.start;
+            range.start = t.start();
         }
         let role = words.join(" ");
         let mut m = Mention::named(EntityKind::Person, &role, p.index, range);
@@ -129,13 +129,13 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
     if skip > 0
         && let (Some(t), Some(first)) = (p.toks.get(c.first + 1), p.toks.get(c.first))
     {
-        range.start = t.start;
+        range.start = t.start();
         if let Some(pl) = lex.places.get(all[0]) {
-            out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, first.start..first.end));
+            out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, first.start()..first.end()));
         }
     }
     if let Some(t) = p.toks.get(c.first + skip + n + lead).filter(|_| lead > 0) {
-        range.start = t.start;
+        range.start = t.start();
     }
     let mut m = Mention::named(EntityKind::Person, &name, p.index, range);
     m.role = Some(words[..n].join(" "));
@@ -204,7 +204,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     if !ok {
         return false;
     }
-    let range = c.range(p).start..p.toks[end - 1].end;
+    let range = c.range(p).start..p.toks[end - 1].end();
     out.push(Mention::named(EntityKind::Person, &words.join(" "), p.index, range));
     true
 }
@@ -226,7 +226,7 @@ pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool
     }
     // "(1811–1832)", "(born 1970)": life dates.
     if next == "("
-        && p.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num && t.end - t.start == 4)
+        && p.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num && t.end() - t.start() == 4)
         && matches!(w(end + 2), "–" | "-" | "—")
     {
         return true;
@@ -275,7 +275,7 @@ pub fn headline_pairs(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         if parts.iter().any(|x| lex.places.contains_key(x)) {
             continue;
         }
-        let mut at = t.start;
+        let mut at = t.start();
         for part in parts {
             out.push(Mention::named(EntityKind::Person, part, p.index, at..at + part.len()));
             at += part.len() + 1;
@@ -385,7 +385,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         {
             end += 3;
         }
-        let range = toks[start].start..toks[end - 1].end;
+        let range = toks[start].start()..toks[end - 1].end();
         let phrase = p.text.get(range.clone()).unwrap_or("");
         let shown = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("The ")).unwrap_or(phrase);
         let shown = shown.strip_prefix("a ").or_else(|| shown.strip_prefix("an ")).unwrap_or(shown);

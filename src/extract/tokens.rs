@@ -18,12 +18,16 @@ pub enum Kind {
 }
 
 /// One token: a byte range of the passage text.
+///
+/// Offsets are kept as `u32` because a long book has close to a million tokens, all alive
+/// at once: 16 bytes a token instead of 24. Passages are far shorter than 4 GiB (the input
+/// itself is capped); a longer one would saturate, never wrap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// First byte.
-    pub start: usize,
+    start: u32,
     /// One past the last byte.
-    pub end: usize,
+    end: u32,
     /// Its kind.
     pub kind: Kind,
     /// The first word of a sentence, where capitals say nothing.
@@ -31,9 +35,25 @@ pub struct Token {
 }
 
 impl Token {
+    /// A token of bytes `start..end`.
+    pub fn new(start: usize, end: usize, kind: Kind) -> Token {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Token { start: at(start), end: at(end), kind, sent_start: false }
+    }
+
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The token's text.
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
-        s.get(self.start..self.end).unwrap_or("")
+        s.get(self.start()..self.end()).unwrap_or("")
     }
 
     /// True for a word whose first letter is a capital ("Paris", "d'Herbinville", "US").
@@ -69,8 +89,22 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits a passage into tokens and marks sentence starts.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Appends the tokens of a passage to `all`, which holds the tokens of the passages before
+/// it: one allocation for a whole book rather than one per paragraph.
+pub fn tokenize_into(text: &str, all: &mut Vec<Token>) {
+    let base = all.len();
+    tokens_of(text, base, all);
+    mark_sentences(text, &mut all[base..]);
+}
+
+/// Pushes the tokens of `text` onto `out`, whose tokens from `base` on are this passage's.
+fn tokens_of(text: &str, base: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let next_char = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     while let Some(c) = next_char(i) {
@@ -81,23 +115,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if !is_word_char(c) {
             // A possessive: 's or ’s closing a word, or a bare apostrophe after a final s.
-            if matches!(c, '\'' | '’') && out.last().is_some_and(|t| t.end == i && t.kind == Kind::Word) {
+            if matches!(c, '\'' | '’')
+                && out[base..].last().is_some_and(|t| t.end() == i && t.kind == Kind::Word)
+            {
                 let after = i + clen;
                 let s_next = next_char(after);
                 let word_after = s_next.and_then(|_| next_char(after + 1));
                 if matches!(s_next, Some('s' | 'S')) && !word_after.is_some_and(is_word_char) {
-                    out.push(Token { start: i, end: after + 1, kind: Kind::Poss, sent_start: false });
+                    out.push(Token::new(i, after + 1, Kind::Poss));
                     i = after + 1;
                     continue;
                 }
-                let prev = out.last().map(|t| t.text(text)).unwrap_or("");
+                let prev = out[base..].last().map(|t| t.text(text)).unwrap_or("");
                 if prev.ends_with('s') && !s_next.is_some_and(is_word_char) {
-                    out.push(Token { start: i, end: after, kind: Kind::Poss, sent_start: false });
+                    out.push(Token::new(i, after, Kind::Poss));
                     i = after;
                     continue;
                 }
             }
-            out.push(Token { start: i, end: i + clen, kind: Kind::Punct(c), sent_start: false });
+            out.push(Token::new(i, i + clen, Kind::Punct(c)));
             i += clen;
             continue;
         }
@@ -149,10 +185,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let kind = if numeric { Kind::Num } else { Kind::Word };
-        out.push(Token { start, end: i, kind, sent_start: false });
+        out.push(Token::new(start, i, kind));
     }
-    mark_sentences(text, &mut out);
-    out
 }
 
 /// Words that, after "U.S.", show that its period also ended the sentence.
@@ -206,5 +240,25 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn passages_share_one_vector_without_touching() {
+        // A passage opening with "'s" is not the possessive of the word ending the one before.
+        let mut all = Vec::new();
+        tokenize_into("Paris", &mut all);
+        tokenize_into("'s", &mut all);
+        assert_eq!(all[0].kind, Kind::Word);
+        assert_eq!(all[1].kind, Kind::Punct('\''));
+        assert_eq!(tokenize("Paris"), all[..1]);
+        assert_eq!(tokenize("'s"), all[1..]);
+    }
+
+    #[test]
+    fn tokens_are_small_and_offsets_saturate() {
+        assert!(std::mem::size_of::<Token>() <= 16);
+        let far = Token::new(usize::MAX - 1, usize::MAX, Kind::Word);
+        assert_eq!((far.start(), far.end()), (u32::MAX as usize, u32::MAX as usize));
+        assert_eq!(far.text("text"), "");
     }
 }

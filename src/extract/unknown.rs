@@ -140,7 +140,7 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     if !ok || seen.count(last) < 2 {
         return;
     }
-    let range = p.toks[0].start..p.toks[p.toks.len() - 1].end;
+    let range = p.toks[0].start()..p.toks[p.toks.len() - 1].end();
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, range);
     // "Matthew Goode" over "Matthew William Goode": the body's fuller name is the same person.
     let fuller = out.iter().find(|o| {
