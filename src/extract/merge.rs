@@ -296,20 +296,23 @@ fn lower_last_word(s: &str) -> String {
 
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
 pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
-    let mut groups: Vec<(EntityKind, String, Vec<Mention>)> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
-    for m in mentions {
-        let k = (m.kind, m.key.clone());
-        match index.get(&k) {
-            Some(&i) => groups[i].2.push(m),
+    // Groups hold the indices of their mentions: a long book has tens of thousands, and a
+    // second copy of them all would be the largest thing alive at that point.
+    let mut groups: Vec<(EntityKind, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<(EntityKind, &str), usize> = HashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        match index.get(&(m.kind, m.key.as_str())) {
+            Some(&g) => groups[g].1.push(i),
             None => {
-                index.insert(k, groups.len());
-                groups.push((m.kind, m.key.clone(), vec![m]));
+                index.insert((m.kind, m.key.as_str()), groups.len());
+                groups.push((m.kind, vec![i]));
             }
         }
     }
+    drop(index);
     let mut out = Vec::new();
-    for (kind, _key, ms) in groups {
+    for (kind, members) in groups {
+        let ms = || members.iter().filter_map(|&i| mentions.get(i));
         let mut spans: Vec<Span> = Vec::new();
         let mut forms: Vec<String> = Vec::new();
         let mut name = String::new();
@@ -319,7 +322,7 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
         // Events described rather than named: the most frequent form, as body text writes it.
         let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
         let mut continue_named = false;
-        for m in &ms {
+        for m in ms() {
             let Some(p) = passes.get(m.passage) else { continue };
             let span = p.passage.to_input(m.range.clone());
             if !span.is_empty() {
@@ -354,7 +357,7 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
                 _ => merged.push(s),
             }
         }
-        let named_event = ms.iter().any(|m| m.named);
+        let named_event = ms().any(|m| m.named);
         if continue_named && !named_event {
             let best = event_forms.values().max_by(|a, b| {
                 a.0.cmp(&b.0).then((!a.2).cmp(&!b.2)).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1))
