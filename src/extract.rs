@@ -64,7 +64,7 @@ pub fn lower(w: &str) -> String {
 /// True for a passage set in title case, or in capitals: a headline, a caption heading, a
 /// site name. Short, and most of its longer words capitalised.
 fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks.iter().filter(|t| t.kind == Kind::Word).map(|t| t.text(text)).collect();
+    let words: Vec<&str> = toks.iter().filter(|t| t.kind() == Kind::Word).map(|t| t.text(text)).collect();
     if words.is_empty() || words.len() > 24 {
         return false;
     }
@@ -154,7 +154,7 @@ fn lower_seen(passes: &[Pass]) -> Seen {
         let mut prev = "";
         for t in p.toks {
             let w = t.text(p.text);
-            if t.kind == Kind::Word {
+            if t.kind() == Kind::Word {
                 if w.starts_with(|c: char| c.is_lowercase()) {
                     if !seen.lower.contains(w) {
                         seen.lower.insert(w.to_string());

@@ -40,7 +40,7 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
         let t = &toks[i];
         if w(i) == "ago" && i >= 2 && UNITS.contains(&w(i - 1)) {
             let mut s = i - 2;
-            if !(COUNTS.contains(&lower(w(s)).as_str()) || toks[s].kind == Kind::Num) {
+            if !(COUNTS.contains(&lower(w(s)).as_str()) || toks[s].kind() == Kind::Num) {
                 i += 1;
                 continue;
             }
@@ -49,16 +49,17 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
             }
             out.push((s, i + 1));
         } else if MONTHS.contains(&w(i))
-            && !(w(i) == "May" && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word))
+            && !(w(i) == "May" && toks.get(i + 1).is_some_and(|n| n.kind() == Kind::Word))
         {
             let mut s = i;
             let mut e = i + 1;
-            if i > 0 && toks[i - 1].kind == Kind::Num && w(i - 1).len() <= 2 {
+            if i > 0 && toks[i - 1].kind() == Kind::Num && w(i - 1).len() <= 2 {
                 s = i - 1;
             }
-            if toks.get(e).is_some_and(|n| n.kind == Kind::Num) {
+            if toks.get(e).is_some_and(|n| n.kind() == Kind::Num) {
                 e += 1;
-                if w(e) == "," && toks.get(e + 1).is_some_and(|n| n.kind == Kind::Num && w(e + 1).len() == 4)
+                if w(e) == ","
+                    && toks.get(e + 1).is_some_and(|n| n.kind() == Kind::Num && w(e + 1).len() == 4)
                 {
                     e += 2;
                 }
@@ -68,7 +69,7 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
             }
             i = e;
             continue;
-        } else if t.kind == Kind::Num
+        } else if t.kind() == Kind::Num
             && w(i).len() == 4
             && i > 0
             && matches!(w(i - 1), "in" | "since" | "during")
@@ -94,7 +95,7 @@ pub fn attach(passes: &[Pass], mentions: &mut [Mention]) {
             let (Some(ds), Some(de)) = (p.toks.get(s), p.toks.get(e - 1)) else { continue };
             let date = p.text.get(ds.start()..de.end()).unwrap_or("").to_string();
             let sentence_start =
-                p.toks[..s].iter().rposition(|t| t.sent_start).map_or(0, |k| p.toks[k].start());
+                p.toks[..s].iter().rposition(|t| t.sent_start()).map_or(0, |k| p.toks[k].start());
             let best = events
                 .iter()
                 .copied()

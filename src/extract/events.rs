@@ -53,16 +53,16 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     let single_ok = words.len() > 1
         || lex.event_heads.contains(words[0])
         || words[0].contains('-') && words[0].rsplit('-').next().is_some_and(|h| lex.event_heads.contains(h))
-        || !p.toks[c.first].sent_start && lex.triggers.contains_key(lower(words[0]).as_str());
+        || !p.toks[c.first].sent_start() && lex.triggers.contains_key(lower(words[0]).as_str());
     if !event_head(lex, &words[..n]) || !single_ok {
         return false;
     }
     let mut first = c.first;
     let mut end = c.first + len;
-    if first > 0 && matches!(p.toks[first - 1].kind, Kind::Num) {
+    if first > 0 && matches!(p.toks[first - 1].kind(), Kind::Num) {
         first -= 1;
     }
-    if end == c.end && p.toks.get(end).is_some_and(|t| t.kind == Kind::Num && t.end() - t.start() <= 4) {
+    if end == c.end && p.toks.get(end).is_some_and(|t| t.kind() == Kind::Num && t.end() - t.start() <= 4) {
         end += 1;
     }
     let range = p.toks[first].start()..p.toks[end - 1].end();
@@ -93,9 +93,9 @@ fn determiner(w: &str) -> Option<bool> {
 fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
     let w = t.text(text);
     let l = lower(w);
-    match t.kind {
+    match t.kind() {
         Kind::Word => {
-            t.sent_start && !lex.places.contains_key(w)
+            t.sent_start() && !lex.places.contains_key(w)
                 || w.contains(['\'', '’'])
                 || determiner(&l).is_some()
                 || lex.is_stop(&l)
@@ -136,7 +136,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     for p in passes {
         let toks = &p.toks;
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != Kind::Word {
+            if t.kind() != Kind::Word {
                 continue;
             }
             let l = lower(t.text(p.text));
@@ -145,7 +145,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 continue;
             }
             // A capitalised trigger inside body text belongs to a name the chunker saw.
-            if is_cap_word(t.text(p.text)) && !p.headline && !t.sent_start {
+            if is_cap_word(t.text(p.text)) && !p.headline && !t.sent_start() {
                 continue;
             }
             // "talks" as a verb: "he talks", "talks to".

@@ -29,12 +29,12 @@ pub fn coordinated(
                 || lex.is_demonym(w)
                 || seen.contains(&lower(w))
         })
-        || p.toks.get(c.first).is_some_and(|t| t.sent_start)
+        || p.toks.get(c.first).is_some_and(|t| t.sent_start())
     {
         return false;
     }
     let link = |t: usize| {
-        p.toks.get(t).is_some_and(|t| matches!(t.kind, Kind::Punct(',')) || t.text(p.text) == "and")
+        p.toks.get(t).is_some_and(|t| matches!(t.kind(), Kind::Punct(',')) || t.text(p.text) == "and")
     };
     let before = c.first.checked_sub(1).filter(|&k| link(k)).and_then(|k| {
         // ", and" counts as one link.

@@ -180,7 +180,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
             }
             match hit {
                 Some((n, range, (kind, key, name))) => {
-                    let single_common = n == 1 && p.toks[i].sent_start && {
+                    let single_common = n == 1 && p.toks[i].sent_start() && {
                         let l = lower(p.toks[i].text(p.text));
                         seen.contains(&l) || lex.is_stop(&l)
                     };

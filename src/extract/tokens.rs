@@ -19,26 +19,39 @@ pub enum Kind {
 
 /// One token: a byte range of the passage text.
 ///
-/// Offsets are kept as `u32` because a long book has close to a million tokens, all alive
-/// at once: 16 bytes a token instead of 24. Passages are far shorter than 4 GiB (the input
-/// itself is capped); a longer one would saturate, never wrap.
+/// Packed into 12 bytes because a long book has close to a million tokens, all alive at
+/// once: offsets are `u32` (passages are far shorter than 4 GiB, the input itself is
+/// capped; a longer one would saturate, never wrap), and kind and sentence start share a
+/// word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// First byte.
     start: u32,
     /// One past the last byte.
     end: u32,
-    /// Its kind.
-    pub kind: Kind,
-    /// The first word of a sentence, where capitals say nothing.
-    pub sent_start: bool,
+    /// The kind (a punctuation character's code point, or one of the codes past the last
+    /// code point), with [`SENT_START`] set on the first word of a sentence.
+    code: u32,
 }
+
+/// The code of a word, a number and a possessive ending: past `char::MAX`.
+const WORD: u32 = 0x11_0000;
+const NUM: u32 = WORD + 1;
+const POSS: u32 = WORD + 2;
+/// Set in a token's code on the first word of a sentence.
+const SENT_START: u32 = 1 << 31;
 
 impl Token {
     /// A token of bytes `start..end`.
     pub fn new(start: usize, end: usize, kind: Kind) -> Token {
         let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        Token { start: at(start), end: at(end), kind, sent_start: false }
+        let code = match kind {
+            Kind::Word => WORD,
+            Kind::Num => NUM,
+            Kind::Poss => POSS,
+            Kind::Punct(c) => c as u32,
+        };
+        Token { start: at(start), end: at(end), code }
     }
 
     /// First byte.
@@ -51,6 +64,21 @@ impl Token {
         self.end as usize
     }
 
+    /// Its kind.
+    pub fn kind(&self) -> Kind {
+        match self.code & !SENT_START {
+            WORD => Kind::Word,
+            NUM => Kind::Num,
+            POSS => Kind::Poss,
+            c => Kind::Punct(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)),
+        }
+    }
+
+    /// The first word of a sentence, where capitals say nothing.
+    pub fn sent_start(&self) -> bool {
+        self.code & SENT_START != 0
+    }
+
     /// The token's text.
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
         s.get(self.start()..self.end()).unwrap_or("")
@@ -58,7 +86,7 @@ impl Token {
 
     /// True for a word whose first letter is a capital ("Paris", "d'Herbinville", "US").
     pub fn is_cap(&self, s: &str) -> bool {
-        self.kind == Kind::Word && is_cap_word(self.text(s))
+        self.code & !SENT_START == WORD && is_cap_word(self.text(s))
     }
 }
 
@@ -116,7 +144,7 @@ fn tokens_of(text: &str, base: usize, out: &mut Vec<Token>) {
         if !is_word_char(c) {
             // A possessive: 's or ’s closing a word, or a bare apostrophe after a final s.
             if matches!(c, '\'' | '’')
-                && out[base..].last().is_some_and(|t| t.end() == i && t.kind == Kind::Word)
+                && out[base..].last().is_some_and(|t| t.end() == i && t.kind() == Kind::Word)
             {
                 let after = i + clen;
                 let s_next = next_char(after);
@@ -199,7 +227,7 @@ fn mark_sentences(text: &str, toks: &mut [Token]) {
     let mut boundary = true;
     let mut prev_abbrev_end = false;
     for t in toks.iter_mut() {
-        match t.kind {
+        match t.kind() {
             Kind::Punct('.' | '!' | '?' | ':' | ';' | '…' | '•' | '|') => boundary = true,
             Kind::Punct(_) | Kind::Poss => {}
             Kind::Num if boundary => {}
@@ -207,7 +235,9 @@ fn mark_sentences(text: &str, toks: &mut [Token]) {
             Kind::Word => {
                 if boundary || prev_abbrev_end {
                     // "in the U.S. The talks": a chain's period may end the sentence too.
-                    t.sent_start = boundary || SENTENCE_OPENERS.contains(&t.text(text));
+                    if boundary || SENTENCE_OPENERS.contains(&t.text(text)) {
+                        t.code |= SENT_START;
+                    }
                 }
                 let w = t.text(text);
                 prev_abbrev_end =
@@ -223,7 +253,10 @@ mod tests {
     use super::*;
 
     fn show(s: &str) -> Vec<String> {
-        tokenize(s).iter().map(|t| format!("{}{}", if t.sent_start { "^" } else { "" }, t.text(s))).collect()
+        tokenize(s)
+            .iter()
+            .map(|t| format!("{}{}", if t.sent_start() { "^" } else { "" }, t.text(s)))
+            .collect()
     }
 
     #[test]
@@ -248,15 +281,22 @@ mod tests {
         let mut all = Vec::new();
         tokenize_into("Paris", &mut all);
         tokenize_into("'s", &mut all);
-        assert_eq!(all[0].kind, Kind::Word);
-        assert_eq!(all[1].kind, Kind::Punct('\''));
+        assert_eq!(all[0].kind(), Kind::Word);
+        assert_eq!(all[1].kind(), Kind::Punct('\''));
         assert_eq!(tokenize("Paris"), all[..1]);
         assert_eq!(tokenize("'s"), all[1..]);
     }
 
     #[test]
     fn tokens_are_small_and_offsets_saturate() {
-        assert!(std::mem::size_of::<Token>() <= 16);
+        assert!(std::mem::size_of::<Token>() <= 12);
+        for kind in [Kind::Word, Kind::Num, Kind::Poss, Kind::Punct('.'), Kind::Punct(char::MAX)] {
+            assert_eq!(Token::new(0, 1, kind).kind(), kind);
+        }
+        let mut toks = tokenize("Paris. Rome");
+        assert!(toks.iter().all(|t| t.kind() == Kind::Word || !t.sent_start()));
+        toks.retain(Token::sent_start);
+        assert_eq!(toks.iter().map(Token::kind).collect::<Vec<_>>(), [Kind::Word, Kind::Word]);
         let far = Token::new(usize::MAX - 1, usize::MAX, Kind::Word);
         assert_eq!((far.start(), far.end()), (u32::MAX as usize, u32::MAX as usize));
         assert_eq!(far.text("text"), "");

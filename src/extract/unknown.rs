@@ -70,7 +70,7 @@ pub fn person(
     let prev = c.first.checked_sub(1).map(w).unwrap_or_default();
     let placey = matches!(prev.as_str(), "the" | "in" | "at" | "near" | "from" | "to" | "on" | "into");
     // "Strynø Brovej 12": an address; people are not numbered.
-    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Num);
+    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind() == super::tokens::Kind::Num);
     if numbered || placey && !person_context(p, c.first, c.end, lex) {
         return false;
     }
@@ -118,7 +118,7 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     if words.contains(&"of")
         || !(2..=4).contains(&caps)
         || words.len() - caps > 1
-        || p.toks.iter().any(|t| t.kind != super::tokens::Kind::Word)
+        || p.toks.iter().any(|t| t.kind() != super::tokens::Kind::Word)
     {
         return;
     }
