@@ -101,14 +101,14 @@ pub fn attach(passes: &[Pass], mentions: &mut [Mention]) {
                 .copied()
                 .filter(|&i| {
                     let m = &mentions[i];
-                    m.date.is_none()
+                    m.date().is_none()
                         && m.range.end <= ds.start()
                         && m.range.start >= sentence_start
                         && ds.start() - m.range.end < 60
                 })
                 .max_by_key(|&i| mentions[i].range.end);
             if let Some(m) = best.and_then(|i| mentions.get_mut(i)) {
-                m.date = Some(date);
+                m.set_date(Some(date));
             }
         }
     }

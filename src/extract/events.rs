@@ -69,7 +69,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     let name = p.text.get(range.clone()).unwrap_or("").to_string();
     let mut m = Mention::named(EntityKind::Event, &name, p.index, range);
     m.key = format!("named:{}", lower(&name));
-    m.date = year_in(&name);
+    m.set_date(year_in(&name));
     out.push(m);
     true
 }
@@ -207,7 +207,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             let phrase = &p.text[toks[j].start()..t.end()];
             let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
             m.named = false;
-            m.place = place;
+            m.set_place(place);
             // "a duel", "his death" introduce an event; "the talks" points back to one.
             // "the death of its founder": a complement says which one.
             let introduces =

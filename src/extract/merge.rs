@@ -24,12 +24,20 @@ pub struct Mention {
     pub range: Range<usize>,
     /// A proper name (not a description such as "the talks" or "the Secretary of State").
     pub named: bool,
+    /// Role, date and place, which few mentions carry: apart, so that the many that carry
+    /// none stay small (a long book has tens of thousands of mentions).
+    extra: Option<Box<Extra>>,
+}
+
+/// What some mentions say besides a name.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Extra {
     /// For a person referred to by role, the role phrase.
-    pub role: Option<String>,
+    role: Option<String>,
     /// For an event, its date or time expression.
-    pub date: Option<String>,
+    date: Option<String>,
     /// For an event, where it happens.
-    pub place: Option<String>,
+    place: Option<String>,
 }
 
 impl Mention {
@@ -42,9 +50,48 @@ impl Mention {
             passage,
             range,
             named: true,
-            role: None,
-            date: None,
-            place: None,
+            extra: None,
+        }
+    }
+
+    /// For a person referred to by role, the role phrase.
+    pub fn role(&self) -> Option<&str> {
+        self.extra.as_ref()?.role.as_deref()
+    }
+
+    /// For an event, its date or time expression.
+    pub fn date(&self) -> Option<&str> {
+        self.extra.as_ref()?.date.as_deref()
+    }
+
+    /// For an event, where it happens.
+    pub fn place(&self) -> Option<&str> {
+        self.extra.as_ref()?.place.as_deref()
+    }
+
+    /// The extra fields, made when one is set (not when one is cleared).
+    fn extra_for(&mut self, set: bool) -> Option<&mut Extra> {
+        if set { Some(self.extra.get_or_insert_default()) } else { self.extra.as_deref_mut() }
+    }
+
+    /// Sets the role phrase.
+    pub fn set_role(&mut self, role: Option<String>) {
+        if let Some(e) = self.extra_for(role.is_some()) {
+            e.role = role;
+        }
+    }
+
+    /// Sets the date expression.
+    pub fn set_date(&mut self, date: Option<String>) {
+        if let Some(e) = self.extra_for(date.is_some()) {
+            e.date = date;
+        }
+    }
+
+    /// Sets where the event happens.
+    pub fn set_place(&mut self, place: Option<String>) {
+        if let Some(e) = self.extra_for(place.is_some()) {
+            e.place = place;
         }
     }
 }
@@ -219,7 +266,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
 fn link_titles(mentions: &mut [Mention]) {
     let mut holders: HashMap<String, Vec<String>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
-        if let Some(t) = &m.role {
+        if let Some(t) = m.role() {
             let v = holders.entry(lower(t)).or_default();
             if !v.contains(&m.key) {
                 v.push(m.key.clone());
@@ -227,7 +274,7 @@ fn link_titles(mentions: &mut [Mention]) {
         }
     }
     for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named) {
-        let Some(role) = m.role.as_deref().map(lower) else { continue };
+        let Some(role) = m.role().map(lower) else { continue };
         if let Some([key]) = holders.get(&role).map(Vec::as_slice) {
             m.key = key.clone();
             m.named = true;
@@ -345,9 +392,9 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
             if better && (m.name.chars().count() > name.chars().count() || name.is_empty()) {
                 name = m.name.clone();
             }
-            role = role.or_else(|| m.role.clone());
-            date = date.or_else(|| m.date.clone());
-            place = place.or_else(|| m.place.clone());
+            role = role.or_else(|| m.role().map(str::to_string));
+            date = date.or_else(|| m.date().map(str::to_string));
+            place = place.or_else(|| m.place().map(str::to_string));
         }
         spans.sort();
         let mut merged: Vec<Span> = Vec::new();

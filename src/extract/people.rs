@@ -113,7 +113,7 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         let mut m = Mention::named(EntityKind::Person, &role, p.index, range);
         m.key = format!("role:{}", lower(&role));
         m.named = false;
-        m.role = Some(role);
+        m.set_role(Some(role));
         out.push(m);
         return true;
     }
@@ -138,7 +138,7 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         range.start = t.start();
     }
     let mut m = Mention::named(EntityKind::Person, &name, p.index, range);
-    m.role = Some(words[..n].join(" "));
+    m.set_role(Some(words[..n].join(" ")));
     out.push(m);
     true
 }
@@ -393,7 +393,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         let mut m = Mention::named(EntityKind::Person, shown, p.index, range);
         m.key = format!("role:{}", lower(shown).replace('’', "'"));
         m.named = false;
-        m.role = Some(shown.to_string());
+        m.set_role(Some(shown.to_string()));
         out.push(m);
         i = end;
     }
