@@ -32,6 +32,7 @@ pub mod unknown;
 use crate::document::{Document, Entity, EntityKind, Passage};
 use merge::Mention;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 use tokens::{Kind, Token};
 
 /// One passage, tokenised, with what the extraction needs to know about it.
@@ -42,7 +43,7 @@ pub struct Pass<'a> {
     /// Its text.
     pub text: &'a str,
     /// Its tokens.
-    pub toks: Vec<Token>,
+    pub toks: &'a [Token],
     /// Title, heading or a title-case line: capitals there are not evidence of a name.
     pub headline: bool,
     /// Position in reading order.
@@ -63,7 +64,7 @@ pub fn lower(w: &str) -> String {
 /// True for a passage set in title case, or in capitals: a headline, a caption heading, a
 /// site name. Short, and most of its longer words capitalised.
 fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks.iter().filter(|t| t.kind == Kind::Word).map(|t| t.text(text)).collect();
+    let words: Vec<&str> = toks.iter().filter(|t| t.kind() == Kind::Word).map(|t| t.text(text)).collect();
     if words.is_empty() || words.len() > 24 {
         return false;
     }
@@ -84,17 +85,34 @@ fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
     caps * 10 >= long.len() * 7
 }
 
+/// The tokens of every passage, in one vector (a long book has close to a million, alive
+/// for the whole extraction), and the range of each passage's tokens in it.
+fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
+    // About one token for every five bytes of text: reserved once, so the vector rarely grows.
+    let bytes: usize = doc.passages().map(|p| p.text.len()).sum();
+    let mut all = Vec::with_capacity(bytes / 4);
+    let ranges = doc
+        .passages()
+        .map(|p| {
+            let start = all.len();
+            tokens::tokenize_into(&p.text, &mut all);
+            start..all.len()
+        })
+        .collect();
+    (all, ranges)
+}
+
 /// Builds the passes of a document: headlines are the title, the headings, and title-case lines.
-fn passes(doc: &Document) -> Vec<Pass<'_>> {
+fn passes<'a>(doc: &'a Document, all: &'a [Token], ranges: &[Range<usize>]) -> Vec<Pass<'a>> {
     let mut heads: Vec<&Passage> = doc.title.iter().collect();
     heads.extend(doc.sections.iter().filter_map(|s| s.heading.as_ref()));
     doc.passages()
+        .zip(ranges)
         .enumerate()
-        .map(|(index, passage)| {
+        .map(|(index, (passage, range))| {
             let text = passage.text.as_str();
-            let toks = tokens::tokenize(text);
-            let headline =
-                heads.iter().any(|h| std::ptr::eq(*h, passage)) || looks_like_headline(text, &toks);
+            let toks = all.get(range.clone()).unwrap_or(&[]);
+            let headline = heads.iter().any(|h| std::ptr::eq(*h, passage)) || looks_like_headline(text, toks);
             Pass { passage, text, toks, headline, index }
         })
         .collect()
@@ -134,9 +152,9 @@ fn lower_seen(passes: &[Pass]) -> Seen {
     let mut seen = Seen::default();
     for p in passes {
         let mut prev = "";
-        for t in &p.toks {
+        for t in p.toks {
             let w = t.text(p.text);
-            if t.kind == Kind::Word {
+            if t.kind() == Kind::Word {
                 if w.starts_with(|c: char| c.is_lowercase()) {
                     if !seen.lower.contains(w) {
                         seen.lower.insert(w.to_string());
@@ -162,7 +180,8 @@ fn lower_seen(passes: &[Pass]) -> Seen {
 /// Extracts the entities of a document, most salient first within each kind.
 pub fn entities(doc: &Document) -> Vec<Entity> {
     let lex = lexicon::get();
-    let passes = passes(doc);
+    let (all, ranges) = tokenize_all(doc);
+    let passes = passes(doc, &all, &ranges);
     let seen = lower_seen(&passes);
     let chunks: Vec<Vec<names::Chunk>> = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -256,7 +275,7 @@ fn classify(p: &Pass, c: &names::Chunk, lex: &lexicon::Lexicon, seen: &Seen, out
 #[cfg(test)]
 pub(crate) fn test_pass(text: &str) -> (Pass<'static>, Seen) {
     let passage: &'static Passage = Box::leak(Box::new(Passage::verbatim(text, 0)));
-    let toks = tokens::tokenize(&passage.text);
+    let toks = Box::leak(tokens::tokenize(&passage.text).into_boxed_slice());
     let p = Pass { passage, text: &passage.text, toks, headline: false, index: 0 };
     let seen = lower_seen(std::slice::from_ref(&p));
     (p, seen)

@@ -86,6 +86,11 @@ impl OffsetMap {
         map
     }
 
+    /// Frees the room kept for runs not pushed: a finished passage's map stays as it is.
+    pub fn shrink_to_fit(&mut self) {
+        self.runs.shrink_to_fit();
+    }
+
     /// The runs, in order.
     pub fn runs(&self) -> &[Run] {
         &self.runs

@@ -40,7 +40,7 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
         let t = &toks[i];
         if w(i) == "ago" && i >= 2 && UNITS.contains(&w(i - 1)) {
             let mut s = i - 2;
-            if !(COUNTS.contains(&lower(w(s)).as_str()) || toks[s].kind == Kind::Num) {
+            if !(COUNTS.contains(&lower(w(s)).as_str()) || toks[s].kind() == Kind::Num) {
                 i += 1;
                 continue;
             }
@@ -49,16 +49,17 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
             }
             out.push((s, i + 1));
         } else if MONTHS.contains(&w(i))
-            && !(w(i) == "May" && toks.get(i + 1).is_some_and(|n| n.kind == Kind::Word))
+            && !(w(i) == "May" && toks.get(i + 1).is_some_and(|n| n.kind() == Kind::Word))
         {
             let mut s = i;
             let mut e = i + 1;
-            if i > 0 && toks[i - 1].kind == Kind::Num && w(i - 1).len() <= 2 {
+            if i > 0 && toks[i - 1].kind() == Kind::Num && w(i - 1).len() <= 2 {
                 s = i - 1;
             }
-            if toks.get(e).is_some_and(|n| n.kind == Kind::Num) {
+            if toks.get(e).is_some_and(|n| n.kind() == Kind::Num) {
                 e += 1;
-                if w(e) == "," && toks.get(e + 1).is_some_and(|n| n.kind == Kind::Num && w(e + 1).len() == 4)
+                if w(e) == ","
+                    && toks.get(e + 1).is_some_and(|n| n.kind() == Kind::Num && w(e + 1).len() == 4)
                 {
                     e += 2;
                 }
@@ -68,7 +69,7 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
             }
             i = e;
             continue;
-        } else if t.kind == Kind::Num
+        } else if t.kind() == Kind::Num
             && w(i).len() == 4
             && i > 0
             && matches!(w(i - 1), "in" | "since" | "during")
@@ -92,22 +93,22 @@ pub fn attach(passes: &[Pass], mentions: &mut [Mention]) {
         let Some(events) = by_passage.get(&p.index) else { continue };
         for (s, e) in date_spans(p) {
             let (Some(ds), Some(de)) = (p.toks.get(s), p.toks.get(e - 1)) else { continue };
-            let date = p.text.get(ds.start..de.end).unwrap_or("").to_string();
+            let date = p.text.get(ds.start()..de.end()).unwrap_or("").to_string();
             let sentence_start =
-                p.toks[..s].iter().rposition(|t| t.sent_start).map_or(0, |k| p.toks[k].start);
+                p.toks[..s].iter().rposition(|t| t.sent_start()).map_or(0, |k| p.toks[k].start());
             let best = events
                 .iter()
                 .copied()
                 .filter(|&i| {
                     let m = &mentions[i];
-                    m.date.is_none()
-                        && m.range.end <= ds.start
+                    m.date().is_none()
+                        && m.range.end <= ds.start()
                         && m.range.start >= sentence_start
-                        && ds.start - m.range.end < 60
+                        && ds.start() - m.range.end < 60
                 })
                 .max_by_key(|&i| mentions[i].range.end);
             if let Some(m) = best.and_then(|i| mentions.get_mut(i)) {
-                m.date = Some(date);
+                m.set_date(Some(date));
             }
         }
     }
@@ -131,7 +132,7 @@ mod tests {
             let (p, _) = test_pass(text);
             let got: Vec<&str> = date_spans(&p)
                 .into_iter()
-                .map(|(s, e)| &p.text[p.toks[s].start..p.toks[e - 1].end])
+                .map(|(s, e)| &p.text[p.toks[s].start()..p.toks[e - 1].end()])
                 .collect();
             assert_eq!(got, *want, "{text}");
         }

@@ -53,23 +53,23 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     let single_ok = words.len() > 1
         || lex.event_heads.contains(words[0])
         || words[0].contains('-') && words[0].rsplit('-').next().is_some_and(|h| lex.event_heads.contains(h))
-        || !p.toks[c.first].sent_start && lex.triggers.contains_key(lower(words[0]).as_str());
+        || !p.toks[c.first].sent_start() && lex.triggers.contains_key(lower(words[0]).as_str());
     if !event_head(lex, &words[..n]) || !single_ok {
         return false;
     }
     let mut first = c.first;
     let mut end = c.first + len;
-    if first > 0 && matches!(p.toks[first - 1].kind, Kind::Num) {
+    if first > 0 && matches!(p.toks[first - 1].kind(), Kind::Num) {
         first -= 1;
     }
-    if end == c.end && p.toks.get(end).is_some_and(|t| t.kind == Kind::Num && t.end - t.start <= 4) {
+    if end == c.end && p.toks.get(end).is_some_and(|t| t.kind() == Kind::Num && t.end() - t.start() <= 4) {
         end += 1;
     }
-    let range = p.toks[first].start..p.toks[end - 1].end;
+    let range = p.toks[first].start()..p.toks[end - 1].end();
     let name = p.text.get(range.clone()).unwrap_or("").to_string();
     let mut m = Mention::named(EntityKind::Event, &name, p.index, range);
     m.key = format!("named:{}", lower(&name));
-    m.date = year_in(&name);
+    m.set_date(year_in(&name));
     out.push(m);
     true
 }
@@ -93,9 +93,9 @@ fn determiner(w: &str) -> Option<bool> {
 fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
     let w = t.text(text);
     let l = lower(w);
-    match t.kind {
+    match t.kind() {
         Kind::Word => {
-            t.sent_start && !lex.places.contains_key(w)
+            t.sent_start() && !lex.places.contains_key(w)
                 || w.contains(['\'', '’'])
                 || determiner(&l).is_some()
                 || lex.is_stop(&l)
@@ -136,16 +136,16 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     for p in passes {
         let toks = &p.toks;
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != Kind::Word {
+            if t.kind() != Kind::Word {
                 continue;
             }
             let l = lower(t.text(p.text));
             let Some(&class) = lex.triggers.get(l.as_str()) else { continue };
-            if named_at.contains(p.index, &(t.start..t.end)) {
+            if named_at.contains(p.index, &(t.start()..t.end())) {
                 continue;
             }
             // A capitalised trigger inside body text belongs to a name the chunker saw.
-            if is_cap_word(t.text(p.text)) && !p.headline && !t.sent_start {
+            if is_cap_word(t.text(p.text)) && !p.headline && !t.sent_start() {
                 continue;
             }
             // "talks" as a verb: "he talks", "talks to".
@@ -180,14 +180,14 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                         proper.push(lex.places.get(part).map_or(part, |pl| pl.canonical).to_string());
                     }
                 }
-                if let Some(pl) = place_at.get(&(p.index, m.start)) {
+                if let Some(pl) = place_at.get(&(p.index, m.start())) {
                     place = place.or(Some(pl.clone()));
                 }
             }
             // "the conflict in Ukraine", "the invasion of Ukraine": the place is a modifier too.
             if let (Some(prep), Some(n)) = (toks.get(i + 1), toks.get(i + 2))
                 && matches!(prep.text(p.text), "in" | "of" | "on")
-                && let Some(pl) = place_at.get(&(p.index, n.start))
+                && let Some(pl) = place_at.get(&(p.index, n.start()))
             {
                 proper.push(pl.clone());
                 place = place.or(Some(pl.clone()));
@@ -203,11 +203,11 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             if lone && verb_use {
                 continue;
             }
-            let range = toks[start].start..t.end;
-            let phrase = &p.text[toks[j].start..t.end];
+            let range = toks[start].start()..t.end();
+            let phrase = &p.text[toks[j].start()..t.end()];
             let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
             m.named = false;
-            m.place = place;
+            m.set_place(place);
             // "a duel", "his death" introduce an event; "the talks" points back to one.
             // "the death of its founder": a complement says which one.
             let introduces =

@@ -35,7 +35,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let mut judged: rustc_hash::FxHashMap<&str, bool> = Default::default();
     for p in passes {
         for (i, t) in p.toks.iter().enumerate() {
-            if t.kind != Kind::Word || !t.is_cap(p.text) {
+            if t.kind() != Kind::Word || !t.is_cap(p.text) {
                 continue;
             }
             let w = t.text(p.text);
@@ -45,15 +45,15 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 continue;
             }
             // "Young Americans", "Americans for Prosperity": part of a longer name.
-            let cap_next = p.toks.get(i + 1).is_some_and(|n| n.is_cap(p.text) && !n.sent_start);
+            let cap_next = p.toks.get(i + 1).is_some_and(|n| n.is_cap(p.text) && !n.sent_start());
             let cap_prev = i > 0
                 && p.toks[i - 1].is_cap(p.text)
-                && !t.sent_start
+                && !t.sent_start()
                 && !lex.is_stop(&lower(p.toks[i - 1].text(p.text)));
             if cap_next || cap_prev && !p.headline {
                 continue;
             }
-            let mut m = Mention::named(EntityKind::Person, w, p.index, t.start..t.end);
+            let mut m = Mention::named(EntityKind::Person, w, p.index, t.start()..t.end());
             m.key = format!("group:{}", lower(w));
             found.push(m);
         }

@@ -29,17 +29,17 @@ pub fn coordinated(
                 || lex.is_demonym(w)
                 || seen.contains(&lower(w))
         })
-        || p.toks.get(c.first).is_some_and(|t| t.sent_start)
+        || p.toks.get(c.first).is_some_and(|t| t.sent_start())
     {
         return false;
     }
     let link = |t: usize| {
-        p.toks.get(t).is_some_and(|t| matches!(t.kind, Kind::Punct(',')) || t.text(p.text) == "and")
+        p.toks.get(t).is_some_and(|t| matches!(t.kind(), Kind::Punct(',')) || t.text(p.text) == "and")
     };
     let before = c.first.checked_sub(1).filter(|&k| link(k)).and_then(|k| {
         // ", and" counts as one link.
         let k = if k > 0 && p.toks[k].text(p.text) == "and" && link(k - 1) { k - 1 } else { k };
-        k.checked_sub(1).and_then(|j| ends.get(&(p.index, p.toks[j].end)))
+        k.checked_sub(1).and_then(|j| ends.get(&(p.index, p.toks[j].end())))
     });
     let after = link(c.end)
         .then(|| {
@@ -48,7 +48,7 @@ pub fn coordinated(
             } else {
                 c.end + 1
             };
-            p.toks.get(k).and_then(|t| starts.get(&(p.index, t.start)))
+            p.toks.get(k).and_then(|t| starts.get(&(p.index, t.start())))
         })
         .flatten();
     let kind = match (before, after) {

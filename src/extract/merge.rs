@@ -24,12 +24,20 @@ pub struct Mention {
     pub range: Range<usize>,
     /// A proper name (not a description such as "the talks" or "the Secretary of State").
     pub named: bool,
+    /// Role, date and place, which few mentions carry: apart, so that the many that carry
+    /// none stay small (a long book has tens of thousands of mentions).
+    extra: Option<Box<Extra>>,
+}
+
+/// What some mentions say besides a name.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Extra {
     /// For a person referred to by role, the role phrase.
-    pub role: Option<String>,
+    role: Option<String>,
     /// For an event, its date or time expression.
-    pub date: Option<String>,
+    date: Option<String>,
     /// For an event, where it happens.
-    pub place: Option<String>,
+    place: Option<String>,
 }
 
 impl Mention {
@@ -42,9 +50,48 @@ impl Mention {
             passage,
             range,
             named: true,
-            role: None,
-            date: None,
-            place: None,
+            extra: None,
+        }
+    }
+
+    /// For a person referred to by role, the role phrase.
+    pub fn role(&self) -> Option<&str> {
+        self.extra.as_ref()?.role.as_deref()
+    }
+
+    /// For an event, its date or time expression.
+    pub fn date(&self) -> Option<&str> {
+        self.extra.as_ref()?.date.as_deref()
+    }
+
+    /// For an event, where it happens.
+    pub fn place(&self) -> Option<&str> {
+        self.extra.as_ref()?.place.as_deref()
+    }
+
+    /// The extra fields, made when one is set (not when one is cleared).
+    fn extra_for(&mut self, set: bool) -> Option<&mut Extra> {
+        if set { Some(self.extra.get_or_insert_default()) } else { self.extra.as_deref_mut() }
+    }
+
+    /// Sets the role phrase.
+    pub fn set_role(&mut self, role: Option<String>) {
+        if let Some(e) = self.extra_for(role.is_some()) {
+            e.role = role;
+        }
+    }
+
+    /// Sets the date expression.
+    pub fn set_date(&mut self, date: Option<String>) {
+        if let Some(e) = self.extra_for(date.is_some()) {
+            e.date = date;
+        }
+    }
+
+    /// Sets where the event happens.
+    pub fn set_place(&mut self, place: Option<String>) {
+        if let Some(e) = self.extra_for(place.is_some()) {
+            e.place = place;
         }
     }
 }
@@ -174,13 +221,13 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
                     continue;
                 }
                 if let Some(k) = known.get(&words.join(" ")) {
-                    hit = Some((n, p.toks[i].start..last.end, k.clone()));
+                    hit = Some((n, p.toks[i].start()..last.end(), k.clone()));
                     break;
                 }
             }
             match hit {
                 Some((n, range, (kind, key, name))) => {
-                    let single_common = n == 1 && p.toks[i].sent_start && {
+                    let single_common = n == 1 && p.toks[i].sent_start() && {
                         let l = lower(p.toks[i].text(p.text));
                         seen.contains(&l) || lex.is_stop(&l)
                     };
@@ -219,7 +266,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
 fn link_titles(mentions: &mut [Mention]) {
     let mut holders: HashMap<String, Vec<String>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
-        if let Some(t) = &m.role {
+        if let Some(t) = m.role() {
             let v = holders.entry(lower(t)).or_default();
             if !v.contains(&m.key) {
                 v.push(m.key.clone());
@@ -227,7 +274,7 @@ fn link_titles(mentions: &mut [Mention]) {
         }
     }
     for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named) {
-        let Some(role) = m.role.as_deref().map(lower) else { continue };
+        let Some(role) = m.role().map(lower) else { continue };
         if let Some([key]) = holders.get(&role).map(Vec::as_slice) {
             m.key = key.clone();
             m.named = true;
@@ -296,20 +343,23 @@ fn lower_last_word(s: &str) -> String {
 
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
 pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
-    let mut groups: Vec<(EntityKind, String, Vec<Mention>)> = Vec::new();
-    let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
-    for m in mentions {
-        let k = (m.kind, m.key.clone());
-        match index.get(&k) {
-            Some(&i) => groups[i].2.push(m),
+    // Groups hold the indices of their mentions: a long book has tens of thousands, and a
+    // second copy of them all would be the largest thing alive at that point.
+    let mut groups: Vec<(EntityKind, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<(EntityKind, &str), usize> = HashMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        match index.get(&(m.kind, m.key.as_str())) {
+            Some(&g) => groups[g].1.push(i),
             None => {
-                index.insert(k, groups.len());
-                groups.push((m.kind, m.key.clone(), vec![m]));
+                index.insert((m.kind, m.key.as_str()), groups.len());
+                groups.push((m.kind, vec![i]));
             }
         }
     }
+    drop(index);
     let mut out = Vec::new();
-    for (kind, _key, ms) in groups {
+    for (kind, members) in groups {
+        let ms = || members.iter().filter_map(|&i| mentions.get(i));
         let mut spans: Vec<Span> = Vec::new();
         let mut forms: Vec<String> = Vec::new();
         let mut name = String::new();
@@ -319,7 +369,7 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
         // Events described rather than named: the most frequent form, as body text writes it.
         let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
         let mut continue_named = false;
-        for m in &ms {
+        for m in ms() {
             let Some(p) = passes.get(m.passage) else { continue };
             let span = p.passage.to_input(m.range.clone());
             if !span.is_empty() {
@@ -342,9 +392,9 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
             if better && (m.name.chars().count() > name.chars().count() || name.is_empty()) {
                 name = m.name.clone();
             }
-            role = role.or_else(|| m.role.clone());
-            date = date.or_else(|| m.date.clone());
-            place = place.or_else(|| m.place.clone());
+            role = role.or_else(|| m.role().map(str::to_string));
+            date = date.or_else(|| m.date().map(str::to_string));
+            place = place.or_else(|| m.place().map(str::to_string));
         }
         spans.sort();
         let mut merged: Vec<Span> = Vec::new();
@@ -354,7 +404,7 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
                 _ => merged.push(s),
             }
         }
-        let named_event = ms.iter().any(|m| m.named);
+        let named_event = ms().any(|m| m.named);
         if continue_named && !named_event {
             let best = event_forms.values().max_by(|a, b| {
                 a.0.cmp(&b.0).then((!a.2).cmp(&!b.2)).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1))

@@ -54,8 +54,8 @@ impl Chunk {
 
     /// The chunk's text range in the passage.
     pub fn range(&self, p: &Pass) -> std::ops::Range<usize> {
-        let s = p.toks.get(self.first).map_or(0, |t| t.start);
-        let e = p.toks.get(self.end.saturating_sub(1)).map_or(s, |t| t.end);
+        let s = p.toks.get(self.first).map_or(0, |t| t.start());
+        let e = p.toks.get(self.end.saturating_sub(1)).map_or(s, |t| t.end());
         s..e
     }
 
@@ -82,7 +82,7 @@ pub fn uninformative(lex: &Lexicon, lower_seen: &Seen, t: &Token, text: &str) ->
     let l = lower(w);
     // Inside a sentence a capital is evidence: only function and calendar words are dropped
     // ("New York", "Main Street" keep their first word).
-    if !t.sent_start {
+    if !t.sent_start() {
         // "Will Rogers": mid-sentence, a capitalised function word that is a given name is one.
         let name = lex.given.contains(w) && !CALENDAR.contains(&l.as_str());
         return !is_acronym(w)
@@ -94,7 +94,7 @@ pub fn uninformative(lex: &Lexicon, lower_seen: &Seen, t: &Token, text: &str) ->
     if lex.titles.contains(w) || lex.given.contains(w) || lex.places.contains_key(w) {
         return false;
     }
-    t.sent_start && lower_seen.contains(&l)
+    t.sent_start() && lower_seen.contains(&l)
 }
 
 /// True for a short word in capitals ("US", "UK", "EU"): an acronym, never the stopword it spells.
@@ -128,16 +128,16 @@ pub fn chunks(p: &Pass, lex: &Lexicon, lower_seen: &Seen) -> Vec<Chunk> {
         loop {
             match toks.get(end) {
                 Some(t) if name_word(p, t) => end += 1,
-                Some(t) if t.kind == Kind::Word && CONNECTORS.contains(&t.text(p.text)) => {
+                Some(t) if t.kind() == Kind::Word && CONNECTORS.contains(&t.text(p.text)) => {
                     // Connectors only join when a capitalised word follows them.
                     let mut j = end;
                     while toks
                         .get(j)
-                        .is_some_and(|t| t.kind == Kind::Word && CONNECTORS.contains(&t.text(p.text)))
+                        .is_some_and(|t| t.kind() == Kind::Word && CONNECTORS.contains(&t.text(p.text)))
                     {
                         j += 1;
                     }
-                    if j - end <= 2 && toks.get(j).is_some_and(|t| name_word(p, t) && !t.sent_start) {
+                    if j - end <= 2 && toks.get(j).is_some_and(|t| name_word(p, t) && !t.sent_start()) {
                         end = j + 1;
                     } else {
                         break;
@@ -151,13 +151,13 @@ pub fn chunks(p: &Pass, lex: &Lexicon, lower_seen: &Seen) -> Vec<Chunk> {
         let mut s = start;
         let place_at = |s: usize| {
             (s + 1..=end.min(s + 4)).any(|e| {
-                let (a, b) = (toks[s].start, toks[e - 1].end);
+                let (a, b) = (toks[s].start(), toks[e - 1].end());
                 p.text.get(a..b).is_some_and(|n| lex.places.contains_key(n))
             })
         };
         while s < end && uninformative(lex, lower_seen, &toks[s], p.text) && !(s + 1 < end && place_at(s)) {
             s += 1;
-            while s < end && toks[s].kind == Kind::Word && !is_cap_word(toks[s].text(p.text)) {
+            while s < end && toks[s].kind() == Kind::Word && !is_cap_word(toks[s].text(p.text)) {
                 s += 1;
             }
         }

@@ -107,13 +107,13 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         }
         let mut range = c.range(p);
         if let Some(t) = p.toks.get(c.first - 1) {
-            range.start = t.start;
+            range.start = t.start();
         }
         let role = words.join(" ");
         let mut m = Mention::named(EntityKind::Person, &role, p.index, range);
         m.key = format!("role:{}", lower(&role));
         m.named = false;
-        m.role = Some(role);
+        m.set_role(Some(role));
         out.push(m);
         return true;
     }
@@ -129,16 +129,16 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
     if skip > 0
         && let (Some(t), Some(first)) = (p.toks.get(c.first + 1), p.toks.get(c.first))
     {
-        range.start = t.start;
+        range.start = t.start();
         if let Some(pl) = lex.places.get(all[0]) {
-            out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, first.start..first.end));
+            out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, first.start()..first.end()));
         }
     }
     if let Some(t) = p.toks.get(c.first + skip + n + lead).filter(|_| lead > 0) {
-        range.start = t.start;
+        range.start = t.start();
     }
     let mut m = Mention::named(EntityKind::Person, &name, p.index, range);
-    m.role = Some(words[..n].join(" "));
+    m.set_role(Some(words[..n].join(" ")));
     out.push(m);
     true
 }
@@ -204,13 +204,13 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     if !ok {
         return false;
     }
-    let range = c.range(p).start..p.toks[end - 1].end;
+    let range = c.range(p).start..p.toks[end - 1].end();
     out.push(Mention::named(EntityKind::Person, &words.join(" "), p.index, range));
     true
 }
 
 fn c_sent_start(p: &Pass, c: &Chunk) -> bool {
-    p.toks.get(c.first).is_some_and(|t| t.sent_start)
+    p.toks.get(c.first).is_some_and(|t| t.sent_start())
 }
 
 /// Context around tokens `first..end` that only people have.
@@ -221,12 +221,12 @@ pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool
         return true;
     }
     // "Galois' cousin", "Padalecki's father": kin and life words after a possessive.
-    if p.toks.get(end).is_some_and(|t| t.kind == Kind::Poss) && KIN.contains(&w(end + 1)) {
+    if p.toks.get(end).is_some_and(|t| t.kind() == Kind::Poss) && KIN.contains(&w(end + 1)) {
         return true;
     }
     // "(1811–1832)", "(born 1970)": life dates.
     if next == "("
-        && p.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Num && t.end - t.start == 4)
+        && p.toks.get(end + 1).is_some_and(|t| t.kind() == Kind::Num && t.end() - t.start() == 4)
         && matches!(w(end + 2), "–" | "-" | "—")
     {
         return true;
@@ -261,7 +261,7 @@ fn role_within(p: &Pass, i: usize, lex: &Lexicon) -> bool {
 pub fn headline_pairs(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
     for (i, t) in p.toks.iter().enumerate() {
         let w = t.text(p.text);
-        if t.kind != Kind::Word || !w.contains('-') {
+        if t.kind() != Kind::Word || !w.contains('-') {
             continue;
         }
         let next = p.toks.get(i + 1).map(|t| lower(t.text(p.text))).unwrap_or_default();
@@ -275,7 +275,7 @@ pub fn headline_pairs(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         if parts.iter().any(|x| lex.places.contains_key(x)) {
             continue;
         }
-        let mut at = t.start;
+        let mut at = t.start();
         for part in parts {
             out.push(Mention::named(EntityKind::Person, part, p.index, at..at + part.len()));
             at += part.len() + 1;
@@ -296,7 +296,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.kind != Kind::Word || t.is_cap(p.text) && !t.sent_start {
+        if t.kind() != Kind::Word || t.is_cap(p.text) && !t.sent_start() {
             i += 1;
             continue;
         }
@@ -310,14 +310,14 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
             Some(ref two) if lex.roles.contains(two.as_str()) => (i + 2, true),
             _ => (i + 1, lex.roles.contains(w.as_str())),
         };
-        if !is_role || is_cap_word(t.text(p.text)) && !t.sent_start {
+        if !is_role || is_cap_word(t.text(p.text)) && !t.sent_start() {
             i += 1;
             continue;
         }
         // Not a title before a name, not a compound's first noun ("president's office" is fine).
         if let Some(n) = toks.get(role_end)
             && (n.is_cap(p.text)
-                || n.kind == Kind::Word
+                || n.kind() == Kind::Word
                     && !lex.function.contains(lower(n.text(p.text)).as_str())
                     && !verb_like(n.text(p.text)))
         {
@@ -331,7 +331,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         while j > 0 && mods <= 4 {
             let prev = &toks[j - 1];
             let pw = lower(prev.text(p.text));
-            match prev.kind {
+            match prev.kind() {
                 Kind::Word if matches!(pw.as_str(), "a" | "an" | "the") => {
                     start = Some(j - 1);
                     break;
@@ -353,7 +353,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         };
         // "X was a Swiss mathematician", "X, an American actor": a description of someone named.
         let before = start.checked_sub(1).and_then(|k| toks.get(k)).map(|t| lower(t.text(p.text)));
-        if toks[start].kind == Kind::Word
+        if toks[start].kind() == Kind::Word
             && before.as_deref().is_some_and(|b| {
                 matches!(
                     b,
@@ -385,7 +385,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         {
             end += 3;
         }
-        let range = toks[start].start..toks[end - 1].end;
+        let range = toks[start].start()..toks[end - 1].end();
         let phrase = p.text.get(range.clone()).unwrap_or("");
         let shown = phrase.strip_prefix("the ").or_else(|| phrase.strip_prefix("The ")).unwrap_or(phrase);
         let shown = shown.strip_prefix("a ").or_else(|| shown.strip_prefix("an ")).unwrap_or(shown);
@@ -393,7 +393,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         let mut m = Mention::named(EntityKind::Person, shown, p.index, range);
         m.key = format!("role:{}", lower(shown).replace('’', "'"));
         m.named = false;
-        m.role = Some(shown.to_string());
+        m.set_role(Some(shown.to_string()));
         out.push(m);
         i = end;
     }

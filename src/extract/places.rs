@@ -133,7 +133,7 @@ pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
         if !parts_ok {
             continue;
         }
-        let mut at = t.start;
+        let mut at = t.start();
         for part in w.split('-') {
             let range = at..at + part.len();
             at += part.len() + 1;
@@ -166,8 +166,8 @@ pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
             // more often part of a team or company name than a place of the story.
             let known = pl.kind != PlaceKind::City || pl.population >= 100_000;
             if (after_of || known && (i == 0 || pl.kind != PlaceKind::City)) && !lex.is_stop(&lower(&name)) {
-                let s = p.toks[c.first + i].start;
-                let e = p.toks[c.first + i + n - 1].end;
+                let s = p.toks[c.first + i].start();
+                let e = p.toks[c.first + i + n - 1].end();
                 out.push(place_mention(lex, &name, p, s..e));
                 hit = n;
                 break;
@@ -234,14 +234,14 @@ const NUMBERED: &[&str] =
 pub fn numbered(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
     let words = c.words(p);
     let Some(&last) = words.last() else { return false };
-    let next_num = p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Num);
+    let next_num = p.toks.get(c.end).is_some_and(|t| t.kind() == super::tokens::Kind::Num);
     if NUMBERED.contains(&last) && next_num {
-        let range = c.range(p).start..p.toks[c.end].end;
+        let range = c.range(p).start..p.toks[c.end].end();
         let name = p.text.get(range.clone()).unwrap_or("").to_string();
         out.push(Mention::named(EntityKind::Place, &name, p.index, range));
         return true;
     }
-    let prev_num = c.first > 0 && p.toks[c.first - 1].kind == super::tokens::Kind::Num;
+    let prev_num = c.first > 0 && p.toks[c.first - 1].kind() == super::tokens::Kind::Num;
     let street = lex.place_heads.contains(last.trim_end_matches('.'))
         && [
             "Street",
@@ -259,13 +259,13 @@ pub fn numbered(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
         ]
         .contains(&last.trim_end_matches('.'));
     if prev_num && street {
-        let range = p.toks[c.first - 1].start..c.range(p).end;
+        let range = p.toks[c.first - 1].start()..c.range(p).end;
         let name = p.text.get(range.clone()).unwrap_or("").to_string();
         out.push(Mention::named(EntityKind::Place, &name, p.index, range));
         return true;
     }
     let the = c.first > 0 && p.toks[c.first - 1].text(p.text) == "the";
-    let compass = the && COMPASS.contains(&words.join(" ").as_str()) && !p.toks[c.first].sent_start;
+    let compass = the && COMPASS.contains(&words.join(" ").as_str()) && !p.toks[c.first].sent_start();
     if compass {
         out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
         return true;
@@ -305,7 +305,7 @@ pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec
         && words.len() <= 2
         && !words.iter().any(abstract_noun)
         && !words.iter().any(|x| seen.contains(&lower(x)) || lex.surnames.contains(x))
-        && !p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Poss);
+        && !p.toks.get(c.end).is_some_and(|t| t.kind() == super::tokens::Kind::Poss);
     if !(region_after || in_x) {
         return false;
     }

@@ -68,8 +68,8 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
         let word = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
         for (i, t) in p.toks.iter().enumerate() {
             // Every code starts with one of these capitals and holds a digit, or is "US".
-            if t.kind != Kind::Word
-                || !matches!(p.text.as_bytes().get(t.start), Some(b'A' | b'B' | b'I' | b'M' | b'S' | b'U'))
+            if t.kind() != Kind::Word
+                || !matches!(p.text.as_bytes().get(t.start()), Some(b'A' | b'B' | b'I' | b'M' | b'S' | b'U'))
             {
                 continue;
             }
@@ -80,16 +80,17 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
             let next = p.toks.get(i + 1);
             let end_ok = || {
                 next.is_none_or(|n| {
-                    matches!(n.kind, Kind::Punct(_)) || AFTER.contains(&super::lower(n.text(p.text)).as_str())
+                    matches!(n.kind(), Kind::Punct(_))
+                        || AFTER.contains(&super::lower(n.text(p.text)).as_str())
                 })
             };
-            let mut range = t.start..t.end;
+            let mut range = t.start()..t.end();
             let road = if american(w) {
                 true
-            } else if w == "US" && next.is_some_and(|n| n.kind == Kind::Num && n.end - n.start <= 3) {
+            } else if w == "US" && next.is_some_and(|n| n.kind() == Kind::Num && n.end() - n.start() <= 3) {
                 // "US 169": the number is its own token, and "US" is no longer the country.
-                range.end = next.map_or(t.end, |n| n.end);
-                routes.push((p.index, t.start));
+                range.end = next.map_or(t.end(), |n| n.end());
+                routes.push((p.index, t.start()));
                 true
             } else {
                 british(w) && i > 0 && word(i - 1) == "the" && end_ok()

@@ -18,27 +18,75 @@ pub enum Kind {
 }
 
 /// One token: a byte range of the passage text.
+///
+/// Packed into 12 bytes because a long book has close to a million tokens, all alive at
+/// once: offsets are `u32` (passages are far shorter than 4 GiB, the input itself is
+/// capped; a longer one would saturate, never wrap), and kind and sentence start share a
+/// word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// First byte.
-    pub start: usize,
+    start: u32,
     /// One past the last byte.
-    pub end: usize,
-    /// Its kind.
-    pub kind: Kind,
-    /// The first word of a sentence, where capitals say nothing.
-    pub sent_start: bool,
+    end: u32,
+    /// The kind (a punctuation character's code point, or one of the codes past the last
+    /// code point), with [`SENT_START`] set on the first word of a sentence.
+    code: u32,
 }
 
+/// The code of a word, a number and a possessive ending: past `char::MAX`.
+const WORD: u32 = 0x11_0000;
+const NUM: u32 = WORD + 1;
+const POSS: u32 = WORD + 2;
+/// Set in a token's code on the first word of a sentence.
+const SENT_START: u32 = 1 << 31;
+
 impl Token {
+    /// A token of bytes `start..end`.
+    pub fn new(start: usize, end: usize, kind: Kind) -> Token {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let code = match kind {
+            Kind::Word => WORD,
+            Kind::Num => NUM,
+            Kind::Poss => POSS,
+            Kind::Punct(c) => c as u32,
+        };
+        Token { start: at(start), end: at(end), code }
+    }
+
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Its kind.
+    pub fn kind(&self) -> Kind {
+        match self.code & !SENT_START {
+            WORD => Kind::Word,
+            NUM => Kind::Num,
+            POSS => Kind::Poss,
+            c => Kind::Punct(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)),
+        }
+    }
+
+    /// The first word of a sentence, where capitals say nothing.
+    pub fn sent_start(&self) -> bool {
+        self.code & SENT_START != 0
+    }
+
     /// The token's text.
     pub fn text<'a>(&self, s: &'a str) -> &'a str {
-        s.get(self.start..self.end).unwrap_or("")
+        s.get(self.start()..self.end()).unwrap_or("")
     }
 
     /// True for a word whose first letter is a capital ("Paris", "d'Herbinville", "US").
     pub fn is_cap(&self, s: &str) -> bool {
-        self.kind == Kind::Word && is_cap_word(self.text(s))
+        self.code & !SENT_START == WORD && is_cap_word(self.text(s))
     }
 }
 
@@ -69,8 +117,22 @@ fn is_word_char(c: char) -> bool {
 
 /// Splits a passage into tokens and marks sentence starts.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Appends the tokens of a passage to `all`, which holds the tokens of the passages before
+/// it: one allocation for a whole book rather than one per paragraph.
+pub fn tokenize_into(text: &str, all: &mut Vec<Token>) {
+    let base = all.len();
+    tokens_of(text, base, all);
+    mark_sentences(text, &mut all[base..]);
+}
+
+/// Pushes the tokens of `text` onto `out`, whose tokens from `base` on are this passage's.
+fn tokens_of(text: &str, base: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let next_char = |i: usize| text.get(i..).and_then(|s| s.chars().next());
     while let Some(c) = next_char(i) {
@@ -81,23 +143,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if !is_word_char(c) {
             // A possessive: 's or ’s closing a word, or a bare apostrophe after a final s.
-            if matches!(c, '\'' | '’') && out.last().is_some_and(|t| t.end == i && t.kind == Kind::Word) {
+            if matches!(c, '\'' | '’')
+                && out[base..].last().is_some_and(|t| t.end() == i && t.kind() == Kind::Word)
+            {
                 let after = i + clen;
                 let s_next = next_char(after);
                 let word_after = s_next.and_then(|_| next_char(after + 1));
                 if matches!(s_next, Some('s' | 'S')) && !word_after.is_some_and(is_word_char) {
-                    out.push(Token { start: i, end: after + 1, kind: Kind::Poss, sent_start: false });
+                    out.push(Token::new(i, after + 1, Kind::Poss));
                     i = after + 1;
                     continue;
                 }
-                let prev = out.last().map(|t| t.text(text)).unwrap_or("");
+                let prev = out[base..].last().map(|t| t.text(text)).unwrap_or("");
                 if prev.ends_with('s') && !s_next.is_some_and(is_word_char) {
-                    out.push(Token { start: i, end: after, kind: Kind::Poss, sent_start: false });
+                    out.push(Token::new(i, after, Kind::Poss));
                     i = after;
                     continue;
                 }
             }
-            out.push(Token { start: i, end: i + clen, kind: Kind::Punct(c), sent_start: false });
+            out.push(Token::new(i, i + clen, Kind::Punct(c)));
             i += clen;
             continue;
         }
@@ -149,10 +213,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let kind = if numeric { Kind::Num } else { Kind::Word };
-        out.push(Token { start, end: i, kind, sent_start: false });
+        out.push(Token::new(start, i, kind));
     }
-    mark_sentences(text, &mut out);
-    out
 }
 
 /// Words that, after "U.S.", show that its period also ended the sentence.
@@ -165,7 +227,7 @@ fn mark_sentences(text: &str, toks: &mut [Token]) {
     let mut boundary = true;
     let mut prev_abbrev_end = false;
     for t in toks.iter_mut() {
-        match t.kind {
+        match t.kind() {
             Kind::Punct('.' | '!' | '?' | ':' | ';' | '…' | '•' | '|') => boundary = true,
             Kind::Punct(_) | Kind::Poss => {}
             Kind::Num if boundary => {}
@@ -173,7 +235,9 @@ fn mark_sentences(text: &str, toks: &mut [Token]) {
             Kind::Word => {
                 if boundary || prev_abbrev_end {
                     // "in the U.S. The talks": a chain's period may end the sentence too.
-                    t.sent_start = boundary || SENTENCE_OPENERS.contains(&t.text(text));
+                    if boundary || SENTENCE_OPENERS.contains(&t.text(text)) {
+                        t.code |= SENT_START;
+                    }
                 }
                 let w = t.text(text);
                 prev_abbrev_end =
@@ -189,7 +253,10 @@ mod tests {
     use super::*;
 
     fn show(s: &str) -> Vec<String> {
-        tokenize(s).iter().map(|t| format!("{}{}", if t.sent_start { "^" } else { "" }, t.text(s))).collect()
+        tokenize(s)
+            .iter()
+            .map(|t| format!("{}{}", if t.sent_start() { "^" } else { "" }, t.text(s)))
+            .collect()
     }
 
     #[test]
@@ -206,5 +273,32 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(show(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn passages_share_one_vector_without_touching() {
+        // A passage opening with "'s" is not the possessive of the word ending the one before.
+        let mut all = Vec::new();
+        tokenize_into("Paris", &mut all);
+        tokenize_into("'s", &mut all);
+        assert_eq!(all[0].kind(), Kind::Word);
+        assert_eq!(all[1].kind(), Kind::Punct('\''));
+        assert_eq!(tokenize("Paris"), all[..1]);
+        assert_eq!(tokenize("'s"), all[1..]);
+    }
+
+    #[test]
+    fn tokens_are_small_and_offsets_saturate() {
+        assert!(std::mem::size_of::<Token>() <= 12);
+        for kind in [Kind::Word, Kind::Num, Kind::Poss, Kind::Punct('.'), Kind::Punct(char::MAX)] {
+            assert_eq!(Token::new(0, 1, kind).kind(), kind);
+        }
+        let mut toks = tokenize("Paris. Rome");
+        assert!(toks.iter().all(|t| t.kind() == Kind::Word || !t.sent_start()));
+        toks.retain(Token::sent_start);
+        assert_eq!(toks.iter().map(Token::kind).collect::<Vec<_>>(), [Kind::Word, Kind::Word]);
+        let far = Token::new(usize::MAX - 1, usize::MAX, Kind::Word);
+        assert_eq!((far.start(), far.end()), (u32::MAX as usize, u32::MAX as usize));
+        assert_eq!(far.text("text"), "");
     }
 }

@@ -70,7 +70,7 @@ pub fn person(
     let prev = c.first.checked_sub(1).map(w).unwrap_or_default();
     let placey = matches!(prev.as_str(), "the" | "in" | "at" | "near" | "from" | "to" | "on" | "into");
     // "Strynø Brovej 12": an address; people are not numbered.
-    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind == super::tokens::Kind::Num);
+    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind() == super::tokens::Kind::Num);
     if numbered || placey && !person_context(p, c.first, c.end, lex) {
         return false;
     }
@@ -118,7 +118,7 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     if words.contains(&"of")
         || !(2..=4).contains(&caps)
         || words.len() - caps > 1
-        || p.toks.iter().any(|t| t.kind != super::tokens::Kind::Word)
+        || p.toks.iter().any(|t| t.kind() != super::tokens::Kind::Word)
     {
         return;
     }
@@ -140,7 +140,7 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     if !ok || seen.count(last) < 2 {
         return;
     }
-    let range = p.toks[0].start..p.toks[p.toks.len() - 1].end;
+    let range = p.toks[0].start()..p.toks[p.toks.len() - 1].end();
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, range);
     // "Matthew Goode" over "Matthew William Goode": the body's fuller name is the same person.
     let fuller = out.iter().find(|o| {

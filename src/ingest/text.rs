@@ -47,6 +47,9 @@ pub fn passage(clean: &Clean, lines: &[Range<usize>]) -> Passage {
         prev_end = Some(line.end);
     }
     p.span = p.map.to_input(0..p.text.len());
+    // A book has tens of thousands of passages, all kept: no room for growth they won't use.
+    p.text.shrink_to_fit();
+    p.map.shrink_to_fit();
     p
 }
 
