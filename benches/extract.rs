@@ -1,18 +1,13 @@
 //! Extraction speed: the whole pipeline and the structure stages alone, on the seed article
-//! and on War and Peace (3.2 MB) when the shared corpus is beside the repository.
+//! and on War and Peace (3.2 MB; see `book/mod.rs` for where it comes from).
 //!
 //! `cargo bench --bench extract`
 
-use std::path::Path;
+#[path = "book/mod.rs"]
+mod book;
 
 fn main() {
     divan::main();
-}
-
-/// War and Peace from the shared corpus, or the seed article repeated to a similar size.
-fn big() -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/war-and-peace-pg2600.txt");
-    std::fs::read(path).unwrap_or_else(|_| folio::SEED.repeat(3_200_000 / folio::SEED.len()))
 }
 
 #[divan::bench]
@@ -22,14 +17,14 @@ fn seed_read() -> usize {
 
 #[divan::bench(sample_count = 10)]
 fn big_structure(b: divan::Bencher) {
-    let text = big();
+    let text = book::book();
     b.counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| folio::structure(divan::black_box(&text)).map_or(0, |d| d.sections.len()));
 }
 
 #[divan::bench(sample_count = 10)]
 fn big_read(b: divan::Bencher) {
-    let text = big();
+    let text = book::book();
     b.counter(divan::counter::BytesCount::new(text.len()))
         .bench(|| folio::read(divan::black_box(&text)).map_or(0, |d| d.entities.len()));
 }
