@@ -19,12 +19,12 @@ fn seed_read() -> usize {
 fn big_structure(b: divan::Bencher) {
     let text = book::book();
     b.counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| folio::structure(divan::black_box(&text)).map_or(0, |d| d.sections.len()));
+        .bench(|| folio::structure(divan::black_box(text)).map_or(0, |d| d.sections.len()));
 }
 
 #[divan::bench(sample_count = 10)]
 fn big_read(b: divan::Bencher) {
     let text = book::book();
     b.counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| folio::read(divan::black_box(&text)).map_or(0, |d| d.entities.len()));
+        .bench(|| folio::read(divan::black_box(text)).map_or(0, |d| d.entities.len()));
 }
