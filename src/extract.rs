@@ -287,6 +287,16 @@ pub(crate) fn test_entities(text: &str) -> Vec<Entity> {
     crate::read(format!("Test\n\n{text}\n").as_bytes()).map(|d| d.entities).unwrap_or_default()
 }
 
+/// Asserts that the entities of `text` that `keep` selects are exactly `want`, in any order.
+#[cfg(test)]
+pub(crate) fn assert_names(text: &str, keep: impl Fn(&Entity) -> bool, want: &[&str]) {
+    let mut got: Vec<String> = test_entities(text).into_iter().filter(|e| keep(e)).map(|e| e.name).collect();
+    got.sort();
+    let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    assert_eq!(got, want, "{text}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::{looks_like_headline, tokens};

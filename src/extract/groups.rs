@@ -7,7 +7,7 @@
 //! noun counts: the adjective ("a Russian envoy", "Muslim pilgrims") names nobody.
 
 use super::lexicon::Lexicon;
-use super::merge::{Mention, Occupied};
+use super::merge::{Mention, add_unclaimed};
 use super::tokens::Kind;
 use super::{Pass, lower};
 use crate::document::EntityKind;
@@ -61,9 +61,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     if found.is_empty() {
         return;
     }
-    let occupied = Occupied::of(mentions, &[]);
-    found.retain(|m| !occupied.overlaps(m.passage, &m.range));
-    mentions.append(&mut found);
+    add_unclaimed(mentions, found);
 }
 
 #[cfg(test)]

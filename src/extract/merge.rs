@@ -103,6 +103,13 @@ pub struct Occupied {
     by_passage: HashMap<usize, Vec<Range<usize>>>,
 }
 
+/// Adds the `found` mentions that overlap none already in `mentions`.
+pub fn add_unclaimed(mentions: &mut Vec<Mention>, mut found: Vec<Mention>) {
+    let occupied = Occupied::of(mentions, &[]);
+    found.retain(|m| !occupied.overlaps(m.passage, &m.range));
+    mentions.append(&mut found);
+}
+
 impl Occupied {
     /// The ranges of these mentions (of any kind when `kinds` is empty).
     pub fn of(mentions: &[Mention], kinds: &[EntityKind]) -> Occupied {

@@ -402,7 +402,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use crate::document::EntityKind;
-    use crate::extract::test_entities;
+    use crate::extract::assert_names;
 
     #[test]
     fn people_examples() {
@@ -422,15 +422,7 @@ mod tests {
             ("Minister of Education Stefania Giannini spoke.", &["Stefania Giannini"]),
         ];
         for (text, want) in cases {
-            let mut got: Vec<String> = test_entities(text)
-                .into_iter()
-                .filter(|e| e.kind == EntityKind::Person)
-                .map(|e| e.name)
-                .collect();
-            got.sort();
-            let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
-            want.sort();
-            assert_eq!(got, want, "{text}");
+            assert_names(text, |e| e.kind == EntityKind::Person, want);
         }
     }
 }

@@ -5,7 +5,7 @@
 //! it and nothing after it that would make it a model or a product ("the A380 aircraft").
 
 use super::Pass;
-use super::merge::{Mention, Occupied};
+use super::merge::{Mention, add_unclaimed};
 use super::tokens::Kind;
 use crate::document::EntityKind;
 
@@ -108,15 +108,13 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
     if !routes.is_empty() {
         mentions.retain(|m| m.kind != EntityKind::Place || !routes.contains(&(m.passage, m.range.start)));
     }
-    let occupied = Occupied::of(mentions, &[]);
-    found.retain(|m| !occupied.overlaps(m.passage, &m.range));
-    mentions.append(&mut found);
+    add_unclaimed(mentions, found);
 }
 
 #[cfg(test)]
 mod tests {
     use crate::document::EntityKind;
-    use crate::extract::test_entities;
+    use crate::extract::assert_names;
 
     #[test]
     fn roads_examples() {
@@ -127,15 +125,9 @@ mod tests {
             ("She printed it on A4 paper and flew on the A380 aircraft.", &[]),
         ];
         for (text, want) in cases {
-            let mut got: Vec<String> = test_entities(text)
-                .into_iter()
-                .filter(|e| e.kind == EntityKind::Place && e.name.chars().any(|c| c.is_ascii_digit()))
-                .map(|e| e.name)
-                .collect();
-            got.sort();
-            let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
-            want.sort();
-            assert_eq!(got, want, "{text}");
+            let road =
+                |e: &crate::Entity| e.kind == EntityKind::Place && e.name.chars().any(|c| c.is_ascii_digit());
+            assert_names(text, road, want);
         }
     }
 }
