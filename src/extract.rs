@@ -118,20 +118,21 @@ fn passes<'a>(doc: &'a Document, all: &'a [Token], ranges: &[Range<usize>]) -> V
         .collect()
 }
 
-/// What the whole document says about single words.
+/// What the whole document says about single words, borrowed from its passages (a long
+/// book has tens of thousands of distinct words: no copies of them).
 #[derive(Debug, Default)]
-pub struct Seen {
+pub struct Seen<'a> {
     /// Words the document writes in lowercase somewhere: written with a capital at a
     /// sentence start they are common words, not names.
-    lower: HashSet<String>,
+    lower: HashSet<&'a str>,
     /// Capitalised words written right after "in", "at" or "near" somewhere: "Cleveland" is
     /// then the city, not the given name.
-    placed: HashSet<String>,
+    placed: HashSet<&'a str>,
     /// How often each capitalised word occurs.
-    caps: HashMap<String, u32>,
+    caps: HashMap<&'a str, u32>,
 }
 
-impl Seen {
+impl Seen<'_> {
     /// True when the lowercase word occurs in lowercase.
     pub fn contains(&self, lower: &str) -> bool {
         self.lower.contains(lower)
@@ -148,7 +149,7 @@ impl Seen {
     }
 }
 
-fn lower_seen(passes: &[Pass]) -> Seen {
+fn lower_seen<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
     let mut seen = Seen::default();
     for p in passes {
         let mut prev = "";
@@ -156,18 +157,11 @@ fn lower_seen(passes: &[Pass]) -> Seen {
             let w = t.text(p.text);
             if t.kind() == Kind::Word {
                 if w.starts_with(|c: char| c.is_lowercase()) {
-                    if !seen.lower.contains(w) {
-                        seen.lower.insert(w.to_string());
-                    }
+                    seen.lower.insert(w);
                 } else {
-                    match seen.caps.get_mut(w) {
-                        Some(n) => *n += 1,
-                        None => {
-                            seen.caps.insert(w.to_string(), 1);
-                        }
-                    }
-                    if matches!(prev, "in" | "at" | "near") && !seen.placed.contains(w) {
-                        seen.placed.insert(w.to_string());
+                    *seen.caps.entry(w).or_default() += 1;
+                    if matches!(prev, "in" | "at" | "near") {
+                        seen.placed.insert(w);
                     }
                 }
             }
@@ -273,7 +267,7 @@ fn classify(p: &Pass, c: &names::Chunk, lex: &lexicon::Lexicon, seen: &Seen, out
 
 /// A passage from a test sentence, with the lowercase words it shows.
 #[cfg(test)]
-pub(crate) fn test_pass(text: &str) -> (Pass<'static>, Seen) {
+pub(crate) fn test_pass(text: &str) -> (Pass<'static>, Seen<'static>) {
     let passage: &'static Passage = Box::leak(Box::new(Passage::verbatim(text, 0)));
     let toks = Box::leak(tokens::tokenize(&passage.text).into_boxed_slice());
     let p = Pass { passage, text: &passage.text, toks, headline: false, index: 0 };

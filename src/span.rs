@@ -39,28 +39,68 @@ impl Span {
 
 /// One piece of a map: `text` bytes stand for `input` bytes.
 ///
-/// When `exact` the two ranges hold the same bytes, so offsets inside map one to one;
+/// When exact the two ranges hold the same bytes, so offsets inside map one to one;
 /// otherwise (a replaced or normalised character) the piece maps as a whole.
+///
+/// Packed into 16 bytes because a hard-wrapped book has a run per line in every passage
+/// map, all kept: offsets are `u32` (the input is capped far below 4 GiB; a longer one
+/// saturates, never wraps) and the exact flag is the top bit of the input length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Run {
-    /// Start in the derived text.
-    pub text: usize,
-    /// Length in the derived text.
-    pub text_len: usize,
-    /// Start in the input.
-    pub input: usize,
-    /// Length in the input.
-    pub input_len: usize,
-    /// The bytes are identical on both sides.
-    pub exact: bool,
+    text: u32,
+    text_len: u32,
+    input: u32,
+    /// The input length, with [`EXACT`] set when the bytes are identical on both sides.
+    input_len: u32,
+}
+
+/// The exact flag of a run, in its input length.
+const EXACT: u32 = 1 << 31;
+
+/// An offset or a length as stored in a run.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 impl Run {
-    fn text_end(&self) -> usize {
-        self.text + self.text_len
+    fn new(text: usize, text_len: usize, input: usize, input_len: usize, exact: bool) -> Run {
+        let input_len = narrow(input_len).min(EXACT - 1) | if exact { EXACT } else { 0 };
+        Run { text: narrow(text), text_len: narrow(text_len), input: narrow(input), input_len }
     }
-    fn input_end(&self) -> usize {
-        self.input + self.input_len
+
+    /// Start in the derived text.
+    pub fn text(&self) -> usize {
+        self.text as usize
+    }
+
+    /// Length in the derived text.
+    pub fn text_len(&self) -> usize {
+        self.text_len as usize
+    }
+
+    /// Start in the input.
+    pub fn input(&self) -> usize {
+        self.input as usize
+    }
+
+    /// Length in the input.
+    pub fn input_len(&self) -> usize {
+        (self.input_len & !EXACT) as usize
+    }
+
+    /// The bytes are identical on both sides.
+    pub fn is_exact(&self) -> bool {
+        self.input_len & EXACT != 0
+    }
+
+    /// End in the derived text.
+    pub fn text_end(&self) -> usize {
+        self.text() + self.text_len()
+    }
+
+    /// End in the input.
+    pub fn input_end(&self) -> usize {
+        self.input() + self.input_len()
     }
 }
 
@@ -102,15 +142,15 @@ impl OffsetMap {
             return;
         }
         if let Some(last) = self.runs.last_mut()
-            && last.exact
+            && last.is_exact()
             && last.text_end() == text
             && last.input_end() == input
+            && let Some(merged) = last.text_len().checked_add(len).filter(|&n| n < EXACT as usize)
         {
-            last.text_len += len;
-            last.input_len += len;
+            *last = Run::new(last.text(), merged, last.input(), merged, true);
             return;
         }
-        self.runs.push(Run { text, text_len: len, input, input_len: len, exact: true });
+        self.runs.push(Run::new(text, len, input, len, true));
     }
 
     /// Appends a replacement: `text_len` derived bytes standing for `input_len` input bytes.
@@ -118,16 +158,40 @@ impl OffsetMap {
         if text_len == 0 {
             return;
         }
-        self.runs.push(Run { text, text_len, input, input_len, exact: false });
+        self.runs.push(Run::new(text, text_len, input, input_len, false));
     }
 
     /// Appends a run as it is (exact runs merge with a contiguous predecessor).
     pub fn push(&mut self, run: Run) {
-        if run.exact && run.text_len == run.input_len {
-            self.push_exact(run.text, run.input, run.text_len);
+        if run.is_exact() && run.text_len() == run.input_len() {
+            self.push_exact(run.text(), run.input(), run.text_len());
         } else {
-            self.push_replaced(run.text, run.text_len, run.input, run.input_len);
+            self.push_replaced(run.text(), run.text_len(), run.input(), run.input_len());
         }
+    }
+
+    /// Appends the runs of `from` that cover `range` of its text, cut to it and moved to
+    /// start at text offset `at`.
+    pub fn copy_range(&mut self, from: &OffsetMap, range: Range<usize>, at: usize) {
+        let first = from.runs.partition_point(|r| r.text_end() <= range.start);
+        for r in &from.runs[first..] {
+            if r.text() >= range.end {
+                break;
+            }
+            let (ts, te) = (r.text().max(range.start), r.text_end().min(range.end));
+            let out = at + (ts - range.start);
+            if r.is_exact() {
+                self.push_exact(out, r.input() + (ts - r.text()), te - ts);
+            } else {
+                self.push_replaced(out, te - ts, r.input(), r.input_len());
+            }
+        }
+    }
+
+    /// Appends all of `from`, its text moved to start at `at`.
+    pub fn append(&mut self, from: &OffsetMap, at: usize) {
+        let end = from.runs.last().map_or(0, Run::text_end);
+        self.copy_range(from, 0..end, at);
     }
 
     /// Index of the run holding text offset `pos`, or of the nearest one.
@@ -152,10 +216,10 @@ impl OffsetMap {
     pub fn input_start(&self, pos: usize) -> usize {
         match self.run_at_text(pos) {
             None => 0,
-            Some(r) if pos < r.text => r.input,
+            Some(r) if pos < r.text() => r.input(),
             Some(r) if pos >= r.text_end() => r.input_end(),
-            Some(r) if r.exact => r.input + (pos - r.text),
-            Some(r) => r.input,
+            Some(r) if r.is_exact() => r.input() + (pos - r.text()),
+            Some(r) => r.input(),
         }
     }
 
@@ -163,9 +227,9 @@ impl OffsetMap {
     pub fn input_end(&self, pos: usize) -> usize {
         match self.run_at_text(pos.saturating_sub(1)) {
             None => 0,
-            Some(r) if pos <= r.text => r.input,
+            Some(r) if pos <= r.text() => r.input(),
             Some(r) if pos >= r.text_end() => r.input_end(),
-            Some(r) if r.exact => r.input + (pos - r.text),
+            Some(r) if r.is_exact() => r.input() + (pos - r.text()),
             Some(r) => r.input_end(),
         }
     }
@@ -184,22 +248,22 @@ impl OffsetMap {
     pub fn to_text(&self, span: Span) -> Option<Range<usize>> {
         let first = self.runs.first()?;
         let last = self.runs.last()?;
-        if span.end <= first.input || span.start >= last.input_end() {
+        if span.end <= first.input() || span.start >= last.input_end() {
             return None;
         }
         let r = self.run_at_input(span.start)?;
-        let start = if span.start < r.input {
-            r.text
-        } else if r.exact {
-            r.text + (span.start - r.input)
+        let start = if span.start < r.input() {
+            r.text()
+        } else if r.is_exact() {
+            r.text() + (span.start - r.input())
         } else {
-            r.text
+            r.text()
         };
         let r = self.run_at_input(span.end.saturating_sub(1))?;
-        let end = if span.end <= r.input {
-            r.text
-        } else if r.exact && span.end <= r.input_end() {
-            r.text + (span.end - r.input)
+        let end = if span.end <= r.input() {
+            r.text()
+        } else if r.is_exact() && span.end <= r.input_end() {
+            r.text() + (span.end - r.input())
         } else {
             r.text_end()
         };
@@ -212,13 +276,13 @@ impl OffsetMap {
         let inner_runs = inner.runs();
         let mut j = 0;
         for r in &self.runs {
-            if !r.exact {
-                let span = inner.to_input(r.input..r.input + r.input_len);
-                out.push_replaced(r.text, r.text_len, span.start, span.len());
+            if !r.is_exact() {
+                let span = inner.to_input(r.input()..r.input_end());
+                out.push_replaced(r.text(), r.text_len(), span.start, span.len());
                 continue;
             }
             // Split an exact run along the inner runs it crosses.
-            let (mut pos, end) = (r.input, r.input + r.input_len);
+            let (mut pos, end) = (r.input(), r.input_end());
             while j < inner_runs.len() && inner_runs[j].text_end() <= pos {
                 j += 1;
             }
@@ -228,12 +292,12 @@ impl OffsetMap {
                     break;
                 };
                 let piece_end = end.min(ir.text_end());
-                let text = r.text + (pos - r.input);
-                if ir.exact {
-                    let start = ir.input + (pos.max(ir.text) - ir.text);
-                    out.push_exact(text, start, piece_end - pos.max(ir.text));
+                let text = r.text() + (pos - r.input());
+                if ir.is_exact() {
+                    let start = ir.input() + (pos.max(ir.text()) - ir.text());
+                    out.push_exact(text, start, piece_end - pos.max(ir.text()));
                 } else {
-                    out.push_replaced(text, piece_end - pos, ir.input, ir.input_len);
+                    out.push_replaced(text, piece_end - pos, ir.input(), ir.input_len());
                 }
                 pos = piece_end;
                 k += 1;
@@ -298,5 +362,36 @@ mod tests {
         let both = outer.then(&inner);
         assert_eq!(both.to_input(2..3), Span::new(2, 5));
         assert_eq!(both.to_input(3..5), Span::new(5, 7));
+    }
+
+    #[test]
+    fn ranges_are_copied_cut_and_moved() {
+        // "ab" exact at input 10, " " for "\r\n" at 12..14, "cd" exact at 14.
+        let mut m = OffsetMap::new();
+        m.push_exact(0, 10, 2);
+        m.push_replaced(2, 1, 12, 2);
+        m.push_exact(3, 14, 2);
+        let mut out = OffsetMap::exact(0, 0, 4);
+        out.copy_range(&m, 1..4, 4);
+        assert_eq!(out.to_input(4..5), Span::new(11, 12));
+        assert_eq!(out.to_input(5..6), Span::new(12, 14));
+        assert_eq!(out.to_input(6..7), Span::new(14, 15));
+        assert_eq!(out.to_input(0..7), Span::new(0, 15));
+        let mut all = OffsetMap::new();
+        all.append(&m, 0);
+        assert_eq!(all, m);
+    }
+
+    #[test]
+    fn runs_are_small_and_offsets_saturate() {
+        assert!(std::mem::size_of::<Run>() <= 16);
+        let mut m = OffsetMap::new();
+        m.push_exact(0, usize::MAX - 4, 2);
+        let r = m.runs()[0];
+        assert!(r.is_exact());
+        assert_eq!((r.input(), r.input_len()), (u32::MAX as usize, 2));
+        // An input length past the flag bit stays a length, and the run stays replaced.
+        m.push_replaced(2, 1, 0, usize::MAX);
+        assert!(!m.runs()[1].is_exact());
     }
 }

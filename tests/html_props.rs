@@ -18,13 +18,10 @@ fn check(input: &[u8], doc: &Document) -> Result<(), TestCaseError> {
             prop_assert!(s.is_char_boundary(p.span.start) && s.is_char_boundary(p.span.end));
         }
         for r in p.map.runs() {
-            prop_assert!(r.input + r.input_len <= input.len());
-            prop_assert!(p.text.is_char_boundary(r.text) && p.text.is_char_boundary(r.text + r.text_len));
-            if r.exact {
-                prop_assert_eq!(
-                    &input[r.input..r.input + r.input_len],
-                    &p.text.as_bytes()[r.text..r.text + r.text_len]
-                );
+            prop_assert!(r.input_end() <= input.len());
+            prop_assert!(p.text.is_char_boundary(r.text()) && p.text.is_char_boundary(r.text_end()));
+            if r.is_exact() {
+                prop_assert_eq!(&input[r.input()..r.input_end()], &p.text.as_bytes()[r.text()..r.text_end()]);
             }
         }
         prop_assert!(!p.text.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));

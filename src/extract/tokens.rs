@@ -19,39 +19,40 @@ pub enum Kind {
 
 /// One token: a byte range of the passage text.
 ///
-/// Packed into 12 bytes because a long book has close to a million tokens, all alive at
-/// once: offsets are `u32` (passages are far shorter than 4 GiB, the input itself is
-/// capped; a longer one would saturate, never wrap), and kind and sentence start share a
-/// word.
+/// Packed into 8 bytes because a long book has close to a million tokens, all alive at
+/// once: the start is a `u32` (passages are far shorter than 4 GiB, the input itself is
+/// capped; a longer one saturates, never wraps), and one more word holds the sentence start,
+/// the kind and either a punctuation character (whose length is its own) or the length of a
+/// word, number or possessive (a word longer than [`MAX_LEN`] bytes is cut there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// First byte.
     start: u32,
-    /// One past the last byte.
-    end: u32,
-    /// The kind (a punctuation character's code point, or one of the codes past the last
-    /// code point), with [`SENT_START`] set on the first word of a sentence.
+    /// [`SENT_START`], the kind in [`KIND`], and a character or a length in the low bits.
     code: u32,
 }
 
-/// The code of a word, a number and a possessive ending: past `char::MAX`.
-const WORD: u32 = 0x11_0000;
-const NUM: u32 = WORD + 1;
-const POSS: u32 = WORD + 2;
+/// The kind bits of a token's code: punctuation is zero.
+const KIND: u32 = 0b11 << 29;
+const WORD: u32 = 1 << 29;
+const NUM: u32 = 2 << 29;
+const POSS: u32 = 3 << 29;
 /// Set in a token's code on the first word of a sentence.
 const SENT_START: u32 = 1 << 31;
+/// The longest word a token holds whole, in bytes.
+pub const MAX_LEN: usize = (1 << 29) - 1;
 
 impl Token {
     /// A token of bytes `start..end`.
     pub fn new(start: usize, end: usize, kind: Kind) -> Token {
-        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let len = || end.saturating_sub(start).min(MAX_LEN) as u32;
         let code = match kind {
-            Kind::Word => WORD,
-            Kind::Num => NUM,
-            Kind::Poss => POSS,
+            Kind::Word => WORD | len(),
+            Kind::Num => NUM | len(),
+            Kind::Poss => POSS | len(),
             Kind::Punct(c) => c as u32,
         };
-        Token { start: at(start), end: at(end), code }
+        Token { start: u32::try_from(start).unwrap_or(u32::MAX), code }
     }
 
     /// First byte.
@@ -61,16 +62,20 @@ impl Token {
 
     /// One past the last byte.
     pub fn end(&self) -> usize {
-        self.end as usize
+        let len = match self.kind() {
+            Kind::Punct(c) => c.len_utf8(),
+            _ => (self.code & !(SENT_START | KIND)) as usize,
+        };
+        self.start() + len
     }
 
     /// Its kind.
     pub fn kind(&self) -> Kind {
-        match self.code & !SENT_START {
+        match self.code & KIND {
             WORD => Kind::Word,
             NUM => Kind::Num,
             POSS => Kind::Poss,
-            c => Kind::Punct(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER)),
+            _ => Kind::Punct(char::from_u32(self.code & !SENT_START).unwrap_or(char::REPLACEMENT_CHARACTER)),
         }
     }
 
@@ -86,7 +91,7 @@ impl Token {
 
     /// True for a word whose first letter is a capital ("Paris", "d'Herbinville", "US").
     pub fn is_cap(&self, s: &str) -> bool {
-        self.code & !SENT_START == WORD && is_cap_word(self.text(s))
+        self.code & KIND == WORD && is_cap_word(self.text(s))
     }
 }
 
@@ -289,7 +294,7 @@ mod tests {
 
     #[test]
     fn tokens_are_small_and_offsets_saturate() {
-        assert!(std::mem::size_of::<Token>() <= 12);
+        assert!(std::mem::size_of::<Token>() <= 8);
         for kind in [Kind::Word, Kind::Num, Kind::Poss, Kind::Punct('.'), Kind::Punct(char::MAX)] {
             assert_eq!(Token::new(0, 1, kind).kind(), kind);
         }
@@ -298,7 +303,10 @@ mod tests {
         toks.retain(Token::sent_start);
         assert_eq!(toks.iter().map(Token::kind).collect::<Vec<_>>(), [Kind::Word, Kind::Word]);
         let far = Token::new(usize::MAX - 1, usize::MAX, Kind::Word);
-        assert_eq!((far.start(), far.end()), (u32::MAX as usize, u32::MAX as usize));
+        assert_eq!((far.start(), far.end()), (u32::MAX as usize, u32::MAX as usize + 1));
         assert_eq!(far.text("text"), "");
+        // A word longer than a token holds is cut, never wrapped into another kind.
+        let long = Token::new(3, 3 + MAX_LEN + 10, Kind::Word);
+        assert_eq!((long.kind(), long.end()), (Kind::Word, 3 + MAX_LEN));
     }
 }

@@ -19,7 +19,6 @@ use std::ops::Range;
 pub fn passage(clean: &Clean, lines: &[Range<usize>]) -> Passage {
     let mut p = Passage::default();
     let mut prev_end: Option<usize> = None;
-    let runs = clean.map.runs();
     for line in lines {
         if line.is_empty() {
             continue;
@@ -30,20 +29,8 @@ pub fn passage(clean: &Clean, lines: &[Range<usize>]) -> Passage {
             p.map.push_replaced(p.text.len(), 1, gap.start, gap.len());
             p.text.push(' ');
         }
-        let first = runs.partition_point(|r| r.text + r.text_len <= line.start);
-        for run in &runs[first..] {
-            if run.text >= line.end {
-                break;
-            }
-            let (ts, te) = (run.text.max(line.start), (run.text + run.text_len).min(line.end));
-            let at = p.text.len();
-            if run.exact {
-                p.map.push_exact(at, run.input + (ts - run.text), te - ts);
-            } else {
-                p.map.push_replaced(at, te - ts, run.input, run.input_len);
-            }
-            p.text.push_str(&clean.text[ts..te]);
-        }
+        p.map.copy_range(&clean.map, line.clone(), p.text.len());
+        p.text.push_str(&clean.text[line.clone()]);
         prev_end = Some(line.end);
     }
     p.span = p.map.to_input(0..p.text.len());

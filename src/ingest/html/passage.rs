@@ -3,7 +3,7 @@
 use super::dom::Dom;
 use crate::document::Passage;
 use crate::ingest::{Decoded, sanitize};
-use crate::span::{OffsetMap, Run, Span};
+use crate::span::{OffsetMap, Span};
 use std::ops::Range;
 
 /// Joins text runs (indices into [`Dom::texts`]) into one passage. `source` maps the HTML
@@ -24,9 +24,7 @@ fn joined(dom: &Dom, texts: &[usize], source: &OffsetMap) -> Decoded {
     for &t in texts {
         let Some(text) = dom.texts.get(t) else { continue };
         let base = d.text.len();
-        for r in compose(&text.map, source).runs() {
-            d.map.push(Run { text: r.text + base, ..*r });
-        }
+        d.map.append(&compose(&text.map, source), base);
         d.text.push_str(&text.text);
     }
     d
@@ -49,8 +47,8 @@ pub fn compose(outer: &OffsetMap, inner: &OffsetMap) -> OffsetMap {
         return OffsetMap::new();
     };
     let runs = inner.runs();
-    let from = runs.partition_point(|r| r.text + r.text_len <= first.input);
-    let to = runs.partition_point(|r| r.text < last.input + last.input_len).max(from);
+    let from = runs.partition_point(|r| r.text_end() <= first.input());
+    let to = runs.partition_point(|r| r.text() < last.input_end()).max(from);
     let mut window = OffsetMap::new();
     for r in &runs[from..to] {
         window.push(*r);
@@ -77,8 +75,6 @@ pub fn collapse(d: &Decoded) -> Passage {
         words.push(s..clean.text.len());
     }
     let mut p = Passage::default();
-    let runs = clean.map.runs();
-    let mut first = 0;
     let mut prev_end: Option<usize> = None;
     for w in &words {
         if let Some(end) = prev_end {
@@ -86,20 +82,7 @@ pub fn collapse(d: &Decoded) -> Passage {
             p.map.push_replaced(p.text.len(), 1, gap.start, gap.len());
             p.text.push(' ');
         }
-        first += runs[first..].partition_point(|r| r.text + r.text_len <= w.start);
-        let word_at = p.text.len();
-        for run in &runs[first..] {
-            if run.text >= w.end {
-                break;
-            }
-            let (ts, te) = (run.text.max(w.start), (run.text + run.text_len).min(w.end));
-            let at = word_at + (ts - w.start);
-            if run.exact {
-                p.map.push_exact(at, run.input + (ts - run.text), te - ts);
-            } else {
-                p.map.push_replaced(at, te - ts, run.input, run.input_len);
-            }
-        }
+        p.map.copy_range(&clean.map, w.clone(), p.text.len());
         p.text.push_str(&clean.text[w.clone()]);
         prev_end = Some(w.end);
     }
@@ -120,17 +103,7 @@ pub fn keep_lines(d: &Decoded) -> Passage {
 /// The part of a passage's text in `range` (on character boundaries), with its own map.
 pub fn slice(p: &Passage, range: Range<usize>) -> Passage {
     let mut out = Passage { text: p.text[range.clone()].to_string(), ..Passage::default() };
-    for r in p.map.runs() {
-        let (ts, te) = (r.text.max(range.start), (r.text + r.text_len).min(range.end));
-        if te <= ts {
-            continue;
-        }
-        if r.exact {
-            out.map.push_exact(ts - range.start, r.input + (ts - r.text), te - ts);
-        } else {
-            out.map.push_replaced(ts - range.start, te - ts, r.input, r.input_len);
-        }
-    }
+    out.map.copy_range(&p.map, range, 0);
     out.span = out.map.to_input(0..out.text.len());
     out
 }

@@ -3,7 +3,7 @@
 
 use super::dom::{Dom, Element, Node, NodeKind, Text};
 use super::tree::floor_char;
-use crate::span::{OffsetMap, Run};
+use crate::span::OffsetMap;
 use html5ever::tendril::StrTendril;
 use html5ever::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, LocalName, Namespace, QualName};
@@ -101,9 +101,7 @@ impl SinkState {
                 if let Some(t_idx) = before.and_then(|b| self.nodes[b].text) {
                     let existing = &mut self.texts[t_idx];
                     let base = existing.text.len();
-                    for r in text.map.runs() {
-                        existing.map.push(Run { text: r.text + base, ..*r });
-                    }
+                    existing.map.append(&text.map, base);
                     existing.text.push_str(&text.text);
                     return;
                 }
@@ -134,7 +132,7 @@ impl SinkState {
             };
             let common = common_prefix(a, b);
             if common > 0 {
-                copy_runs(&front.map, *pos..*pos + common, &mut out.map, i);
+                out.map.copy_range(&front.map, *pos..*pos + common, i);
                 last_end = front.map.to_input(*pos..*pos + common).end;
                 i += common;
                 *pos += common;
@@ -183,24 +181,6 @@ impl SinkState {
 fn common_prefix(a: &str, b: &str) -> usize {
     let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     floor_char(a, n)
-}
-
-/// Copies the runs of `from` covering `range` into `to`, shifted to start at `at`.
-fn copy_runs(from: &OffsetMap, range: std::ops::Range<usize>, to: &mut OffsetMap, at: usize) {
-    let runs = from.runs();
-    let first = runs.partition_point(|r| r.text + r.text_len <= range.start);
-    for r in &runs[first..] {
-        if r.text >= range.end {
-            break;
-        }
-        let (ts, te) = (r.text.max(range.start), (r.text + r.text_len).min(range.end));
-        let out = at + (ts - range.start);
-        if r.exact {
-            to.push_exact(out, r.input + (ts - r.text), te - ts);
-        } else {
-            to.push_replaced(out, te - ts, r.input, r.input_len);
-        }
-    }
 }
 
 impl TreeNode {
