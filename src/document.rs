@@ -276,6 +276,11 @@ impl Document {
                 }
             }
         }
+        // A book has hundreds of sections, all kept: no room for growth they won't use.
+        for s in &mut doc.sections {
+            s.paragraphs.shrink_to_fit();
+        }
+        doc.sections.shrink_to_fit();
         doc
     }
 }

@@ -29,7 +29,7 @@ pub mod subject;
 pub mod tokens;
 pub mod unknown;
 
-use crate::document::{Document, Entity, EntityKind, Passage};
+use crate::document::{Document, Entity, Passage};
 use merge::Mention;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -99,6 +99,8 @@ fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
             start..all.len()
         })
         .collect();
+    // Hands back the room reserved beyond the estimate.
+    all.shrink_to_fit();
     (all, ranges)
 }
 
@@ -223,13 +225,13 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     // Name-shaped runs of words that are neither known nor common: people.
     let known = unknown::known_words(&mentions);
     unclaimed.retain(|(p, c)| !unknown::person(p, c, lex, &seen, &known, &mut mentions));
-    // Unknown names listed with known ones, twice so a list is filled from both ends.
+    // Unknown names listed with known ones, twice so a list is filled from both ends; only
+    // the passages with unclaimed names need their neighbours looked up.
     for _ in 0..2 {
-        let named = mentions.iter().filter(|m| m.named);
-        let ends: HashMap<(usize, usize), EntityKind> =
-            named.clone().map(|m| ((m.passage, m.range.end), m.kind)).collect();
-        let starts: HashMap<(usize, usize), EntityKind> =
-            named.map(|m| ((m.passage, m.range.start), m.kind)).collect();
+        let listed: HashSet<usize> = unclaimed.iter().map(|(p, _)| p.index).collect();
+        let named = mentions.iter().filter(|m| m.named && listed.contains(&m.passage));
+        let ends: lists::Edges = named.clone().map(|m| ((m.passage as u32, m.range.end as u32), m.kind)).collect();
+        let starts: lists::Edges = named.map(|m| ((m.passage as u32, m.range.start as u32), m.kind)).collect();
         let mut found = Vec::new();
         unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
         mentions.append(&mut found);

@@ -2,10 +2,13 @@
 //!
 //! Every list is data with a header naming its source; this file only parses them. Places
 //! are matched over running text with aho-corasick (leftmost-longest, whole words checked by
-//! the caller); the other lists are small sets looked up per token.
+//! the caller); the other lists are sets looked up per token. The four big lists (places,
+//! given names, surnames, common words) stay in the embedded text, indexed by [`Lines`].
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
+use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 const PLACES: &str = include_str!("../../data/places.tsv");
@@ -48,19 +51,120 @@ pub struct Place {
     pub population: u64,
 }
 
+/// The lines of an embedded data file, found by their first field (up to a tab).
+///
+/// A hash table of line offsets: 4 bytes an entry, where a map of string slices takes 16
+/// and more, and nothing is copied out of the text.
+#[derive(Debug)]
+pub struct Lines {
+    data: &'static str,
+    index: HashTable<u32>,
+}
+
+impl Lines {
+    /// Indexes the lines of `data` (without header comments and blank lines) that `keep`
+    /// accepts; of lines with the same key, the last one counts.
+    fn new(data: &'static str, keep: impl Fn(&'static str) -> bool) -> Lines {
+        let mut table = Lines { data, index: HashTable::new() };
+        let hash = |key: &str| FxBuildHasher.hash_one(key);
+        for line in lines(data).filter(|l| keep(l)) {
+            let at = (line.as_ptr() as usize - data.as_ptr() as usize) as u32;
+            let key = key_of(line);
+            let entry = table.index.entry(
+                hash(key),
+                |&o| key_of(line_at(data, o)) == key,
+                |&o| hash(key_of(line_at(data, o))),
+            );
+            match entry {
+                hashbrown::hash_table::Entry::Occupied(mut e) => *e.get_mut() = at,
+                hashbrown::hash_table::Entry::Vacant(e) => {
+                    e.insert(at);
+                }
+            }
+        }
+        table.index.shrink_to_fit(|&o| hash(key_of(line_at(data, o))));
+        table
+    }
+
+    /// The line whose key is `key`.
+    pub fn get(&self, key: &str) -> Option<&'static str> {
+        let hash = FxBuildHasher.hash_one(key);
+        let at = self.index.find(hash, |&o| key_of(line_at(self.data, o)) == key)?;
+        Some(line_at(self.data, *at))
+    }
+
+    /// True when a line has the key `key`.
+    pub fn contains(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Every indexed line, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.index.iter().map(|&o| line_at(self.data, o))
+    }
+}
+
+/// The line of `data` starting at byte `at`, without its line break.
+fn line_at(data: &'static str, at: u32) -> &'static str {
+    let rest = data.get(at as usize..).unwrap_or("");
+    rest.split('\n').next().unwrap_or("").trim_end()
+}
+
+/// A line's first field.
+fn key_of(line: &str) -> &str {
+    line.split('\t').next().unwrap_or(line)
+}
+
+/// The gazetteer: names and aliases of places, exact case.
+#[derive(Debug)]
+pub struct Places {
+    /// `name<TAB>kind<TAB>canonical<TAB>population` lines.
+    table: Lines,
+    /// Other names of places ("US", "America"), over the table.
+    aliases: HashMap<&'static str, Place>,
+}
+
+impl Places {
+    /// The place named `name`.
+    pub fn get(&self, name: &str) -> Option<Place> {
+        self.aliases.get(name).copied().or_else(|| self.table.get(name).and_then(place))
+    }
+
+    /// True when `name` names a place.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.aliases.contains_key(name) || self.table.contains(name)
+    }
+
+    /// Every name with its place, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Place)> + '_ {
+        let table = self.table.iter().filter_map(|l| Some((key_of(l), place(l)?)));
+        table.filter(|(name, _)| !self.aliases.contains_key(name)).chain(self.aliases.iter().map(|(n, p)| (*n, *p)))
+    }
+}
+
+/// The place of a gazetteer line.
+fn place(line: &'static str) -> Option<Place> {
+    let mut f = line.split('\t');
+    let (Some(_), Some(kind), Some(canonical)) = (f.next(), f.next(), f.next()) else {
+        return None;
+    };
+    let population = f.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+    Some(Place { kind: place_kind(kind), canonical, population })
+}
+
 /// All lists, parsed.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Place names and aliases, exact case.
-    pub places: HashMap<&'static str, Place>,
+    pub places: Places,
     /// The keys of `places` the automaton finds, in its pattern order.
     pub place_names: Vec<&'static str>,
     /// Finds place names in text.
     pub place_matcher: AhoCorasick,
     /// Given names, capitalised ("Mary").
-    pub given: HashSet<&'static str>,
+    pub given: Lines,
     /// Surnames, capitalised ("Poisson").
-    pub surnames: HashSet<&'static str>,
+    pub surnames: Lines,
     /// Lowercase words that are never names on their own.
     pub stop: HashSet<&'static str>,
     /// Titles and honorifics, exact case, possibly several words.
@@ -86,7 +190,7 @@ pub struct Lexicon {
     /// Named peoples and faiths written as plurals ("Tatars", "Sikhs").
     pub groups: HashSet<&'static str>,
     /// Frequent English words, lowercase: a name made of them is more often a title or a venue.
-    pub common: HashSet<&'static str>,
+    pub common: Lines,
 }
 
 /// Lines of a data file without header comments and blank lines.
@@ -109,25 +213,6 @@ fn place_kind(s: &str) -> PlaceKind {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut places = HashMap::default();
-        for line in lines(PLACES) {
-            let mut f = line.split('\t');
-            let (Some(name), Some(kind), Some(canonical)) = (f.next(), f.next(), f.next()) else {
-                continue;
-            };
-            let population = f.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-            places.insert(name, Place { kind: place_kind(kind), canonical, population });
-        }
-        for line in lines(PLACE_ALIASES) {
-            let Some((alias, canonical)) = line.split_once('\t') else { continue };
-            let target = places.get(canonical).copied();
-            let place = target.map(|p| Place { canonical: p.canonical, ..p }).unwrap_or(Place {
-                kind: PlaceKind::Continent,
-                canonical,
-                population: 0,
-            });
-            places.insert(alias, place);
-        }
         let mut place_heads = HashSet::default();
         let mut place_prefixes = HashSet::default();
         for w in lines(PLACE_CUES) {
@@ -140,14 +225,25 @@ impl Lexicon {
         // word is far more often part of an organisation's or a feature's name.
         let org_cues: HashSet<&'static str> = lines(ORG_CUES).collect();
         let titles: HashSet<&'static str> = lines(TITLES).collect();
-        places.retain(|name, p| {
-            p.kind != PlaceKind::City
-                || p.population >= 100_000
-                || !(org_cues.contains(name)
-                    || place_heads.contains(name)
-                    || place_prefixes.contains(name)
-                    || titles.contains(name))
+        let table = Lines::new(PLACES, |line| {
+            let name = key_of(line);
+            place(line).is_some_and(|p| {
+                p.kind != PlaceKind::City
+                    || p.population >= 100_000
+                    || !(org_cues.contains(name)
+                        || place_heads.contains(name)
+                        || place_prefixes.contains(name)
+                        || titles.contains(name))
+            })
         });
+        let mut aliases = HashMap::default();
+        for line in lines(PLACE_ALIASES) {
+            let Some((alias, canonical)) = line.split_once('\t') else { continue };
+            let target = table.get(canonical).and_then(place);
+            let place = target.unwrap_or(Place { kind: PlaceKind::Continent, canonical, population: 0 });
+            aliases.insert(alias, place);
+        }
+        let places = Places { table, aliases };
         // The automaton serves headlines (countries, regions and cities of a million people)
         // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
         // those are compiled, a tenth of the gazetteer, which keeps start-up short.
@@ -159,7 +255,7 @@ impl Lexicon {
                     || name.contains(" and ")
                     || name.contains(", ")
             })
-            .map(|(name, _)| *name)
+            .map(|(name, _)| name)
             .collect();
         place_names.sort_unstable();
         let place_matcher = AhoCorasick::builder()
@@ -170,8 +266,8 @@ impl Lexicon {
             places,
             place_names,
             place_matcher,
-            given: lines(GIVEN_NAMES).collect(),
-            surnames: lines(SURNAMES).collect(),
+            given: Lines::new(GIVEN_NAMES, |_| true),
+            surnames: Lines::new(SURNAMES, |_| true),
             stop: words(STOPWORDS).collect(),
             titles,
             roles: lines(ROLES).collect(),
@@ -183,7 +279,7 @@ impl Lexicon {
             org_cues,
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
-            common: lines(COMMON_WORDS).collect(),
+            common: Lines::new(COMMON_WORDS, |_| true),
             function: words(FUNCTION_WORDS).collect(),
         }
     }

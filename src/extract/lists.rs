@@ -9,6 +9,9 @@ use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 
+/// Where named mentions end (or start): passage and byte offset, and their kind.
+pub type Edges = HashMap<(u32, u32), EntityKind>;
+
 /// Names the unclaimed chunk `c` after the kind of a named neighbour in a list: a mention that
 /// ends right before ", " or " and ", or starts right after them.
 pub fn coordinated(
@@ -16,8 +19,8 @@ pub fn coordinated(
     c: &Chunk,
     lex: &Lexicon,
     seen: &Seen,
-    ends: &HashMap<(usize, usize), EntityKind>,
-    starts: &HashMap<(usize, usize), EntityKind>,
+    ends: &Edges,
+    starts: &Edges,
     out: &mut Vec<Mention>,
 ) -> bool {
     let words = c.words(p);
@@ -39,7 +42,7 @@ pub fn coordinated(
     let before = c.first.checked_sub(1).filter(|&k| link(k)).and_then(|k| {
         // ", and" counts as one link.
         let k = if k > 0 && p.toks[k].text(p.text) == "and" && link(k - 1) { k - 1 } else { k };
-        k.checked_sub(1).and_then(|j| ends.get(&(p.index, p.toks[j].end())))
+        k.checked_sub(1).and_then(|j| ends.get(&(p.index as u32, p.toks[j].end() as u32)))
     });
     let after = link(c.end)
         .then(|| {
@@ -48,7 +51,7 @@ pub fn coordinated(
             } else {
                 c.end + 1
             };
-            p.toks.get(k).and_then(|t| starts.get(&(p.index, t.start())))
+            p.toks.get(k).and_then(|t| starts.get(&(p.index as u32, t.start() as u32)))
         })
         .flatten();
     let kind = match (before, after) {

@@ -100,7 +100,8 @@ impl Mention {
 /// of every mention of the document (War and Peace has tens of thousands).
 #[derive(Debug, Default)]
 pub struct Occupied {
-    by_passage: HashMap<usize, Vec<Range<usize>>>,
+    /// Passage, start and end of each range, sorted.
+    ranges: Vec<(usize, usize, usize)>,
 }
 
 /// Adds the `found` mentions that overlap none already in `mentions`.
@@ -113,30 +114,29 @@ pub fn add_unclaimed(mentions: &mut Vec<Mention>, mut found: Vec<Mention>) {
 impl Occupied {
     /// The ranges of these mentions (of any kind when `kinds` is empty).
     pub fn of(mentions: &[Mention], kinds: &[EntityKind]) -> Occupied {
-        let mut o = Occupied::default();
-        for m in mentions.iter().filter(|m| kinds.is_empty() || kinds.contains(&m.kind)) {
-            o.add(m.passage, m.range.clone());
-        }
-        o
+        let mut ranges: Vec<(usize, usize, usize)> = mentions
+            .iter()
+            .filter(|m| kinds.is_empty() || kinds.contains(&m.kind))
+            .map(|m| (m.passage, m.range.start, m.range.end))
+            .collect();
+        ranges.sort_unstable();
+        Occupied { ranges }
     }
 
-    /// Marks a range as taken.
-    pub fn add(&mut self, passage: usize, range: Range<usize>) {
-        self.by_passage.entry(passage).or_default().push(range);
+    /// The taken ranges of a passage.
+    fn of_passage(&self, passage: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+        let first = self.ranges.partition_point(|r| r.0 < passage);
+        self.ranges[first..].iter().take_while(move |r| r.0 == passage).map(|r| r.1..r.2)
     }
 
     /// True when a taken range overlaps `range`.
     pub fn overlaps(&self, passage: usize, range: &Range<usize>) -> bool {
-        self.by_passage
-            .get(&passage)
-            .is_some_and(|v| v.iter().any(|r| r.start < range.end && range.start < r.end))
+        self.of_passage(passage).any(|r| r.start < range.end && range.start < r.end)
     }
 
     /// True when a taken range contains `range`.
     pub fn contains(&self, passage: usize, range: &Range<usize>) -> bool {
-        self.by_passage
-            .get(&passage)
-            .is_some_and(|v| v.iter().any(|r| r.start <= range.start && range.end <= r.end))
+        self.of_passage(passage).any(|r| r.start <= range.start && range.end <= r.end)
     }
 }
 
@@ -249,6 +249,8 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
             }
         }
     }
+    // Exactly the room needed: a long book has tens of thousands of mentions.
+    mentions.reserve_exact(found.len());
     mentions.extend(found);
     // A small town that shares a name with a person of this document is that person
     // ("Fillmore" in Charles J. Fillmore's biography).
