@@ -19,38 +19,46 @@ pub enum Kind {
 
 /// One token: a byte range of the passage text.
 ///
-/// Packed into 8 bytes because a long book has close to a million tokens, all alive at
+/// Packed into 6 bytes because a long book has close to a million tokens, all alive at
 /// once: the start is a `u32` (passages are far shorter than 4 GiB, the input itself is
-/// capped; a longer one saturates, never wraps), and one more word holds the sentence start,
-/// the kind and either a punctuation character (whose length is its own) or the length of a
-/// word, number or possessive (a word longer than [`MAX_LEN`] bytes is cut there).
+/// capped; a longer one saturates, never wraps), and a `u16` holds the kind in [`KIND`],
+/// then for a word, number or possessive its sentence start and length (words are cut at
+/// [`MAX_LEN`] bytes by the tokenizer), for punctuation its character (whose length is its
+/// own) or, past [`OTHER_PUNCT`], only that length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(C, packed(2))]
 pub struct Token {
     /// First byte.
     start: u32,
-    /// [`SENT_START`], the kind in [`KIND`], and a character or a length in the low bits.
-    code: u32,
+    /// Kind, then sentence start and length, or a character.
+    code: u16,
 }
 
 /// The kind bits of a token's code: punctuation is zero.
-const KIND: u32 = 0b11 << 29;
-const WORD: u32 = 1 << 29;
-const NUM: u32 = 2 << 29;
-const POSS: u32 = 3 << 29;
-/// Set in a token's code on the first word of a sentence.
-const SENT_START: u32 = 1 << 31;
-/// The longest word a token holds whole, in bytes.
-pub const MAX_LEN: usize = (1 << 29) - 1;
+const KIND: u16 = 0b11 << 14;
+const WORD: u16 = 1 << 14;
+const NUM: u16 = 2 << 14;
+const POSS: u16 = 3 << 14;
+/// Set in a word's code on the first word of a sentence.
+const SENT_START: u16 = 1 << 13;
+/// The longest token, in bytes: the tokenizer ends a word there.
+pub const MAX_LEN: usize = (1 << 13) - 1;
+/// Punctuation characters from here on are kept as their length only, and read as
+/// [`char::REPLACEMENT_CHARACTER`] (emoji, CJK punctuation: no rule looks for them).
+const OTHER_PUNCT: u16 = (1 << 14) - 4;
 
 impl Token {
     /// A token of bytes `start..end`.
     pub fn new(start: usize, end: usize, kind: Kind) -> Token {
-        let len = || end.saturating_sub(start).min(MAX_LEN) as u32;
+        let len = || end.saturating_sub(start).min(MAX_LEN) as u16;
         let code = match kind {
             Kind::Word => WORD | len(),
             Kind::Num => NUM | len(),
             Kind::Poss => POSS | len(),
-            Kind::Punct(c) => c as u32,
+            Kind::Punct(c) => match u16::try_from(c as u32) {
+                Ok(c) if c < OTHER_PUNCT => c,
+                _ => OTHER_PUNCT + (c.len_utf8() - 1) as u16,
+            },
         };
         Token { start: u32::try_from(start).unwrap_or(u32::MAX), code }
     }
@@ -62,26 +70,32 @@ impl Token {
 
     /// One past the last byte.
     pub fn end(&self) -> usize {
-        let len = match self.kind() {
-            Kind::Punct(c) => c.len_utf8(),
-            _ => (self.code & !(SENT_START | KIND)) as usize,
+        let code = self.code;
+        let len = match code & KIND {
+            0 if code >= OTHER_PUNCT => (code - OTHER_PUNCT) as usize + 1,
+            0 => char::from_u32(code.into()).map_or(1, char::len_utf8),
+            _ => (code & !(KIND | SENT_START)) as usize,
         };
         self.start() + len
     }
 
     /// Its kind.
     pub fn kind(&self) -> Kind {
-        match self.code & KIND {
+        let code = self.code;
+        match code & KIND {
             WORD => Kind::Word,
             NUM => Kind::Num,
             POSS => Kind::Poss,
-            _ => Kind::Punct(char::from_u32(self.code & !SENT_START).unwrap_or(char::REPLACEMENT_CHARACTER)),
+            _ => Kind::Punct(
+                char::from_u32(code.into()).filter(|_| code < OTHER_PUNCT).unwrap_or(char::REPLACEMENT_CHARACTER),
+            ),
         }
     }
 
     /// The first word of a sentence, where capitals say nothing.
     pub fn sent_start(&self) -> bool {
-        self.code & SENT_START != 0
+        let code = self.code;
+        code & KIND == WORD && code & SENT_START != 0
     }
 
     /// The token's text.
@@ -91,7 +105,8 @@ impl Token {
 
     /// True for a word whose first letter is a capital ("Paris", "d'Herbinville", "US").
     pub fn is_cap(&self, s: &str) -> bool {
-        self.code & KIND == WORD && is_cap_word(self.text(s))
+        let code = self.code;
+        code & KIND == WORD && is_cap_word(self.text(s))
     }
 }
 
@@ -175,6 +190,10 @@ fn tokens_of(text: &str, base: usize, out: &mut Vec<Token>) {
         let mut seg_start = i;
         i += clen;
         while let Some(c) = next_char(i) {
+            // A token holds MAX_LEN bytes at most: a longer run of letters goes on in the next.
+            if i + 4 - start > MAX_LEN {
+                break;
+            }
             if is_word_char(c) {
                 i += c.len_utf8();
                 continue;
@@ -210,7 +229,7 @@ fn tokens_of(text: &str, base: usize, out: &mut Vec<Token>) {
         }
         // A final period belongs to an initial ("K."), an initials chain ("U.S.") or an abbreviation.
         let word = &text[start..i];
-        if bytes.get(i) == Some(&b'.') && !numeric {
+        if bytes.get(i) == Some(&b'.') && !numeric && i + 1 - start <= MAX_LEN {
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             let chain = word.contains('.');
             if initial || chain || ABBREVIATIONS.contains(&word) {
@@ -294,8 +313,8 @@ mod tests {
 
     #[test]
     fn tokens_are_small_and_offsets_saturate() {
-        assert!(std::mem::size_of::<Token>() <= 8);
-        for kind in [Kind::Word, Kind::Num, Kind::Poss, Kind::Punct('.'), Kind::Punct(char::MAX)] {
+        assert!(std::mem::size_of::<Token>() <= 6);
+        for kind in [Kind::Word, Kind::Num, Kind::Poss, Kind::Punct('.'), Kind::Punct('’')] {
             assert_eq!(Token::new(0, 1, kind).kind(), kind);
         }
         let mut toks = tokenize("Paris. Rome");
@@ -305,8 +324,13 @@ mod tests {
         let far = Token::new(usize::MAX - 1, usize::MAX, Kind::Word);
         assert_eq!((far.start(), far.end()), (u32::MAX as usize, u32::MAX as usize + 1));
         assert_eq!(far.text("text"), "");
-        // A word longer than a token holds is cut, never wrapped into another kind.
-        let long = Token::new(3, 3 + MAX_LEN + 10, Kind::Word);
-        assert_eq!((long.kind(), long.end()), (Kind::Word, 3 + MAX_LEN));
+        // A word longer than a token holds goes on in the next token, cut between characters.
+        let long = "é".repeat(MAX_LEN);
+        let toks = tokenize(&long);
+        assert!(toks.len() >= 2 && toks.iter().all(|t| t.kind() == Kind::Word && t.end() - t.start() <= MAX_LEN));
+        assert_eq!(toks.iter().map(|t| t.text(&long)).collect::<String>(), long);
+        // Punctuation past the kept characters keeps its length.
+        let toks = tokenize("Paris 😀 。");
+        assert_eq!(toks.iter().map(|t| t.end() - t.start()).collect::<Vec<_>>(), [5, 4, 3]);
     }
 }
