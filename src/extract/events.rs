@@ -68,7 +68,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     let range = p.toks[first].start()..p.toks[end - 1].end();
     let name = p.text.get(range.clone()).unwrap_or("").to_string();
     let mut m = Mention::named(EntityKind::Event, &name, p.index, range);
-    m.key = format!("named:{}", lower(&name));
+    m.key = format!("named:{}", lower(&name)).into();
     m.set_date(year_in(&name));
     out.push(m);
     true
@@ -128,7 +128,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let place_at: HashMap<(usize, usize), String> = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Place)
-        .map(|m| ((m.passage, m.range.start), m.name.clone()))
+        .map(|m| ((m.passage, m.range.start), m.name.to_string()))
         .collect();
     let named_at = super::merge::Occupied::of(mentions, &[EntityKind::Event, EntityKind::Person]);
     let mut found: Vec<Found> = Vec::new();
@@ -223,7 +223,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         .filter_map(|m| {
             let words: Vec<String> = m.name.split_whitespace().map(lower).collect();
             let class = words.iter().rev().find_map(|w| lex.triggers.get(w.as_str()).copied())?;
-            Some((m.passage, m.range.start, class, m.key.clone(), words))
+            Some((m.passage, m.range.start, class, m.key.to_string(), words))
         })
         .collect();
     let named_keys = link_named(mentions);
@@ -280,7 +280,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         } else {
             format!("{}|{}", f.class, lower(&f.mention.name))
         };
-        f.mention.key = key;
+        f.mention.key = key.into();
     }
     mentions.extend(found.into_iter().map(|f| f.mention).filter(|m| !m.key.is_empty()));
     super::dates::attach(passes, mentions);
@@ -290,7 +290,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
 /// War" and "American Revolutionary War", "Fan Expo" and "Fan Expo Canada 2016"): key → key.
 fn link_named(mentions: &mut [Mention]) -> HashMap<String, String> {
     let mut keys: Vec<String> =
-        mentions.iter().filter(|m| m.key.starts_with("named:")).map(|m| m.key.clone()).collect();
+        mentions.iter().filter(|m| m.key.starts_with("named:")).map(|m| m.key.to_string()).collect();
     keys.sort();
     keys.dedup();
     let words = |k: &str| -> Vec<String> {
@@ -318,8 +318,8 @@ fn link_named(mentions: &mut [Mention]) -> HashMap<String, String> {
         }
     }
     for m in mentions.iter_mut() {
-        if let Some(k) = map.get(&m.key) {
-            m.key = k.clone();
+        if let Some(k) = map.get(&*m.key) {
+            m.key = k.as_str().into();
         }
     }
     map

@@ -54,7 +54,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 continue;
             }
             let mut m = Mention::named(EntityKind::Person, w, p.index, t.start()..t.end());
-            m.key = format!("group:{}", lower(w));
+            m.key = format!("group:{}", lower(w)).into();
             found.push(m);
         }
     }

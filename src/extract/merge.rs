@@ -8,6 +8,7 @@ use crate::document::{Entity, EntityKind};
 use crate::span::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 
 /// One mention found in a passage, before grouping.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,9 +16,9 @@ pub struct Mention {
     /// Person, place or event.
     pub kind: EntityKind,
     /// Mentions with equal kind and key are one entity (before alias linking).
-    pub key: String,
-    /// The proper form this mention offers as display name.
-    pub name: String,
+    pub key: Rc<str>,
+    /// The proper form this mention offers as display name (often the key itself, shared).
+    pub name: Rc<str>,
     /// Which pass.
     pub passage: usize,
     /// Byte range in the passage text.
@@ -43,10 +44,11 @@ struct Extra {
 impl Mention {
     /// A named mention whose key is its name.
     pub fn named(kind: EntityKind, name: &str, passage: usize, range: Range<usize>) -> Mention {
+        let name: Rc<str> = Rc::from(name);
         Mention {
             kind,
-            key: name.to_string(),
-            name: name.to_string(),
+            key: Rc::clone(&name),
+            name,
             passage,
             range,
             named: true,
@@ -147,12 +149,12 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
     link_person_keys(mentions);
     link_titles(mentions);
     // Surface form (words joined by spaces) → (kind, key, name).
-    let mut known: HashMap<String, (EntityKind, String, String)> = HashMap::default();
+    let mut known: HashMap<String, (EntityKind, Rc<str>, Rc<str>)> = HashMap::default();
     let mut ambiguous: HashSet<String> = HashSet::default();
     for m in mentions.iter().filter(|m| m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface: Vec<&str> = p.text.get(m.range.clone()).unwrap_or("").split_whitespace().collect();
-        let mut forms = vec![surface.join(" "), m.name.clone()];
+        let mut forms = vec![surface.join(" "), m.name.to_string()];
         if m.kind == EntityKind::Person {
             let words: Vec<&str> = m.key.split(' ').collect();
             // A surname or given name alone, unless it is also a well-known place ("Boston").
@@ -190,7 +192,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
                 Some((EntityKind::Person, _, _)) if m.kind == EntityKind::Place && small_town(&f) => {}
                 Some((k, key, _)) if *k != m.kind || *key != m.key => {
                     // Exact full names win over parts of other names.
-                    if f != m.key {
+                    if *f != *m.key {
                         ambiguous.insert(f);
                     }
                 }
@@ -201,7 +203,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
         }
     }
     for a in &ambiguous {
-        if known.get(a).is_some_and(|(_, key, _)| key != a) {
+        if known.get(a).is_some_and(|(_, key, _)| **key != **a) {
             known.remove(a);
         }
     }
@@ -239,8 +241,8 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
                         seen.contains(&l) || lex.is_stop(&l)
                     };
                     if !single_common && !occupied.overlaps(p.index, &range) {
-                        let mut m = Mention::named(kind, &name, p.index, range);
-                        m.key = key;
+                        let mut m = Mention::named(kind, "", p.index, range);
+                        (m.key, m.name) = (key, name);
                         found.push(m);
                     }
                     i += n;
@@ -273,7 +275,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
 /// Gives a bare title ("the Secretary of State", "the president") the key of the one named
 /// person who carries that title in the text ("Secretary of State John Kerry").
 fn link_titles(mentions: &mut [Mention]) {
-    let mut holders: HashMap<String, Vec<String>> = HashMap::default();
+    let mut holders: HashMap<String, Vec<Rc<str>>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if let Some(t) = m.role() {
             let v = holders.entry(lower(t)).or_default();
@@ -294,8 +296,8 @@ fn link_titles(mentions: &mut [Mention]) {
 /// Gives each person mention whose name is the start or end of exactly one longer name the
 /// longer name's key ("Poisson" → "Siméon Poisson", "President" roles keep their own key).
 fn link_person_keys(mentions: &mut [Mention]) {
-    let full: Vec<String> = {
-        let mut v: Vec<String> = mentions
+    let full: Vec<Rc<str>> = {
+        let mut v: Vec<Rc<str>> = mentions
             .iter()
             .filter(|m| m.kind == EntityKind::Person && m.named && m.key.contains(' '))
             .map(|m| m.key.clone())
@@ -305,20 +307,20 @@ fn link_person_keys(mentions: &mut [Mention]) {
         v
     };
     // Mentions per key, and the first one's position in reading order.
-    let mut counts: HashMap<String, (usize, std::cmp::Reverse<(usize, usize)>)> = HashMap::default();
+    let mut counts: HashMap<Rc<str>, (usize, std::cmp::Reverse<(usize, usize)>)> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let at = (m.passage, m.range.start);
         let e = counts.entry(m.key.clone()).or_insert((0, std::cmp::Reverse(at)));
         e.0 += 1;
         e.1 = e.1.max(std::cmp::Reverse(at));
     }
-    let mut map: HashMap<String, String> = HashMap::default();
+    let mut map: HashMap<Rc<str>, Rc<str>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if map.contains_key(&m.key) {
             continue;
         }
         let short: Vec<&str> = m.key.split(' ').collect();
-        let longer: Vec<&String> = full
+        let longer: Vec<&Rc<str>> = full
             .iter()
             .filter(|f| {
                 let w: Vec<&str> = f.split(' ').collect();
@@ -327,9 +329,9 @@ fn link_person_keys(mentions: &mut [Mention]) {
             .collect();
         // One longer name, or the one mentioned most, then first (a biography's subject
         // over its relatives).
-        let best = longer.iter().max_by_key(|k| counts.get(k.as_str()).copied());
+        let best = longer.iter().max_by_key(|k| counts.get(&k[..]).copied());
         if let Some(one) = best {
-            map.insert(m.key.clone(), (*one).clone());
+            map.insert(m.key.clone(), Rc::clone(one));
         }
     }
     for m in mentions.iter_mut() {
@@ -357,10 +359,10 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
     let mut groups: Vec<(EntityKind, Vec<usize>)> = Vec::new();
     let mut index: HashMap<(EntityKind, &str), usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        match index.get(&(m.kind, m.key.as_str())) {
+        match index.get(&(m.kind, &*m.key)) {
             Some(&g) => groups[g].1.push(i),
             None => {
-                index.insert((m.kind, m.key.as_str()), groups.len());
+                index.insert((m.kind, &*m.key), groups.len());
                 groups.push((m.kind, vec![i]));
             }
         }
@@ -391,15 +393,15 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
             // The fullest proper form: the longest named mention (headline forms only as a last resort).
             let better = if m.named { !p.headline || name.is_empty() } else { name.is_empty() };
             if kind == EntityKind::Event && !m.named {
-                let e = event_forms.entry(lower(&m.name)).or_insert((0, m.name.clone(), p.headline));
+                let e = event_forms.entry(lower(&m.name)).or_insert((0, m.name.to_string(), p.headline));
                 e.0 += 1;
                 if e.2 && !p.headline {
-                    *e = (e.0, m.name.clone(), false);
+                    *e = (e.0, m.name.to_string(), false);
                 }
                 continue_named = true;
             }
             if better && (m.name.chars().count() > name.chars().count() || name.is_empty()) {
-                name = m.name.clone();
+                name = m.name.to_string();
             }
             role = role.or_else(|| m.role().map(str::to_string));
             date = date.or_else(|| m.date().map(str::to_string));

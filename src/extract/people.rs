@@ -111,7 +111,7 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         }
         let role = words.join(" ");
         let mut m = Mention::named(EntityKind::Person, &role, p.index, range);
-        m.key = format!("role:{}", lower(&role));
+        m.key = format!("role:{}", lower(&role)).into();
         m.named = false;
         m.set_role(Some(role));
         out.push(m);
@@ -391,7 +391,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         let shown = shown.strip_prefix("a ").or_else(|| shown.strip_prefix("an ")).unwrap_or(shown);
         let shown = shown.strip_prefix("A ").or_else(|| shown.strip_prefix("An ")).unwrap_or(shown);
         let mut m = Mention::named(EntityKind::Person, shown, p.index, range);
-        m.key = format!("role:{}", lower(shown).replace('’', "'"));
+        m.key = format!("role:{}", lower(shown).replace('’', "'")).into();
         m.named = false;
         m.set_role(Some(shown.to_string()));
         out.push(m);

@@ -19,7 +19,7 @@ pub fn attach_roles(passes: &[Pass], mentions: &mut [Mention]) {
     for m in
         mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named && !m.key.starts_with("group:"))
     {
-        *counts.entry(m.key.as_str()).or_default() += 1;
+        *counts.entry(&*m.key).or_default() += 1;
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
@@ -28,14 +28,14 @@ pub fn attach_roles(passes: &[Pass], mentions: &mut [Mention]) {
     if n < MIN_MENTIONS || n < LEAD * second {
         return;
     }
-    let top = top.to_string();
+    let top: std::rc::Rc<str> = top.into();
     for m in
         mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named && m.key.starts_with("role:"))
     {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface = p.text.get(m.range.clone()).unwrap_or("");
         if surface.starts_with("the ") || surface.starts_with("The ") {
-            m.key = top.clone();
+            m.key = std::rc::Rc::clone(&top);
         }
     }
 }

@@ -33,10 +33,10 @@ pub fn known_words(mentions: &[Mention]) -> HashMap<String, String> {
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         for w in m.key.split(' ').filter(|w| w.chars().count() >= 3 && !CONNECTORS.contains(w)) {
             match map.get(w) {
-                Some(k) if *k != m.key => shared.push(w.to_string()),
+                Some(k) if **k != *m.key => shared.push(w.to_string()),
                 Some(_) => {}
                 None => {
-                    map.insert(w.to_string(), m.key.clone());
+                    map.insert(w.to_string(), m.key.to_string());
                 }
             }
         }
@@ -76,7 +76,7 @@ pub fn person(
     }
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
     if let Some(key) = caps.iter().find_map(|w| known.get(**w)) {
-        m.key = key.clone();
+        m.key = key.as_str().into();
     }
     out.push(m);
     true
@@ -103,7 +103,7 @@ pub fn headline_person(
     }
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
     if let Some(key) = words.last().and_then(|w| known.get(*w)) {
-        m.key = key.clone();
+        m.key = key.as_str().into();
     }
     out.push(m);
 }
