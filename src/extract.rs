@@ -230,8 +230,10 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     for _ in 0..2 {
         let listed: HashSet<usize> = unclaimed.iter().map(|(p, _)| p.index).collect();
         let named = mentions.iter().filter(|m| m.named && listed.contains(&m.passage));
-        let ends: lists::Edges = named.clone().map(|m| ((m.passage as u32, m.range.end as u32), m.kind)).collect();
-        let starts: lists::Edges = named.map(|m| ((m.passage as u32, m.range.start as u32), m.kind)).collect();
+        let ends: lists::Edges =
+            named.clone().map(|m| ((m.passage as u32, m.range.end as u32), m.kind)).collect();
+        let starts: lists::Edges =
+            named.map(|m| ((m.passage as u32, m.range.start as u32), m.kind)).collect();
         let mut found = Vec::new();
         unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
         mentions.append(&mut found);

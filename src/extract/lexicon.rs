@@ -138,7 +138,9 @@ impl Places {
     /// Every name with its place, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, Place)> + '_ {
         let table = self.table.iter().filter_map(|l| Some((key_of(l), place(l)?)));
-        table.filter(|(name, _)| !self.aliases.contains_key(name)).chain(self.aliases.iter().map(|(n, p)| (*n, *p)))
+        table
+            .filter(|(name, _)| !self.aliases.contains_key(name))
+            .chain(self.aliases.iter().map(|(n, p)| (*n, *p)))
     }
 }
 

@@ -45,15 +45,7 @@ impl Mention {
     /// A named mention whose key is its name.
     pub fn named(kind: EntityKind, name: &str, passage: usize, range: Range<usize>) -> Mention {
         let name: Rc<str> = Rc::from(name);
-        Mention {
-            kind,
-            key: Rc::clone(&name),
-            name,
-            passage,
-            range,
-            named: true,
-            extra: None,
-        }
+        Mention { kind, key: Rc::clone(&name), name, passage, range, named: true, extra: None }
     }
 
     /// For a person referred to by role, the role phrase.
@@ -102,8 +94,8 @@ impl Mention {
 /// of every mention of the document (War and Peace has tens of thousands).
 #[derive(Debug, Default)]
 pub struct Occupied {
-    /// Passage, start and end of each range, sorted.
-    ranges: Vec<(usize, usize, usize)>,
+    /// Passage, start and end of each range, sorted (32 bits each: they are many).
+    ranges: Vec<(u32, u32, u32)>,
 }
 
 /// Adds the `found` mentions that overlap none already in `mentions`.
@@ -116,10 +108,11 @@ pub fn add_unclaimed(mentions: &mut Vec<Mention>, mut found: Vec<Mention>) {
 impl Occupied {
     /// The ranges of these mentions (of any kind when `kinds` is empty).
     pub fn of(mentions: &[Mention], kinds: &[EntityKind]) -> Occupied {
-        let mut ranges: Vec<(usize, usize, usize)> = mentions
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let mut ranges: Vec<(u32, u32, u32)> = mentions
             .iter()
             .filter(|m| kinds.is_empty() || kinds.contains(&m.kind))
-            .map(|m| (m.passage, m.range.start, m.range.end))
+            .map(|m| (narrow(m.passage), narrow(m.range.start), narrow(m.range.end)))
             .collect();
         ranges.sort_unstable();
         Occupied { ranges }
@@ -127,8 +120,11 @@ impl Occupied {
 
     /// The taken ranges of a passage.
     fn of_passage(&self, passage: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-        let first = self.ranges.partition_point(|r| r.0 < passage);
-        self.ranges[first..].iter().take_while(move |r| r.0 == passage).map(|r| r.1..r.2)
+        let first = self.ranges.partition_point(|r| (r.0 as usize) < passage);
+        self.ranges[first..]
+            .iter()
+            .take_while(move |r| r.0 as usize == passage)
+            .map(|r| r.1 as usize..r.2 as usize)
     }
 
     /// True when a taken range overlaps `range`.
@@ -307,10 +303,11 @@ fn link_person_keys(mentions: &mut [Mention]) {
         v
     };
     // Mentions per key, and the first one's position in reading order.
-    let mut counts: HashMap<Rc<str>, (usize, std::cmp::Reverse<(usize, usize)>)> = HashMap::default();
+    type First = std::cmp::Reverse<(usize, usize)>;
+    let mut counts: HashMap<&str, (usize, First)> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let at = (m.passage, m.range.start);
-        let e = counts.entry(m.key.clone()).or_insert((0, std::cmp::Reverse(at)));
+        let e = counts.entry(&*m.key).or_insert((0, std::cmp::Reverse(at)));
         e.0 += 1;
         e.1 = e.1.max(std::cmp::Reverse(at));
     }

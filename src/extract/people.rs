@@ -152,7 +152,7 @@ pub fn name_shaped(lex: &Lexicon, words: &[&str]) -> bool {
                 && !lex.event_heads.contains(w)
                 && !lex.is_demonym(w)
                 && !lex.is_stop(&lower(w))
-                && !lex.places.get(*w).is_some_and(|p| {
+                && !lex.places.get(w).is_some_and(|p| {
                     p.kind != super::lexicon::PlaceKind::City || p.population >= 100_000 || p.canonical != *w
                 })
                 && !(w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))

@@ -87,7 +87,9 @@ impl Token {
             NUM => Kind::Num,
             POSS => Kind::Poss,
             _ => Kind::Punct(
-                char::from_u32(code.into()).filter(|_| code < OTHER_PUNCT).unwrap_or(char::REPLACEMENT_CHARACTER),
+                char::from_u32(code.into())
+                    .filter(|_| code < OTHER_PUNCT)
+                    .unwrap_or(char::REPLACEMENT_CHARACTER),
             ),
         }
     }
@@ -327,7 +329,9 @@ mod tests {
         // A word longer than a token holds goes on in the next token, cut between characters.
         let long = "é".repeat(MAX_LEN);
         let toks = tokenize(&long);
-        assert!(toks.len() >= 2 && toks.iter().all(|t| t.kind() == Kind::Word && t.end() - t.start() <= MAX_LEN));
+        assert!(
+            toks.len() >= 2 && toks.iter().all(|t| t.kind() == Kind::Word && t.end() - t.start() <= MAX_LEN)
+        );
         assert_eq!(toks.iter().map(|t| t.text(&long)).collect::<String>(), long);
         // Punctuation past the kept characters keeps its length.
         let toks = tokenize("Paris 😀 。");

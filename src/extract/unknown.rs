@@ -128,12 +128,12 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     let ok = name_shaped(lex, &words)
         && ends.iter().all(|w| {
             initial(w)
-                || !lex.places.contains_key(*w)
+                || !lex.places.contains_key(w)
                     && !lex.titles.contains(*w)
                     && !lex.place_heads.contains(*w)
                     && !lex.place_prefixes.contains(*w)
                     && (lex.is_given(w)
-                        || lex.surnames.contains(*w)
+                        || lex.surnames.contains(w)
                         || !lex.common.contains(lower(w).as_str()))
         });
     let Some(last) = words.last() else { return };
