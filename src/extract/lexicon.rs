@@ -65,16 +65,15 @@ impl Lines {
     /// Indexes the lines of `data` (without header comments and blank lines) that `keep`
     /// accepts; of lines with the same key, the last one counts.
     fn new(data: &'static str, keep: impl Fn(&'static str) -> bool) -> Lines {
-        let mut table = Lines { data, index: HashTable::new() };
+        let kept: Vec<&'static str> = lines(data).filter(|l| keep(l)).collect();
+        // Sized once: growing would hash every key again, finding each in the text.
+        let mut index = HashTable::with_capacity(kept.len());
         let hash = |key: &str| FxBuildHasher.hash_one(key);
-        for line in lines(data).filter(|l| keep(l)) {
+        for line in kept {
             let at = (line.as_ptr() as usize - data.as_ptr() as usize) as u32;
             let key = key_of(line);
-            let entry = table.index.entry(
-                hash(key),
-                |&o| key_of(line_at(data, o)) == key,
-                |&o| hash(key_of(line_at(data, o))),
-            );
+            let entry =
+                index.entry(hash(key), |&o| has_key(data, o, key), |&o| hash(key_of(line_at(data, o))));
             match entry {
                 hashbrown::hash_table::Entry::Occupied(mut e) => *e.get_mut() = at,
                 hashbrown::hash_table::Entry::Vacant(e) => {
@@ -82,14 +81,13 @@ impl Lines {
                 }
             }
         }
-        table.index.shrink_to_fit(|&o| hash(key_of(line_at(data, o))));
-        table
+        Lines { data, index }
     }
 
     /// The line whose key is `key`.
     pub fn get(&self, key: &str) -> Option<&'static str> {
         let hash = FxBuildHasher.hash_one(key);
-        let at = self.index.find(hash, |&o| key_of(line_at(self.data, o)) == key)?;
+        let at = self.index.find(hash, |&o| has_key(self.data, o, key))?;
         Some(line_at(self.data, *at))
     }
 
@@ -108,6 +106,13 @@ impl Lines {
 fn line_at(data: &'static str, at: u32) -> &'static str {
     let rest = data.get(at as usize..).unwrap_or("");
     rest.split('\n').next().unwrap_or("").trim_end()
+}
+
+/// True when the line of `data` at byte `at` has the key `key`, read without finding the
+/// line's end.
+fn has_key(data: &str, at: u32, key: &str) -> bool {
+    let rest = data.as_bytes().get(at as usize..).unwrap_or(&[]);
+    rest.starts_with(key.as_bytes()) && matches!(rest.get(key.len()), None | Some(b'\t' | b'\n' | b'\r'))
 }
 
 /// A line's first field.

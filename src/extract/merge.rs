@@ -311,24 +311,22 @@ fn link_person_keys(mentions: &mut [Mention]) {
         e.0 += 1;
         e.1 = e.1.max(std::cmp::Reverse(at));
     }
+    let full_words: Vec<(&Rc<str>, Vec<&str>)> = full.iter().map(|f| (f, f.split(' ').collect())).collect();
+    let named: HashSet<&Rc<str>> =
+        mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named).map(|m| &m.key).collect();
     let mut map: HashMap<Rc<str>, Rc<str>> = HashMap::default();
-    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
-        if map.contains_key(&m.key) {
-            continue;
-        }
-        let short: Vec<&str> = m.key.split(' ').collect();
-        let longer: Vec<&Rc<str>> = full
+    for key in named {
+        let short: Vec<&str> = key.split(' ').collect();
+        let longer: Vec<&Rc<str>> = full_words
             .iter()
-            .filter(|f| {
-                let w: Vec<&str> = f.split(' ').collect();
-                w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short))
-            })
+            .filter(|(_, w)| w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short)))
+            .map(|(f, _)| *f)
             .collect();
         // One longer name, or the one mentioned most, then first (a biography's subject
         // over its relatives).
         let best = longer.iter().max_by_key(|k| counts.get(&k[..]).copied());
         if let Some(one) = best {
-            map.insert(m.key.clone(), Rc::clone(one));
+            map.insert(Rc::clone(key), Rc::clone(one));
         }
     }
     for m in mentions.iter_mut() {

@@ -52,7 +52,7 @@ fn is_numeral(w: &str) -> bool {
 /// The rank of a division heading ("CHAPTER XII", "Book Two: 1806", "FIRST EPILOGUE: 1813 - 20"),
 /// larger divisions first; `None` for other lines.
 pub fn division_rank(text: &str) -> Option<u8> {
-    if text.split_whitespace().count() > 12 {
+    if text.split_whitespace().nth(12).is_some() {
         return None;
     }
     let mut words = text.split_whitespace();
@@ -84,8 +84,9 @@ pub fn is_contents(text: &str) -> bool {
 /// "*** START OF …" and "*** END OF …" marker blocks.
 pub fn gutenberg_bounds(raws: &[Raw]) -> Option<(usize, usize)> {
     let marker = |r: &Raw, what: &str| {
-        let t = r.text.trim_start_matches(['*', ' ']).to_uppercase();
-        t.starts_with(what) && t.contains("PROJECT GUTENBERG")
+        let t = r.text.trim_start_matches(['*', ' ']);
+        t.get(..what.len()).is_some_and(|start| start.eq_ignore_ascii_case(what))
+            && t.to_uppercase().contains("PROJECT GUTENBERG")
     };
     let start = raws.iter().position(|r| marker(r, "START OF"))?;
     let end = raws.iter().rposition(|r| marker(r, "END OF")).filter(|&e| e > start).unwrap_or(raws.len());
