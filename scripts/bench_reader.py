@@ -177,6 +177,9 @@ def main():
             cells = [f"{v:9.1f}MiB" if v is not None else f"{'n/a':>12}" for v in row]
         ratio = f"{row[1] / row[0]:11.2f}x" if row[0] and row[1] else f"{'':>12}"
         print(f"{key:<14}{cells[0]:>12}{cells[1]:>12}{ratio}")
+    memory = results["folio"].get("peak memory")
+    if memory:
+        print(f"folio's peak memory is {statistics.median(memory) / size:.1f}x the book's size")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,10 @@ use std::path::Path;
 /// Default cap on input size: 256 MiB.
 pub const DEFAULT_MAX_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The largest cap a user may ask for: 2 GiB less a byte, since the model keeps offsets and
+/// lengths in 32 bits (31 for the lengths of offset-map runs) to stay small on long books.
+pub const LARGEST_MAX_BYTES: u64 = (1 << 31) - 1;
+
 /// Input bytes and a printable name for them.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -38,6 +42,7 @@ pub fn read(path: &Path, max_bytes: u64) -> anyhow::Result<Source> {
 
 /// Reads all of `r`, or fails with [`InputError::TooLarge`] past `max_bytes`.
 pub fn read_capped(r: impl Read, max_bytes: u64) -> anyhow::Result<Vec<u8>> {
+    let max_bytes = max_bytes.min(LARGEST_MAX_BYTES);
     let mut bytes = Vec::new();
     r.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -17,7 +17,7 @@ struct Args {
     /// Read the input as text, html or markdown (default: by file extension, then content).
     #[arg(long, value_name = "FORMAT")]
     format: Option<folio::Format>,
-    /// Refuse input larger than this many bytes.
+    /// Refuse input larger than this many bytes (at most 2 GiB).
     #[arg(long, value_name = "N", default_value_t = folio::input::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
 }
