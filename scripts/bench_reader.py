@@ -13,6 +13,8 @@ Figures (medians over --runs):
   G             'G' until the end of the text is on screen
   ]             (folio) ']' until the screen has settled on the next section
   page down     Space until the screen has settled
+  resize        the window made 20 columns narrower until the screen has settled (re-wrapped)
+  --json        (folio) the whole pipeline to JSON, `folio --json book > /dev/null`
   peak memory   maximum resident set size, from /usr/bin/time -v
 
 Usage: python3 scripts/bench_reader.py [--runs 7] [--book PATH] [--folio target/release/folio]
@@ -56,6 +58,11 @@ class Pane:
 
     def keys(self, *keys):
         subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def resize(self, width, height):
+        self.screen.resize(height, width)
+        subprocess.run(["tmux", "resize-window", "-t", self.name, "-x", str(width), "-y", str(height)],
+                       check=True)
 
     def pump(self):
         data = self.f.read()
@@ -128,6 +135,9 @@ def session(program, cmd, markers, tmp, n):
     p.keys("G")
     out["G"] = p.until(markers["end"], t0)
     p.settled(time.perf_counter(), drain=True)
+    t0 = time.perf_counter()
+    p.resize(W - 20, H)
+    out["resize"] = p.settled(t0)
     out["peak memory"] = p.quit()
     return out
 
@@ -161,10 +171,14 @@ def main():
                 n += 1
                 for key, value in session(name, cmd, markers, tmp, n).items():
                     results[name].setdefault(key, []).append(value)
+            if "folio" in programs:
+                t0 = time.perf_counter()
+                subprocess.run([folio, "--json", book], stdout=subprocess.DEVNULL, check=True)
+                results["folio"].setdefault("--json", []).append(time.perf_counter() - t0)
     size = os.path.getsize(book) / (1024 * 1024)
     print(f"book: {os.path.basename(book)} ({size:.1f} MiB), {args.runs} runs, {W}x{H}, medians")
     print(f"{'figure':<14}{'less':>12}{'folio':>12}{'folio/less':>12}")
-    for key in ["first frame", "whole book in", "G", "]", "page down", "peak memory"]:
+    for key in ["first frame", "whole book in", "G", "]", "page down", "resize", "--json", "peak memory"]:
         row = []
         for name in ("less", "folio"):
             vals = results[name].get(key)
