@@ -28,22 +28,29 @@ pub fn read(path: &Path, max_bytes: u64) -> anyhow::Result<Source> {
     let shown = scrub(&path.to_string_lossy());
     if path.as_os_str() == "-" {
         let bytes =
-            read_capped(std::io::stdin().lock(), max_bytes).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
+            read_capped(std::io::stdin().lock(), max_bytes, 0).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
         return Ok(Source { bytes, name: "stdin".to_string() });
     }
     if path.is_dir() {
         anyhow::bail!("{shown}: is a directory");
     }
     let file = std::fs::File::open(path).map_err(|e| anyhow::anyhow!("{shown}: {}", io_reason(&e)))?;
-    let bytes = read_capped(file, max_bytes).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    // A regular file's size says how much room to take: read in one go, never regrown.
+    let size = file.metadata().ok().filter(|m| m.is_file()).map_or(0, |m| m.len());
+    let bytes = read_capped(file, max_bytes, size).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     let name = path.file_name().map_or(shown.clone(), |n| scrub(&n.to_string_lossy()));
     Ok(Source { bytes, name })
 }
 
-/// Reads all of `r`, or fails with [`InputError::TooLarge`] past `max_bytes`.
-pub fn read_capped(r: impl Read, max_bytes: u64) -> anyhow::Result<Vec<u8>> {
+/// Reads all of `r`, or fails with [`InputError::TooLarge`] past `max_bytes`; `size` is
+/// how many bytes `r` is expected to hold (0 when unknown).
+pub fn read_capped(r: impl Read, max_bytes: u64, size: u64) -> anyhow::Result<Vec<u8>> {
     let max_bytes = max_bytes.min(LARGEST_MAX_BYTES);
-    let mut bytes = Vec::new();
+    if size > max_bytes {
+        return Err(InputError::TooLarge { limit: max_bytes }.into());
+    }
+    // One byte more than expected, so that reading finds the end without growing.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     r.take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| anyhow::anyhow!(io_reason(&e)))?;

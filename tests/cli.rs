@@ -77,10 +77,13 @@ fn stdin_by_dash_and_by_pipe() {
 #[test]
 fn errors_are_one_line_with_status_1() {
     let dir = env!("CARGO_MANIFEST_DIR");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_8d917ad8edb6566b.txt");
     let cases: &[(&[&str], &str)] = &[
         (&["missing-file.txt"], "no such file"),
         (&[dir], "is a directory"),
         (&["--max-bytes", "100", "/dev/zero"], "larger than 100 bytes"),
+        // A regular file is refused by its size, before it is read.
+        (&["--json", "--max-bytes", "100", seed], "larger than 100 bytes"),
     ];
     for (args, want) in cases {
         let o = folio(args, None);
