@@ -171,6 +171,31 @@ impl Line {
     }
 }
 
+/// Fewer items than this are wrapped on one thread.
+const ITEMS_PER_PART: usize = 2000;
+
+/// Wraps the items in `range` at `width`; its `item_line` counts from its own first line.
+fn wrap_items(doc: &Document, flow: &Flow, width: u16, range: Range<usize>) -> Wrapped {
+    let mut lines = Vec::new();
+    let mut item_line = Vec::with_capacity(range.len());
+    for i in range {
+        let gap = match flow.items.get(i) {
+            _ if i == 0 => 0,
+            Some(Item::Heading(_)) => 2,
+            Some(Item::Credit(_)) => 0,
+            _ => 1,
+        };
+        for _ in 0..gap {
+            lines.push(Line { item: i as u32, start: BLANK, end: BLANK });
+        }
+        item_line.push(lines.len());
+        for r in wrap(flow.text(doc, i), width as usize) {
+            lines.push(Line { item: i as u32, start: r.start as u32, end: r.end as u32 });
+        }
+    }
+    Wrapped { width, lines, item_line }
+}
+
 /// Every line of the reading pane at one width.
 #[derive(Debug, Clone)]
 pub struct Wrapped {
@@ -184,25 +209,47 @@ pub struct Wrapped {
 
 impl Wrapped {
     /// Wraps every item at `width` cells, a blank line between items and two before headings.
+    ///
+    /// A long text is wrapped in parts, one per core (up to four), so that a resize costs
+    /// the slowest part rather than the whole; without a thread to be had, a part is wrapped
+    /// here.
     pub fn new(doc: &Document, flow: &Flow, width: u16) -> Wrapped {
-        let mut lines = Vec::new();
-        let mut item_line = Vec::with_capacity(flow.items.len());
-        for (i, item) in flow.items.iter().enumerate() {
-            let gap = match item {
-                _ if i == 0 => 0,
-                Item::Heading(_) => 2,
-                Item::Credit(_) => 0,
-                _ => 1,
-            };
-            for _ in 0..gap {
-                lines.push(Line { item: i as u32, start: BLANK, end: BLANK });
+        let n = flow.items.len();
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get().min(4));
+        Wrapped::in_parts(doc, flow, width, cores.min(n / ITEMS_PER_PART).max(1))
+    }
+
+    /// Wraps the items in `parts` parts, all but the first on threads of their own.
+    fn in_parts(doc: &Document, flow: &Flow, width: u16, parts: usize) -> Wrapped {
+        let n = flow.items.len();
+        let ranges: Vec<Range<usize>> = (0..parts).map(|k| k * n / parts..(k + 1) * n / parts).collect();
+        let mut pieces: Vec<Wrapped> = Vec::with_capacity(parts);
+        std::thread::scope(|s| {
+            let spawned: Vec<_> = ranges
+                .iter()
+                .skip(1)
+                .map(|r| {
+                    let r = r.clone();
+                    std::thread::Builder::new().spawn_scoped(s, move || wrap_items(doc, flow, width, r))
+                })
+                .collect();
+            pieces.push(wrap_items(doc, flow, width, ranges.first().cloned().unwrap_or(0..n)));
+            for (handle, r) in spawned.into_iter().zip(ranges.iter().skip(1)) {
+                let piece = handle.ok().and_then(|h| h.join().ok());
+                pieces.push(piece.unwrap_or_else(|| wrap_items(doc, flow, width, r.clone())));
             }
-            item_line.push(lines.len());
-            for r in wrap(flow.text(doc, i), width as usize) {
-                lines.push(Line { item: i as u32, start: r.start as u32, end: r.end as u32 });
-            }
+        });
+        let mut whole = Wrapped {
+            width,
+            lines: Vec::with_capacity(pieces.iter().map(|p| p.lines.len()).sum()),
+            item_line: Vec::with_capacity(n),
+        };
+        for piece in pieces {
+            let base = whole.lines.len();
+            whole.item_line.extend(piece.item_line.iter().map(|l| l + base));
+            whole.lines.extend_from_slice(&piece.lines);
         }
-        Wrapped { width, lines, item_line }
+        whole
     }
 
     /// The line showing an anchor.
@@ -224,6 +271,31 @@ impl Wrapped {
             Some(l) if !l.is_blank() => Anchor { item: l.item as usize, offset: l.start as usize },
             Some(l) => Anchor { item: l.item as usize, offset: 0 },
             None => Anchor::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_text_wrapped_in_parts_is_the_text_wrapped_whole() {
+        let mut text = String::from("A Long Text\n\n");
+        for i in 0..3 * ITEMS_PER_PART {
+            if i % 50 == 0 {
+                text.push_str(&format!("Chapter {i}\n\n"));
+            }
+            text.push_str(&format!("Paragraph {i} says a few words, enough to wrap at a narrow width.\n\n"));
+        }
+        let doc = crate::structure(text.as_bytes()).expect("text");
+        let flow = Flow::new(&doc);
+        assert!(flow.items.len() > 2 * ITEMS_PER_PART);
+        for width in [1, 17, 80] {
+            let parts = Wrapped::in_parts(&doc, &flow, width, 3);
+            let whole = wrap_items(&doc, &flow, width, 0..flow.items.len());
+            assert_eq!(parts.lines, whole.lines, "{width}");
+            assert_eq!(parts.item_line, whole.item_line, "{width}");
         }
     }
 }
