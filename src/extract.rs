@@ -32,6 +32,7 @@ pub mod unknown;
 use crate::document::{Document, Entity, Passage};
 use merge::Mention;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 use tokens::{Kind, Token};
 
@@ -50,14 +51,16 @@ pub struct Pass<'a> {
     pub index: usize,
 }
 
-/// Lowercases a word (ASCII fast path).
-pub fn lower(w: &str) -> String {
-    if w.bytes().all(|b| b.is_ascii_lowercase()) {
-        w.to_string()
+/// Lowercases a word, borrowing it when it has no capital (most words of running text).
+pub fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
+        Cow::Borrowed(w)
     } else if w.is_ascii() {
-        w.to_ascii_lowercase()
+        Cow::Owned(w.to_ascii_lowercase())
+    } else if w.chars().all(|c| !c.is_uppercase() && c.to_lowercase().eq([c])) {
+        Cow::Borrowed(w)
     } else {
-        w.to_lowercase()
+        Cow::Owned(w.to_lowercase())
     }
 }
 

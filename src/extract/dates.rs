@@ -40,7 +40,7 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
         let t = &toks[i];
         if w(i) == "ago" && i >= 2 && UNITS.contains(&w(i - 1)) {
             let mut s = i - 2;
-            if !(COUNTS.contains(&lower(w(s)).as_str()) || toks[s].kind() == Kind::Num) {
+            if !(COUNTS.contains(&&*lower(w(s))) || toks[s].kind() == Kind::Num) {
                 i += 1;
                 continue;
             }

@@ -23,12 +23,12 @@ fn event_head(lex: &Lexicon, words: &[&str]) -> bool {
     let trigger_of = n >= 3
         && words[1] == "of"
         && is_cap_word(words[0])
-        && (OPENERS.contains(&words[0]) || lex.triggers.contains_key(lower(words[0]).as_str()));
+        && (OPENERS.contains(&words[0]) || lex.triggers.contains_key(&*lower(words[0])));
     lex.event_heads.contains(last)
         || part != last && lex.event_heads.contains(part)
         || trigger_of
         || n >= 2 && lex.event_heads.contains(words[n - 2..].join(" ").as_str())
-        || lex.triggers.contains_key(lower(last).as_str()) && is_cap_word(last)
+        || lex.triggers.contains_key(&*lower(last)) && is_cap_word(last)
         || n >= 3 && OPENERS.contains(&words[0]) && words[1] == "of"
 }
 
@@ -53,7 +53,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     let single_ok = words.len() > 1
         || lex.event_heads.contains(words[0])
         || words[0].contains('-') && words[0].rsplit('-').next().is_some_and(|h| lex.event_heads.contains(h))
-        || !p.toks[c.first].sent_start() && lex.triggers.contains_key(lower(words[0]).as_str());
+        || !p.toks[c.first].sent_start() && lex.triggers.contains_key(&*lower(words[0]));
     if !event_head(lex, &words[..n]) || !single_ok {
         return false;
     }
@@ -98,14 +98,13 @@ fn stops_modifiers(lex: &Lexicon, t: &Token, text: &str) -> bool {
             t.sent_start() && !lex.places.contains_key(w)
                 || w.contains(['\'', '’'])
                 || determiner(&l).is_some()
-                || lex.is_stop(&l)
-                    && !matches!(l.as_str(), "key" | "major" | "new" | "great" | "first" | "second")
+                || lex.is_stop(&l) && !matches!(&*l, "key" | "major" | "new" | "great" | "first" | "second")
                 || l.ends_with("ly")
-                    && !matches!(l.as_str(), "family" | "daily" | "weekly" | "monthly" | "yearly" | "early")
+                    && !matches!(&*l, "family" | "daily" | "weekly" | "monthly" | "yearly" | "early")
                 || l.ends_with("ing") && !is_cap_word(w)
                 || l.ends_with('s') && !l.ends_with("ss") && !l.ends_with("us") && !is_cap_word(w)
                 || l.ends_with("ed") && !is_cap_word(w) && !w.contains('-')
-                || lex.triggers.contains_key(l.as_str())
+                || lex.triggers.contains_key(&*l)
         }
         Kind::Num => false,
         _ => true,
@@ -140,7 +139,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 continue;
             }
             let l = lower(t.text(p.text));
-            let Some(&class) = lex.triggers.get(l.as_str()) else { continue };
+            let Some(&class) = lex.triggers.get(&*l) else { continue };
             if named_at.contains(p.index, &(t.start()..t.end())) {
                 continue;
             }
@@ -162,7 +161,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             if j == i
                 && j > 0
                 && matches!(
-                    lower(toks[j - 1].text(p.text)).as_str(),
+                    &*lower(toks[j - 1].text(p.text)),
                     "two" | "three" | "four" | "five" | "several" | "many" | "multiple"
                 )
             {
@@ -221,7 +220,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         .iter()
         .filter(|m| m.kind == EntityKind::Event && m.key.starts_with("named:"))
         .filter_map(|m| {
-            let words: Vec<String> = m.name.split_whitespace().map(lower).collect();
+            let words: Vec<String> = m.name.split_whitespace().map(|w| lower(w).into_owned()).collect();
             let class = words.iter().rev().find_map(|w| lex.triggers.get(w.as_str()).copied())?;
             Some((m.passage, m.range.start, class, m.key.to_string(), words))
         })
@@ -252,7 +251,8 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         }
         let Some(f) = fi.and_then(|i| found.get_mut(i)) else { continue };
         // "the lantern festival" after "the Taipei Lantern Festival": the named event.
-        let modifiers: Vec<String> = f.mention.name.split_whitespace().map(lower).collect();
+        let modifiers: Vec<String> =
+            f.mention.name.split_whitespace().map(|w| lower(w).into_owned()).collect();
         let same_named = named
             .iter()
             .find(|n| n.2 == f.class && modifiers.len() > 1 && modifiers.iter().all(|w| n.4.contains(w)));

@@ -274,7 +274,7 @@ fn link_titles(mentions: &mut [Mention]) {
     let mut holders: HashMap<String, Vec<Rc<str>>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if let Some(t) = m.role() {
-            let v = holders.entry(lower(t)).or_default();
+            let v = holders.entry(lower(t).into_owned()).or_default();
             if !v.contains(&m.key) {
                 v.push(m.key.clone());
             }
@@ -282,7 +282,7 @@ fn link_titles(mentions: &mut [Mention]) {
     }
     for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named) {
         let Some(role) = m.role().map(lower) else { continue };
-        if let Some([key]) = holders.get(&role).map(Vec::as_slice) {
+        if let Some([key]) = holders.get(&*role).map(Vec::as_slice) {
             m.key = key.clone();
             m.named = true;
         }
@@ -343,7 +343,7 @@ fn lower_last_word(s: &str) -> String {
     match s.rsplit_once(' ') {
         Some((head, last)) => format!("{head} {}", lower(last)),
         None if s.contains('-') => s.to_string(),
-        None => lower(s),
+        None => lower(s).into_owned(),
     }
 }
 
@@ -388,7 +388,11 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
             // The fullest proper form: the longest named mention (headline forms only as a last resort).
             let better = if m.named { !p.headline || name.is_empty() } else { name.is_empty() };
             if kind == EntityKind::Event && !m.named {
-                let e = event_forms.entry(lower(&m.name)).or_insert((0, m.name.to_string(), p.headline));
+                let e = event_forms.entry(lower(&m.name).into_owned()).or_insert((
+                    0,
+                    m.name.to_string(),
+                    p.headline,
+                ));
                 e.0 += 1;
                 if e.2 && !p.headline {
                     *e = (e.0, m.name.to_string(), false);

@@ -84,9 +84,8 @@ pub fn uninformative(lex: &Lexicon, lower_seen: &Seen, t: &Token, text: &str) ->
     // ("New York", "Main Street" keep their first word).
     if !t.sent_start() {
         // "Will Rogers": mid-sentence, a capitalised function word that is a given name is one.
-        let name = lex.given.contains(w) && !CALENDAR.contains(&l.as_str());
-        return !is_acronym(w)
-            && (lex.function.contains(l.as_str()) && !name || CALENDAR.contains(&l.as_str()));
+        let name = lex.given.contains(w) && !CALENDAR.contains(&(&*l));
+        return !is_acronym(w) && (lex.function.contains(&*l) && !name || CALENDAR.contains(&(&*l)));
     }
     if lex.is_stop(&l) && !is_acronym(w) {
         return true;

@@ -246,14 +246,14 @@ pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool
     // "mathematician Hermann Weyl", "French realist Jules Bastien-Lepage".
     first > 0 && {
         let prev = lower(w(first - 1));
-        lex.roles.contains(prev.as_str())
-            || ["realist", "painter", "poet", "singer", "rapper", "actress"].contains(&prev.as_str())
+        lex.roles.contains(&*prev)
+            || ["realist", "painter", "poet", "singer", "rapper", "actress"].contains(&(&*prev))
     }
 }
 
 /// True when a role noun comes within four words after token `i`.
 fn role_within(p: &Pass, i: usize, lex: &Lexicon) -> bool {
-    (i..i + 5).filter_map(|k| p.toks.get(k)).any(|t| lex.roles.contains(lower(t.text(p.text)).as_str()))
+    (i..i + 5).filter_map(|k| p.toks.get(k)).any(|t| lex.roles.contains(&*lower(t.text(p.text))))
 }
 
 /// In a headline, a pair of names joined by a hyphen before an event word ("Trump-Putin
@@ -265,7 +265,7 @@ pub fn headline_pairs(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
             continue;
         }
         let next = p.toks.get(i + 1).map(|t| lower(t.text(p.text))).unwrap_or_default();
-        if !lex.triggers.contains_key(next.as_str()) {
+        if !lex.triggers.contains_key(&*next) {
             continue;
         }
         let parts: Vec<&str> = w.split('-').collect();
@@ -304,11 +304,11 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         // Two-word roles first ("prime minister").
         let two = toks
             .get(i + 1)
-            .filter(|_| lex.role_firsts.contains(w.as_str()))
+            .filter(|_| lex.role_firsts.contains(&*w))
             .map(|n| format!("{w} {}", lower(n.text(p.text))));
         let (role_end, is_role) = match two {
             Some(ref two) if lex.roles.contains(two.as_str()) => (i + 2, true),
-            _ => (i + 1, lex.roles.contains(w.as_str())),
+            _ => (i + 1, lex.roles.contains(&*w)),
         };
         if !is_role || is_cap_word(t.text(p.text)) && !t.sent_start() {
             i += 1;
@@ -318,7 +318,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         if let Some(n) = toks.get(role_end)
             && (n.is_cap(p.text)
                 || n.kind() == Kind::Word
-                    && !lex.function.contains(lower(n.text(p.text)).as_str())
+                    && !lex.function.contains(&*lower(n.text(p.text)))
                     && !verb_like(n.text(p.text)))
         {
             i = role_end;
@@ -332,7 +332,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
             let prev = &toks[j - 1];
             let pw = lower(prev.text(p.text));
             match prev.kind() {
-                Kind::Word if matches!(pw.as_str(), "a" | "an" | "the") => {
+                Kind::Word if matches!(&*pw, "a" | "an" | "the") => {
                     start = Some(j - 1);
                     break;
                 }
@@ -340,7 +340,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
                     start = Some(j - 2);
                     break;
                 }
-                Kind::Word if !lex.function.contains(pw.as_str()) => {
+                Kind::Word if !lex.function.contains(&*pw) => {
                     mods += 1;
                     j -= 1;
                 }
@@ -381,7 +381,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         // "to the president", "of the company": a role after "to the" completes the phrase.
         if toks.get(end).is_some_and(|t| t.text(p.text) == "to")
             && toks.get(end + 1).is_some_and(|t| t.text(p.text) == "the")
-            && toks.get(end + 2).is_some_and(|t| lex.roles.contains(lower(t.text(p.text)).as_str()))
+            && toks.get(end + 2).is_some_and(|t| lex.roles.contains(&*lower(t.text(p.text))))
         {
             end += 3;
         }

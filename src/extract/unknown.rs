@@ -22,7 +22,7 @@ fn name_word(lex: &Lexicon, seen: &Seen, w: &str) -> bool {
         && !lex.place_prefixes.contains(w)
         && !lex.titles.contains(w)
         && !lex.places.contains_key(w)
-        && (lex.is_given(w) || lex.surnames.contains(w) || !lex.common.contains(l.as_str()))
+        && (lex.is_given(w) || lex.surnames.contains(w) || !lex.common.contains(&l))
 }
 
 /// The words of the named people found so far, each with the key of the one person whose
@@ -68,7 +68,7 @@ pub fn person(
     }
     let w = |i: usize| p.toks.get(i).map(|t| lower(t.text(p.text))).unwrap_or_default();
     let prev = c.first.checked_sub(1).map(w).unwrap_or_default();
-    let placey = matches!(prev.as_str(), "the" | "in" | "at" | "near" | "from" | "to" | "on" | "into");
+    let placey = matches!(&*prev, "the" | "in" | "at" | "near" | "from" | "to" | "on" | "into");
     // "Strynø Brovej 12": an address; people are not numbered.
     let numbered = p.toks.get(c.end).is_some_and(|t| t.kind() == super::tokens::Kind::Num);
     if numbered || placey && !person_context(p, c.first, c.end, lex) {
@@ -132,9 +132,7 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
                     && !lex.titles.contains(*w)
                     && !lex.place_heads.contains(*w)
                     && !lex.place_prefixes.contains(*w)
-                    && (lex.is_given(w)
-                        || lex.surnames.contains(w)
-                        || !lex.common.contains(lower(w).as_str()))
+                    && (lex.is_given(w) || lex.surnames.contains(w) || !lex.common.contains(&lower(w)))
         });
     let Some(last) = words.last() else { return };
     if !ok || seen.count(last) < 2 {
