@@ -107,8 +107,9 @@ fn name_word(p: &Pass, t: &Token) -> bool {
     if !t.is_cap(p.text) {
         return false;
     }
+    // The pronoun, also contracted ("I'm", "I’ll").
     let w = t.text(p.text);
-    w != "I"
+    w != "I" && !w.strip_prefix('I').is_some_and(|rest| rest.starts_with(['\'', '’']))
 }
 
 /// The capitalised chunks of a passage. Sentence-initial common words are dropped from the

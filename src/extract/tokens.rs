@@ -234,7 +234,10 @@ fn tokens_of(text: &str, base: usize, out: &mut Vec<Token>) {
         if bytes.get(i) == Some(&b'.') && !numeric && i + 1 - start <= MAX_LEN {
             let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
             let chain = word.contains('.');
-            if initial || chain || ABBREVIATIONS.contains(&word) {
+            // "No." abbreviates only before a number ("No. 5"); "No. I will not" ends a sentence.
+            let numbered = !matches!(word, "No" | "Nos")
+                || text[i + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+            if initial || chain || ABBREVIATIONS.contains(&word) && numbered {
                 i += 1;
             }
         }
@@ -295,6 +298,7 @@ mod tests {
             ("K.C. Maurer and L. D. Smith", &["^K.C.", "Maurer", "and", "L.", "D.", "Smith"]),
             ("d'Herbinville won't 4,000 9/11", &["^d'Herbinville", "won't", "4,000", "9/11"]),
             ("It ended. [4] Poisson asked", &["^It", "ended", ".", "[", "4", "]", "^Poisson", "asked"]),
+            ("No. I'm fine, said No. 5", &["^No", ".", "^I'm", "fine", ",", "said", "No.", "5"]),
         ];
         for (text, want) in cases {
             assert_eq!(show(text), *want, "{text}");
