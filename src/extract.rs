@@ -7,10 +7,10 @@
 //!    are, with the lists of [`lexicon`]; role phrases stand for unnamed actors;
 //! 3. full names in title-case lines and a title that names the subject ([`unknown`]),
 //!    named groups ([`groups`]) and road codes ([`roads`]);
-//! 4. a second pass finds every name already known elsewhere in the document (headlines,
-//!    sentence starts, surnames alone); then context names what is left: places, lists,
-//!    and name-shaped runs of uncommon words ([`unknown`]); definite roles join the
-//!    article's subject ([`subject`]);
+//! 4. a second pass ([`propagate`]) finds every name already known elsewhere in the
+//!    document (headlines, sentence starts, surnames alone); then context names what is
+//!    left: places, lists, and name-shaped runs of uncommon words ([`unknown`]); definite
+//!    roles join the article's subject ([`subject`]);
 //! 5. [`merge`] groups mentions into entities with aliases and display names, and
 //!    [`salience`] orders them.
 
@@ -23,6 +23,7 @@ pub mod merge;
 pub mod names;
 pub mod people;
 pub mod places;
+pub mod propagate;
 pub mod roads;
 pub mod salience;
 pub mod subject;
@@ -213,7 +214,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     }
     groups::find(&passes, lex, &mut mentions);
     roads::find(&passes, &mut mentions);
-    merge::propagate(&passes, lex, &seen, &mut mentions);
+    propagate::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.
     let occupied = merge::Occupied::of(&mentions, &[]);
     let mut unclaimed: Vec<(&Pass, names::Chunk)> = passes

@@ -21,10 +21,10 @@ pub enum Kind {
 ///
 /// Packed into 6 bytes because a long book has close to a million tokens, all alive at
 /// once: the start is a `u32` (passages are far shorter than 4 GiB, the input itself is
-/// capped; a longer one saturates, never wraps), and a `u16` holds the kind in [`KIND`],
+/// capped; a longer one saturates, never wraps), and a `u16` holds the kind in `KIND`,
 /// then for a word, number or possessive its sentence start and length (words are cut at
 /// [`MAX_LEN`] bytes by the tokenizer), for punctuation its character (whose length is its
-/// own) or, past [`OTHER_PUNCT`], only that length.
+/// own) or, past `OTHER_PUNCT`, only that length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[repr(C, packed(2))]
 pub struct Token {

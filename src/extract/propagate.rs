@@ -1,0 +1,211 @@
+//! Names known once are found everywhere: in headlines, at sentence starts, and as
+//! surnames or given names standing alone ("Galois" after "Évariste Galois"); shorter
+//! person names and bare titles take the key of the one full name they stand for.
+
+use super::lexicon::{Lexicon, PlaceKind};
+use super::merge::{Mention, Occupied};
+use super::names;
+use super::{Pass, Seen, lower};
+use crate::document::EntityKind;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::rc::Rc;
+
+/// Finds, everywhere in the document, the names already known from body text: in headlines,
+/// at sentence starts, and surnames or given names standing alone ("Galois" after "Évariste
+/// Galois"). Also links each shorter person name to the one full name it is part of.
+pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>) {
+    link_person_keys(mentions);
+    link_titles(mentions);
+    // Surface form (words joined by spaces) → (kind, key, name).
+    let mut known: HashMap<String, (EntityKind, Rc<str>, Rc<str>)> = HashMap::default();
+    let mut ambiguous: HashSet<String> = HashSet::default();
+    for m in mentions.iter().filter(|m| m.named) {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let surface: Vec<&str> = p.text.get(m.range.clone()).unwrap_or("").split_whitespace().collect();
+        let mut forms = vec![surface.join(" "), m.name.to_string()];
+        if m.kind == EntityKind::Person {
+            let words: Vec<&str> = m.key.split(' ').collect();
+            // A surname or given name alone, unless it is also a well-known place ("Boston").
+            let well_known = |w: &str| {
+                lex.places.get(w).is_some_and(|pl| pl.kind != PlaceKind::City || pl.population >= 100_000)
+            };
+            if words.len() >= 2 {
+                let last = words.len() - 1;
+                if !well_known(words[last]) {
+                    forms.push(words[last].to_string());
+                }
+                if lex.given.contains(words[0]) && !well_known(words[0]) {
+                    forms.push(words[0].to_string());
+                }
+                if names::CONNECTORS.contains(&words[last.saturating_sub(1)]) {
+                    forms.push(words[last - 1..].join(" "));
+                }
+            }
+        }
+        for f in forms {
+            if f.is_empty()
+                || lex.is_stop(&lower(&f)) && !names::is_acronym(&f)
+                || lex.titles.contains(f.as_str())
+            {
+                continue;
+            }
+            let small_town = |f: &str| {
+                lex.places.get(f).is_none_or(|pl| pl.kind == PlaceKind::City && pl.population < 1_000_000)
+            };
+            match known.get(&f) {
+                // A person's surname wins over a small town of the same name ("Holt").
+                Some((EntityKind::Place, _, _)) if m.kind == EntityKind::Person && small_town(&f) => {
+                    known.insert(f, (m.kind, m.key.clone(), m.name.clone()));
+                }
+                Some((EntityKind::Person, _, _)) if m.kind == EntityKind::Place && small_town(&f) => {}
+                Some((k, key, _)) if *k != m.kind || *key != m.key => {
+                    // Exact full names win over parts of other names.
+                    if *f != *m.key {
+                        ambiguous.insert(f);
+                    }
+                }
+                _ => {
+                    known.insert(f, (m.kind, m.key.clone(), m.name.clone()));
+                }
+            }
+        }
+    }
+    for a in &ambiguous {
+        if known.get(a).is_some_and(|(_, key, _)| **key != **a) {
+            known.remove(a);
+        }
+    }
+    if known.is_empty() {
+        return;
+    }
+    let max_words = 5;
+    let occupied = Occupied::of(mentions, &[]);
+    let firsts: HashSet<&str> = known.keys().filter_map(|k| k.split(' ').next()).collect();
+    let mut found = Vec::new();
+    for p in passes {
+        let mut i = 0;
+        while i < p.toks.len() {
+            if !p.toks[i].is_cap(p.text) || !firsts.contains(p.toks[i].text(p.text)) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for n in (1..=max_words).rev() {
+                let Some(last) = p.toks.get(i + n - 1) else { continue };
+                let words: Vec<&str> = p.toks[i..i + n].iter().map(|t| t.text(p.text)).collect();
+                // Whole names only: the next token must not continue a capitalised run.
+                if p.toks.get(i + n).is_some_and(|t| t.is_cap(p.text) && !p.headline) {
+                    continue;
+                }
+                if let Some(k) = known.get(&words.join(" ")) {
+                    hit = Some((n, p.toks[i].start()..last.end(), k.clone()));
+                    break;
+                }
+            }
+            match hit {
+                Some((n, range, (kind, key, name))) => {
+                    let single_common = n == 1 && p.toks[i].sent_start() && {
+                        let l = lower(p.toks[i].text(p.text));
+                        seen.contains(&l) || lex.is_stop(&l)
+                    };
+                    if !single_common && !occupied.overlaps(p.index, &range) {
+                        let mut m = Mention::named(kind, "", p.index, range);
+                        (m.key, m.name) = (key, name);
+                        found.push(m);
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    // Exactly the room needed: a long book has tens of thousands of mentions.
+    mentions.reserve_exact(found.len());
+    mentions.extend(found);
+    // A small town that shares a name with a person of this document is that person
+    // ("Fillmore" in Charles J. Fillmore's biography).
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.named) {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let surface = p.text.get(m.range.clone()).unwrap_or("");
+        let small =
+            lex.places.get(surface).is_none_or(|pl| pl.kind == PlaceKind::City && pl.population < 1_000_000);
+        if let Some((EntityKind::Person, key, name)) = known.get(surface)
+            && small
+            && !surface.contains(' ')
+        {
+            m.kind = EntityKind::Person;
+            m.key = key.clone();
+            m.name = name.clone();
+        }
+    }
+}
+
+/// Gives a bare title ("the Secretary of State", "the president") the key of the one named
+/// person who carries that title in the text ("Secretary of State John Kerry").
+fn link_titles(mentions: &mut [Mention]) {
+    let mut holders: HashMap<String, Vec<Rc<str>>> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
+        if let Some(t) = m.role() {
+            let v = holders.entry(lower(t).into_owned()).or_default();
+            if !v.contains(&m.key) {
+                v.push(m.key.clone());
+            }
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named) {
+        let Some(role) = m.role().map(lower) else { continue };
+        if let Some([key]) = holders.get(&*role).map(Vec::as_slice) {
+            m.key = key.clone();
+            m.named = true;
+        }
+    }
+}
+
+/// Gives each person mention whose name is the start or end of exactly one longer name the
+/// longer name's key ("Poisson" → "Siméon Poisson", "President" roles keep their own key).
+fn link_person_keys(mentions: &mut [Mention]) {
+    let full: Vec<Rc<str>> = {
+        let mut v: Vec<Rc<str>> = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.named && m.key.contains(' '))
+            .map(|m| m.key.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    // Mentions per key, and the first one's position in reading order.
+    type First = std::cmp::Reverse<(usize, usize)>;
+    let mut counts: HashMap<&str, (usize, First)> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let at = (m.passage, m.range.start);
+        let e = counts.entry(&*m.key).or_insert((0, std::cmp::Reverse(at)));
+        e.0 += 1;
+        e.1 = e.1.max(std::cmp::Reverse(at));
+    }
+    let full_words: Vec<(&Rc<str>, Vec<&str>)> = full.iter().map(|f| (f, f.split(' ').collect())).collect();
+    let named: HashSet<&Rc<str>> =
+        mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named).map(|m| &m.key).collect();
+    let mut map: HashMap<Rc<str>, Rc<str>> = HashMap::default();
+    for key in named {
+        let short: Vec<&str> = key.split(' ').collect();
+        let longer: Vec<&Rc<str>> = full_words
+            .iter()
+            .filter(|(_, w)| w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short)))
+            .map(|(f, _)| *f)
+            .collect();
+        // One longer name, or the one mentioned most, then first (a biography's subject
+        // over its relatives).
+        let best = longer.iter().max_by_key(|k| counts.get(&k[..]).copied());
+        if let Some(one) = best {
+            map.insert(Rc::clone(key), Rc::clone(one));
+        }
+    }
+    for m in mentions.iter_mut() {
+        if m.kind == EntityKind::Person
+            && let Some(k) = map.get(&m.key)
+        {
+            m.key = k.clone();
+        }
+    }
+}
