@@ -1,6 +1,6 @@
 //! Bytes to blocks: decoding, sanitising and structure recovery. Total: never fails on text.
 //!
-//! Only [`decode`] can refuse input (binary data); everything after it turns odd text into
+//! Only [`decode()`] can refuse input (binary data); everything after it turns odd text into
 //! paragraphs rather than errors.
 
 pub mod decode;

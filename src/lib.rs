@@ -2,8 +2,8 @@
 //!
 //! The pipeline runs in one direction, one public function per arrow:
 //!
-//! 1. [`ingest::decode`]: input bytes → [`ingest::Decoded`] text (BOM, UTF-16, invalid bytes, binary refusal);
-//! 2. [`ingest::sanitize`]: → [`ingest::Clean`] text without escape sequences or controls, mapped back to input bytes;
+//! 1. [`ingest::decode()`]: input bytes → [`ingest::Decoded`] text (BOM, UTF-16, invalid bytes, binary refusal);
+//! 2. [`ingest::sanitize()`]: → [`ingest::Clean`] text without escape sequences or controls, mapped back to input bytes;
 //! 3. [`ingest::text::parse`] (or [`ingest::html::parse`], [`ingest::markdown::parse`], chosen by [`Format`]):
 //!    → [`ingest::Blocks`]: title, breadcrumbs, captions, headings, paragraphs, boilerplate;
 //! 4. [`Document::from_blocks`]: → the [`Document`] model, every span a byte range of the input;
