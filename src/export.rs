@@ -2,6 +2,20 @@
 
 use crate::document::Document;
 use std::fmt::Write as _;
+use std::io::Write;
+
+/// Writes the document to `out` as JSON, or as plain text with its warnings on standard
+/// error. A reader that stops early (`folio FILE | head`) is not an error.
+pub fn write(doc: &Document, json: bool, out: &mut impl Write) -> std::io::Result<()> {
+    let text = if json { self::json(doc) } else { plain(doc) };
+    for w in doc.warnings.iter().filter(|_| !json) {
+        eprintln!("folio: warning: {w}");
+    }
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => r,
+    }
+}
 
 /// The JSON contract of DESIGN.md, pretty-printed.
 pub fn json(doc: &Document) -> String {

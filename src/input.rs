@@ -2,7 +2,7 @@
 
 use crate::ingest::InputError;
 use crate::ingest::sanitize::scrub;
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 /// Default cap on input size: 256 MiB.
@@ -19,6 +19,16 @@ pub struct Source {
     pub bytes: Vec<u8>,
     /// File name (sanitised), "stdin" or the seed's name.
     pub name: String,
+}
+
+/// The input the command line names: the file, standard input when it is `-` or a pipe
+/// with no file named, and otherwise the bundled seed article.
+pub fn choose(file: Option<&Path>, max_bytes: u64) -> anyhow::Result<Source> {
+    match file {
+        Some(path) => read(path, max_bytes),
+        None if !std::io::stdin().is_terminal() => read(Path::new("-"), max_bytes),
+        None => Ok(Source { bytes: crate::SEED.to_vec(), name: crate::SEED_NAME.to_string() }),
+    }
 }
 
 /// Reads `path` (or standard input for `-`), refusing more than `max_bytes`.

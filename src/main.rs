@@ -23,24 +23,13 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let msg = folio::ingest::sanitize::scrub(&format!("{e:#}"));
-            let _ = writeln!(std::io::stderr(), "folio: {msg}");
-            ExitCode::FAILURE
-        }
-    }
+    let Err(e) = run(&Args::parse()) else { return ExitCode::SUCCESS };
+    let _ = writeln!(std::io::stderr(), "folio: {}", folio::ingest::sanitize::scrub(&format!("{e:#}")));
+    ExitCode::FAILURE
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
-    let piped_stdin = args.file.is_none() && !std::io::stdin().is_terminal();
-    let source = match &args.file {
-        Some(path) => folio::input::read(path, args.max_bytes)?,
-        None if piped_stdin => folio::input::read(std::path::Path::new("-"), args.max_bytes)?,
-        None => folio::input::Source { bytes: folio::SEED.to_vec(), name: folio::SEED_NAME.to_string() },
-    };
+    let source = folio::input::choose(args.file.as_deref(), args.max_bytes)?;
     let format = args.format.unwrap_or_else(|| folio::Format::detect(args.file.as_deref(), &source.bytes));
     let mut out = std::io::stdout().lock();
     if !args.json && out.is_terminal() {
@@ -48,14 +37,5 @@ fn run(args: &Args) -> anyhow::Result<()> {
         return folio::tui::run(source.bytes, &source.name, format);
     }
     let doc = folio::read_as(&source.bytes, format).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
-    let text = if args.json { folio::export::json(&doc) } else { folio::export::plain(&doc) };
-    for w in doc.warnings.iter().filter(|_| !args.json) {
-        eprintln!("folio: warning: {w}");
-    }
-    // A reader that stops early (`folio FILE | head`) is not an error.
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        r => r?,
-    }
-    Ok(())
+    Ok(folio::export::write(&doc, args.json, &mut out)?)
 }
