@@ -47,7 +47,8 @@ pub fn plain(doc: &Document) -> String {
             let _ = writeln!(out, "{}\n", p.text);
         }
     }
-    while out.ends_with("\n\n") {
+    // The caller ends the text with one line break.
+    while out.ends_with('\n') {
         out.pop();
     }
     out

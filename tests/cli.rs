@@ -54,6 +54,7 @@ fn plain_text_when_piped() {
     assert!(out.starts_with("Will Miami Talks"));
     assert!(out.contains("\nThe Context of the Ukraine Conflict and Recent Escalations\n"));
     assert!(!out.contains("Privacy Overview"));
+    assert!(out.ends_with(".\n") && !out.ends_with("\n\n"), "ends with one line break");
 }
 
 #[test]
