@@ -15,6 +15,7 @@
 //! assert_eq!(doc.sections[0].paragraphs[0].text, "Some text about Paris.");
 //! ```
 
+pub mod calendar;
 pub mod document;
 pub mod export;
 pub mod extract;

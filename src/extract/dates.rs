@@ -14,20 +14,6 @@ const COUNTS: &[&str] = &[
 ];
 const UNITS: &[&str] =
     &["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Date or time expressions of a passage: token ranges ("nearly four years ago", "30 May
 /// 1832", "April 13, 2011", "in 2025", "yesterday").
@@ -48,7 +34,7 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
                 s -= 1;
             }
             out.push((s, i + 1));
-        } else if MONTHS.contains(&w(i))
+        } else if crate::calendar::is_capitalised_month(w(i))
             && !(w(i) == "May" && toks.get(i + 1).is_some_and(|n| n.kind() == Kind::Word))
         {
             let mut s = i;

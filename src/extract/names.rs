@@ -14,29 +14,6 @@ pub const CONNECTORS: &[&str] = &[
     "y",
 ];
 
-/// Month and day names: capitalised everywhere, never a name of their own.
-const CALENDAR: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// A run of capitalised words: token indices `first..end` of a passage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Chunk {
@@ -84,8 +61,10 @@ pub fn uninformative(lex: &Lexicon, lower_seen: &Seen, t: &Token, text: &str) ->
     // ("New York", "Main Street" keep their first word).
     if !t.sent_start() {
         // "Will Rogers": mid-sentence, a capitalised function word that is a given name is one.
-        let name = lex.given.contains(w) && !CALENDAR.contains(&(&*l));
-        return !is_acronym(w) && (lex.function.contains(&*l) && !name || CALENDAR.contains(&(&*l)));
+        // Month and day names: capitalised everywhere, never a name of their own.
+        let calendar = crate::calendar::is_month_or_weekday(&l);
+        let name = lex.given.contains(w) && !calendar;
+        return !is_acronym(w) && (lex.function.contains(&*l) && !name || calendar);
     }
     if lex.is_stop(&l) && !is_acronym(w) {
         return true;

@@ -247,7 +247,7 @@ pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool
     first > 0 && {
         let prev = lower(w(first - 1));
         lex.roles.contains(&*prev)
-            || ["realist", "painter", "poet", "singer", "rapper", "actress"].contains(&(&*prev))
+            || ["realist", "painter", "poet", "singer", "rapper", "actress"].contains(&&*prev)
     }
 }
 

@@ -80,7 +80,7 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
             let next = p.toks.get(i + 1);
             let end_ok = || {
                 next.is_none_or(|n| {
-                    matches!(n.kind(), Kind::Punct(_)) || AFTER.contains(&(&*super::lower(n.text(p.text))))
+                    matches!(n.kind(), Kind::Punct(_)) || AFTER.contains(&&*super::lower(n.text(p.text)))
                 })
             };
             let mut range = t.start()..t.end();

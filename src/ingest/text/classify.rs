@@ -24,42 +24,14 @@ const HEADING_WORDS: usize = 12;
 const HEADING_CHARS: usize = 100;
 /// Longest heading written in sentence case rather than title case.
 const SENTENCE_CASE_HEADING_WORDS: usize = 6;
-/// Month and weekday names, for datelines ("Tuesday, June 19, 2018").
-const DATE_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "updated",
-    "published",
-];
+/// A word of a dateline besides its numbers: a month or weekday name, or "Updated"
+/// ("Tuesday, June 19, 2018", "Updated Jan 5").
+fn is_date_word(lower: &str) -> bool {
+    use crate::calendar::{MONTH_ABBREVIATIONS, is_month_or_weekday};
+    is_month_or_weekday(lower)
+        || MONTH_ABBREVIATIONS.contains(&lower)
+        || matches!(lower, "updated" | "published")
+}
 
 /// A line that only states a date: "Tuesday, June 19, 2018", "19 June 2018".
 pub fn is_date_line(text: &str) -> bool {
@@ -70,7 +42,7 @@ pub fn is_date_line(text: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if DATE_WORDS.contains(&w.as_str()) {
+        if is_date_word(&w) {
             has_month = true;
         } else if w.chars().all(|c| c.is_ascii_digit())
             || w.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']).chars().all(|c| c.is_ascii_digit())
