@@ -4,7 +4,8 @@
 //!
 //! 1. [`tokens`]: words, possessives and sentence starts of each passage;
 //! 2. [`names`]: capitalised chunks, [`people`], [`places`] and [`events`] decide what they
-//!    are, with the lists of [`lexicon`]; role phrases stand for unnamed actors;
+//!    are, with the lists of [`lexicon`]; role phrases ([`roles`])
+//!    stand for unnamed actors;
 //! 3. full names in title-case lines and a title that names the subject ([`unknown`]),
 //!    named groups ([`groups`]) and road codes ([`roads`]);
 //! 4. a second pass ([`propagate`]) finds every name already known elsewhere in the
@@ -25,6 +26,7 @@ pub mod people;
 pub mod places;
 pub mod propagate;
 pub mod roads;
+pub mod roles;
 pub mod salience;
 pub mod subject;
 pub mod tokens;
@@ -196,7 +198,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
             for c in chunks.iter().filter(|c| !joined.overlaps(p.index, &c.range(p))) {
                 classify(p, c, lex, &seen, &mut mentions);
             }
-            people::roles(p, lex, &mut mentions);
+            roles::roles(p, lex, &mut mentions);
         }
     }
     // Full names in title-case lines, joined with a body name of the same surname.
