@@ -4,8 +4,7 @@
 //!
 //! 1. [`tokens`]: words, possessives and sentence starts of each passage;
 //! 2. [`names`]: capitalised chunks, [`people`], [`places`] and [`events`] decide what they
-//!    are, with the lists of [`lexicon`]; role phrases ([`roles`])
-//!    stand for unnamed actors;
+//!    are, with the lists of [`lexicon`]; role phrases ([`roles`]) stand for unnamed actors;
 //! 3. full names in title-case lines and a title that names the subject ([`unknown`]),
 //!    named groups ([`groups`]) and road codes ([`roads`]);
 //! 4. a second pass ([`propagate`]) finds every name already known elsewhere in the
