@@ -156,7 +156,25 @@ pub fn name_shaped(lex: &Lexicon, words: &[&str]) -> bool {
                 })
                 && !(w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
                 && (w.chars().count() <= 3 || w.chars().any(char::is_lowercase))
+                && !brand_like(w)
     })
+}
+
+/// A word with a capital inside, after three letters or more ("HealthSpace",
+/// "YouTube", "PayPal"): a brand's name, not a person's. Name prefixes keep theirs
+/// ("McDonald", "DeShawn", "MacArthur", "VanDyke", "FitzGerald").
+fn brand_like(w: &str) -> bool {
+    let mut prev_lower = false;
+    for (i, c) in w.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            let prefix = w[..i].rsplit(['-', '\'', '’']).next().unwrap_or("");
+            let name_prefix =
+                matches!(prefix, "Mac" | "Van" | "Von" | "Del" | "Della" | "Des" | "Dos" | "Fitz" | "Ten");
+            return prefix.chars().count() >= 3 && !name_prefix;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    false
 }
 
 /// A named person: a given name first ("Hermann Weyl"), initials ("Charles J. Fillmore"), a
@@ -289,6 +307,26 @@ pub(super) fn verb_like(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::brand_like;
+
+    #[test]
+    fn brands_are_told_from_name_prefixes() {
+        for (w, brand) in [
+            ("HealthSpace", true),
+            ("YouTube", true),
+            ("PayPal", true),
+            ("McDonald", false),
+            ("DeShawn", false),
+            ("MacArthur", false),
+            ("FitzGerald", false),
+            ("Jean-Louis", false),
+            ("O'Brien", false),
+            ("Smith", false),
+        ] {
+            assert_eq!(brand_like(w), brand, "{w}");
+        }
+    }
+
     use crate::document::EntityKind;
     use crate::extract::assert_names;
 

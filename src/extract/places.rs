@@ -113,6 +113,11 @@ pub fn featured(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
     {
         return false;
     }
+    // "Stéphanie-Félicie Poterin du Motel": a name particle before the head makes it a
+    // surname (a title does not: "Madame Tussauds Museum", "Shah Mosque").
+    if !head_of && matches!(words[words.len() - 2], "du" | "de" | "von" | "van" | "der" | "le") {
+        return false;
+    }
     out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
     true
 }
