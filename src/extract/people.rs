@@ -87,7 +87,16 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         return false;
     }
     // "Mr. President": titles only.
-    let n = if n < words.len() && title_len(lex, &words[n..]) == words.len() - n { words.len() } else { n };
+    let mut n =
+        if n < words.len() && title_len(lex, &words[n..]) == words.len() - n { words.len() } else { n };
+    // "Lieutenant Colonel Denísov", "General Prince Bagratión": titles one after another.
+    while n < words.len() {
+        let more = title_len(lex, &words[n..]);
+        if more == 0 || n + more >= words.len() {
+            break;
+        }
+        n += more;
+    }
     let mut rest = &words[n..];
     // "Minister of Education Stefania Giannini": the name starts at the given name after the
     // title's complement.
@@ -308,6 +317,14 @@ pub(super) fn verb_like(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::brand_like;
+
+    #[test]
+    fn titles_one_after_another_are_all_titles() {
+        let es = crate::extract::test_entities("Yesterday Lieutenant Colonel Harold Brandt met the press.");
+        let people: Vec<&str> =
+            es.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert_eq!(people, ["Harold Brandt"]);
+    }
 
     #[test]
     fn brands_are_told_from_name_prefixes() {
