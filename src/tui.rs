@@ -30,9 +30,6 @@ use state::{Position, Store};
 use std::sync::Mutex;
 use std::time::Duration;
 
-/// Room for one whole frame of output (a full 300×100 screen in colour fits).
-const FRAME_BUFFER: usize = 256 * 1024;
-
 /// The position to save if a signal ends the reader.
 static LAST: Mutex<Option<(Store, Position)>> = Mutex::new(None);
 
@@ -59,10 +56,7 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format) -> anyhow::Result<
     terminal::handle_signals(save_last)?;
     let _guard = terminal::Guard;
     terminal::enter(true)?;
-    // A frame leaves in one write (standard output alone writes 1 KiB at a time): the
-    // terminal never shows half a frame, and a multiplexer relays it at once.
-    let out = std::io::BufWriter::with_capacity(FRAME_BUFFER, std::io::stdout());
-    let mut term = Terminal::new(CrosstermBackend::new(out))?;
+    let mut term = Terminal::new(CrosstermBackend::new(terminal::FrameOut::default()))?;
     let size = term.size()?;
     let mut app = App::new(doc, name, size.width, size.height, theme::Theme::from_env());
     app.partial = pending.as_ref().map(|p| p.prefix);

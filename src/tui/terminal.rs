@@ -27,6 +27,30 @@ pub fn lock() -> MutexGuard<'static, ()> {
     WRITING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Standard output a whole frame at a time: what a frame writes waits here until ratatui
+/// flushes at its end, then leaves in one write (standard output alone writes 1 KiB at a
+/// time), so the terminal never shows half a frame and a multiplexer relays it at once. A
+/// frame cut short (a panic while drawing) is dropped with the buffer, never written after
+/// the terminal has been restored.
+#[derive(Debug, Default)]
+pub struct FrameOut {
+    frame: Vec<u8>,
+}
+
+impl Write for FrameOut {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.frame.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let mut out = stdout().lock();
+        let written = out.write_all(&self.frame).and_then(|()| out.flush());
+        self.frame.clear();
+        written
+    }
+}
+
 /// Raw mode, the alternate screen and, if asked, mouse capture.
 pub fn enter(mouse: bool) -> std::io::Result<()> {
     enable_raw_mode()?;
@@ -106,4 +130,17 @@ pub fn suspend(mouse: bool) -> std::io::Result<()> {
     restore();
     signal_hook::low_level::raise(SIGTSTP)?;
     enter(mouse)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FrameOut;
+    use std::io::Write;
+
+    #[test]
+    fn a_frame_waits_for_its_end() {
+        let mut out = FrameOut::default();
+        write!(out, "\x1b[1;1Hhalf a frame").expect("buffered");
+        assert_eq!(out.frame.len(), 18, "nothing leaves before the flush");
+    }
 }
