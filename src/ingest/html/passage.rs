@@ -74,20 +74,8 @@ pub fn collapse(d: &Decoded) -> Passage {
     if let Some(s) = start {
         words.push(s..clean.text.len());
     }
-    let mut p = Passage::default();
-    let mut prev_end: Option<usize> = None;
-    for w in &words {
-        if let Some(end) = prev_end {
-            let gap = clean.map.to_input(end..w.start);
-            p.map.push_replaced(p.text.len(), 1, gap.start, gap.len());
-            p.text.push(' ');
-        }
-        p.map.copy_range(&clean.map, w.clone(), p.text.len());
-        p.text.push_str(&clean.text[w.clone()]);
-        prev_end = Some(w.end);
-    }
-    p.span = p.map.to_input(0..p.text.len());
-    p
+    // The words joined by single spaces, as the lines of a plain-text paragraph are.
+    crate::ingest::text::passage(&clean, &words)
 }
 
 /// Sanitises decoded text keeping its lines and indentation (code, preformatted text),
