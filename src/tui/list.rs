@@ -31,4 +31,28 @@ impl List {
         let max = len.saturating_sub(height.max(1));
         self.offset = self.offset.saturating_add_signed(lines).min(max);
     }
+
+    /// The row drawn on screen line `line` (0 = first line inside), the rows from the offset
+    /// to `len` taking `height(row)` lines each.
+    pub fn row_at(&self, line: usize, len: usize, height: impl Fn(usize) -> usize) -> Option<usize> {
+        let mut y = 0;
+        (self.offset..len).find(|&r| {
+            y += height(r);
+            line < y
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::List;
+
+    #[test]
+    fn rows_of_several_lines_are_found_by_screen_line() {
+        // Rows 2, 3, 4 shown, taking 2, 1 and 3 lines.
+        let list = List { cursor: 2, offset: 2 };
+        let height = |r: usize| [1, 1, 2, 1, 3][r];
+        let rows: Vec<Option<usize>> = (0..7).map(|line| list.row_at(line, 5, height)).collect();
+        assert_eq!(rows, [Some(2), Some(2), Some(3), Some(4), Some(4), Some(4), None]);
+    }
 }

@@ -75,15 +75,8 @@ pub fn fitting(app: &App, offset: usize) -> usize {
 /// The list row (an index into [`App::toc_rows`]) whose entry is drawn on screen row `row`
 /// of the list (0 = first row inside).
 pub fn section_at(app: &App, row: usize) -> Option<usize> {
-    let inner = inner(app)?;
-    let mut y = 0;
-    for r in app.toc.offset..app.toc_rows.len() {
-        y += entry_lines(app, app.toc_section(r), inner.width as usize).len().max(1);
-        if row < y {
-            return Some(r);
-        }
-    }
-    None
+    let width = inner(app)?.width as usize;
+    app.toc.row_at(row, app.toc_rows.len(), |r| entry_lines(app, app.toc_section(r), width).len().max(1))
 }
 
 /// Draws the section list in `area`.

@@ -76,14 +76,7 @@ pub fn fitting(app: &App, offset: usize) -> usize {
 /// The row drawn on screen line `line` of the sidebar (0 = first line inside).
 pub fn row_at(app: &App, line: usize) -> Option<usize> {
     let (_, width) = inner(app)?;
-    let mut y = 0;
-    for i in app.side.offset..app.rows.len() {
-        y += row_height(app, i, width);
-        if line < y {
-            return Some(i);
-        }
-    }
-    None
+    app.side.row_at(line, app.rows.len(), |i| row_height(app, i, width))
 }
 
 /// Draws the sidebar in `area`.
