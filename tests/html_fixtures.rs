@@ -142,3 +142,20 @@ fn format_is_detected_from_content_when_piped() {
     assert_eq!(Format::detect(None, &bytes), Format::Html);
     assert_eq!(Format::detect(Some(std::path::Path::new("page.htm")), b"x"), Format::Html);
 }
+
+#[test]
+fn a_line_printed_twice_in_a_row_is_read_once_but_table_cells_stay() {
+    let page = b"<html><head><title>Budget Vote | Courier</title></head><body><article>\
+        <h1>Budget Vote</h1><p>Associated Press November 19, 2019</p>\
+        <p>Associated Press November 19, 2019</p>\
+        <p>The council voted on the budget late on Tuesday, after a long debate about schools.</p>\
+        <table><tr><td>0</td></tr><tr><td>0</td></tr></table></article></body></html>";
+    let doc = folio::structure_as(page, Format::Html).expect("page");
+    check_spans(page, &doc);
+    let body: Vec<&str> = doc.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
+    assert_eq!(body.iter().filter(|t| t.starts_with("Associated Press")).count(), 1, "{body:?}");
+    assert_eq!(body.iter().filter(|t| **t == "0").count(), 2, "{body:?}");
+    let dup =
+        doc.boilerplate.iter().find(|b| b.reason == folio::document::Reason::Duplicate).expect("duplicate");
+    assert_eq!(dup.passage.text, "Associated Press November 19, 2019");
+}

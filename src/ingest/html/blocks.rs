@@ -127,6 +127,7 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
         }
     }
     w.drop_repeated_title();
+    w.drop_repeated_paragraphs();
     if meta.breadcrumbs.is_none() && !meta.linked_crumbs.is_empty() {
         let kind = BlockKind::Breadcrumbs(meta.linked_crumbs.clone());
         w.blocks.blocks.insert(0, Block { kind, passage: Passage::default() });
@@ -338,6 +339,31 @@ impl Walk<'_> {
                     last.span.end = span.end;
                 }
                 _ => self.blocks.links.push(Link { href: href.clone(), span }),
+            }
+        }
+    }
+
+    /// A short paragraph printed twice in a row (a byline in both the desktop and the mobile
+    /// markup of a page) is read once: four words or more and at most 200 bytes, so bylines,
+    /// datelines and credits, not prose and not the cells of a table ("0", "0").
+    fn drop_repeated_paragraphs(&mut self) {
+        let mut prev: Option<usize> = None;
+        for i in 0..self.blocks.blocks.len() {
+            let b = &self.blocks.blocks[i];
+            match b.kind {
+                BlockKind::Boilerplate(_) => continue,
+                BlockKind::Paragraph => {}
+                _ => {
+                    prev = None;
+                    continue;
+                }
+            }
+            let text = &b.passage.text;
+            let short = text.len() <= 200 && text.split_whitespace().nth(3).is_some();
+            if short && prev.is_some_and(|j| self.blocks.blocks[j].passage.text == *text) {
+                self.blocks.blocks[i].kind = BlockKind::Boilerplate(Reason::Duplicate);
+            } else {
+                prev = Some(i);
             }
         }
     }
