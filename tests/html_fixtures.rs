@@ -159,3 +159,22 @@ fn a_line_printed_twice_in_a_row_is_read_once_but_table_cells_stay() {
         doc.boilerplate.iter().find(|b| b.reason == folio::document::Reason::Duplicate).expect("duplicate");
     assert_eq!(dup.passage.text, "Associated Press November 19, 2019");
 }
+
+#[test]
+fn a_table_reads_a_row_to_a_paragraph() {
+    let page = "<html><body><article><h1>Standings</h1>\
+        <p>The table after the last race of the season, with the points of each driver.</p>\
+        <table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+        <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>\n<tr><td>2</td><td>Martin Truex</td><td>5035</td></tr></table>\
+        </article></body></html>";
+    let doc = folio::structure_as(page.as_bytes(), Format::Html).expect("page");
+    check_spans(page.as_bytes(), &doc);
+    let body: Vec<&folio::Passage> = doc.sections.iter().flat_map(|s| &s.paragraphs).collect();
+    let rows: Vec<&str> = body.iter().map(|p| p.text.as_str()).filter(|t| t.contains(" | ")).collect();
+    assert_eq!(rows, ["Pos. | Driver | Points", "1 | Kyle Busch | 5040", "2 | Martin Truex | 5035"]);
+    // A row's span runs from its first cell to its last, and a cell inside maps to its own bytes.
+    let row = body.iter().find(|p| p.text.starts_with("1 |")).expect("row");
+    assert_eq!(text_at(page.as_bytes(), row.span), "1</td><td>Kyle Busch</td><td>5040");
+    let at = row.text.find("Kyle").expect("cell");
+    assert_eq!(text_at(page.as_bytes(), row.to_input(at..at + 10)), "Kyle Busch");
+}

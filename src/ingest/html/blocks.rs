@@ -96,7 +96,12 @@ struct Walk<'a> {
     blocks: Blocks,
     segments: Vec<Segment>,
     open_blocks: Vec<NodeId>,
+    /// Paragraphs that are cells of a table row: their block index and the row.
+    cells: Vec<(usize, NodeId)>,
 }
+
+/// What stands between the cells of a table row joined into one paragraph.
+const CELL_SEPARATOR: &str = " | ";
 
 /// Builds the blocks of a page whose main content is `content`.
 pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &OffsetMap) -> Blocks {
@@ -114,8 +119,10 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
         blocks: Blocks::default(),
         segments: Vec::new(),
         open_blocks: Vec::new(),
+        cells: Vec::new(),
     };
     w.walk();
+    w.join_rows();
     w.drop_empty_sections();
     if let Some(Title::Head(id, headline)) = &meta.title {
         let texts: Vec<usize> = text_ids(dom, *id);
@@ -227,6 +234,51 @@ impl Walk<'_> {
         self.flush();
     }
 
+    /// The table row whose cell the walk is in, if any.
+    fn row(&self) -> Option<NodeId> {
+        let &innermost = self.open_blocks.last()?;
+        if !matches!(self.dom.name(innermost), "td" | "th") {
+            return None;
+        }
+        self.open_blocks.iter().rev().copied().find(|&b| self.dom.name(b) == "tr")
+    }
+
+    /// The cells of a table row, read as one paragraph each, become one paragraph of the
+    /// row ("Team | Won | Lost"), each separator standing for the markup between the cells.
+    fn join_rows(&mut self) {
+        let cells = std::mem::take(&mut self.cells);
+        let blocks = &mut self.blocks.blocks;
+        let mut gone = vec![false; blocks.len()];
+        let mut i = 0;
+        while i < cells.len() {
+            let (first, row) = cells[i];
+            let mut j = i + 1;
+            while j < cells.len() && cells[j].1 == row && cells[j].0 == cells[j - 1].0 + 1 {
+                let next = std::mem::take(&mut blocks[cells[j].0].passage);
+                let p = &mut blocks[first].passage;
+                let at = p.text.len();
+                p.map.push_replaced(
+                    at,
+                    CELL_SEPARATOR.len(),
+                    p.span.end,
+                    next.span.start.saturating_sub(p.span.end),
+                );
+                p.text.push_str(CELL_SEPARATOR);
+                p.map.append(&next.map, p.text.len());
+                p.text.push_str(&next.text);
+                p.span.end = p.span.end.max(next.span.end);
+                gone[cells[j].0] = true;
+                j += 1;
+            }
+            i = j;
+        }
+        let mut k = 0;
+        blocks.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
+    }
+
     fn in_caption(&self) -> bool {
         self.open_blocks.iter().any(|&b| self.dom.name(b) == "figcaption")
     }
@@ -287,6 +339,9 @@ impl Walk<'_> {
         };
         if kind == BlockKind::Paragraph {
             self.links(&segments);
+            if let Some(row) = self.row() {
+                self.cells.push((self.blocks.blocks.len(), row));
+            }
         }
         self.blocks.blocks.push(Block { kind, passage });
     }
