@@ -64,7 +64,7 @@ pub struct Lines {
 impl Lines {
     /// Indexes the lines of `data` (without header comments and blank lines) that `keep`
     /// accepts; of lines with the same key, the last one counts.
-    fn new(data: &'static str, keep: impl Fn(&'static str) -> bool) -> Lines {
+    fn new(data: &'static str, mut keep: impl FnMut(&'static str) -> bool) -> Lines {
         let kept: Vec<&'static str> = lines(data).filter(|l| keep(l)).collect();
         // Sized once: growing would hash every key again, finding each in the text.
         let mut index = HashTable::with_capacity(kept.len());
@@ -84,21 +84,20 @@ impl Lines {
         Lines { data, index }
     }
 
+    /// Where the line whose key is `key` starts.
+    fn find(&self, key: &str) -> Option<u32> {
+        let hash = FxBuildHasher.hash_one(key);
+        self.index.find(hash, |&o| has_key(self.data, o, key)).copied()
+    }
+
     /// The line whose key is `key`.
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        let hash = FxBuildHasher.hash_one(key);
-        let at = self.index.find(hash, |&o| has_key(self.data, o, key))?;
-        Some(line_at(self.data, *at))
+        self.find(key).map(|at| line_at(self.data, at))
     }
 
     /// True when a line has the key `key`.
     pub fn contains(&self, key: &str) -> bool {
-        self.get(key).is_some()
-    }
-
-    /// Every indexed line, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.index.iter().map(|&o| line_at(self.data, o))
+        self.find(key).is_some()
     }
 }
 
@@ -138,14 +137,6 @@ impl Places {
     /// True when `name` names a place.
     pub fn contains_key(&self, name: &str) -> bool {
         self.aliases.contains_key(name) || self.table.contains(name)
-    }
-
-    /// Every name with its place, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Place)> + '_ {
-        let table = self.table.iter().filter_map(|l| Some((key_of(l), place(l)?)));
-        table
-            .filter(|(name, _)| !self.aliases.contains_key(name))
-            .chain(self.aliases.iter().map(|(n, p)| (*n, *p)))
     }
 }
 
@@ -232,16 +223,30 @@ impl Lexicon {
         // word is far more often part of an organisation's or a feature's name.
         let org_cues: HashSet<&'static str> = lines(ORG_CUES).collect();
         let titles: HashSet<&'static str> = lines(TITLES).collect();
+        // The automaton serves headlines (countries, regions and cities of a million people)
+        // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
+        // those are compiled, a tenth of the gazetteer, which keeps start-up short. They are
+        // picked while the gazetteer is read, each line parsed once.
+        let compiled = |name: &str, p: &Place| {
+            p.kind != PlaceKind::City
+                || p.population >= 1_000_000
+                || name.contains(" and ")
+                || name.contains(", ")
+        };
+        let mut place_names: Vec<&'static str> = Vec::new();
         let table = Lines::new(PLACES, |line| {
             let name = key_of(line);
-            place(line).is_some_and(|p| {
-                p.kind != PlaceKind::City
-                    || p.population >= 100_000
-                    || !(org_cues.contains(name)
-                        || place_heads.contains(name)
-                        || place_prefixes.contains(name)
-                        || titles.contains(name))
-            })
+            let Some(p) = place(line) else { return false };
+            let kept = p.kind != PlaceKind::City
+                || p.population >= 100_000
+                || !(org_cues.contains(name)
+                    || place_heads.contains(name)
+                    || place_prefixes.contains(name)
+                    || titles.contains(name));
+            if kept && compiled(name, &p) {
+                place_names.push(name);
+            }
+            kept
         });
         let mut aliases = HashMap::default();
         for line in lines(PLACE_ALIASES) {
@@ -250,21 +255,12 @@ impl Lexicon {
             let place = target.unwrap_or(Place { kind: PlaceKind::Continent, canonical, population: 0 });
             aliases.insert(alias, place);
         }
-        let places = Places { table, aliases };
-        // The automaton serves headlines (countries, regions and cities of a million people)
-        // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
-        // those are compiled, a tenth of the gazetteer, which keeps start-up short.
-        let mut place_names: Vec<&'static str> = places
-            .iter()
-            .filter(|(name, p)| {
-                p.kind != PlaceKind::City
-                    || p.population >= 1_000_000
-                    || name.contains(" and ")
-                    || name.contains(", ")
-            })
-            .map(|(name, _)| name)
-            .collect();
+        // An alias stands for the gazetteer's line of the same name.
+        place_names.retain(|name| !aliases.contains_key(name));
+        place_names.extend(aliases.iter().filter(|(name, p)| compiled(name, p)).map(|(name, _)| *name));
         place_names.sort_unstable();
+        place_names.dedup();
+        let places = Places { table, aliases };
         let place_matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&place_names)
