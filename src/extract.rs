@@ -225,6 +225,8 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         .flat_map(|(p, cs)| cs.iter().map(move |c| (p, *c)))
         .filter(|(p, c)| !occupied.overlaps(p.index, &c.range(p)))
         .collect();
+    // What is left of a long book's working set goes as soon as no rule needs it.
+    drop((chunks, occupied));
     // Unknown names that context makes places, once every known name has claimed its words.
     unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
     // Name-shaped runs of words that are neither known nor common: people.
@@ -243,6 +245,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
         mentions.append(&mut found);
     }
+    drop((unclaimed, known, seen));
     subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
