@@ -27,7 +27,7 @@ fn sanitize(b: divan::Bencher) {
 #[divan::bench]
 fn structure(b: divan::Bencher) {
     let clean = folio::ingest::sanitize(&folio::ingest::decode(book()).expect("text"));
-    b.bench(|| folio::Document::from_blocks(folio::ingest::text::parse(divan::black_box(&clean))));
+    b.bench(|| folio::ingest::text::parse(divan::black_box(&clean)).into_document());
 }
 
 #[divan::bench]

@@ -1,11 +1,12 @@
 //! The document model: what folio recovered from an article, every span a byte range of the input.
 //!
-//! The model holds no view state. It is built once from [`crate::ingest::Blocks`] and read
-//! by the exporters, the extraction and the reader.
+//! The model holds no view state. It is built once from the ingest stage's blocks
+//! (`ingest::Blocks::into_document`) and read by the exporters, the extraction and the reader.
 
 use crate::span::{OffsetMap, Span};
+use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
-use std::ops::Range;
+use std::ops::{Deref, Range};
 
 /// A piece of cleaned text shown to the reader, with its way back to the input bytes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -85,8 +86,142 @@ pub struct Section {
     /// From the heading (or first paragraph) to the end of the last paragraph.
     #[serde(flatten)]
     pub span: Span,
-    /// The body, in order.
-    pub paragraphs: Vec<Passage>,
+    /// The body, in order: paragraphs, list items, code, quotes, tables and captions.
+    pub paragraphs: Vec<Block>,
+}
+
+/// One block of the text flow: a paragraph, list item, code block, quote, table or caption.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Block {
+    /// Its text and spans.
+    pub passage: Passage,
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Inline emphasis, strong and code, in input order.
+    pub styles: Vec<Style>,
+    /// Links inside the block, in input order.
+    pub links: Vec<Link>,
+}
+
+impl Block {
+    /// A block of running text without styles or links.
+    pub fn text(passage: Passage) -> Block {
+        Block { passage, ..Block::default() }
+    }
+}
+
+impl Deref for Block {
+    type Target = Passage;
+    fn deref(&self) -> &Passage {
+        &self.passage
+    }
+}
+
+/// What a block of the flow is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Running text.
+    #[default]
+    Text,
+    /// A list item.
+    Item {
+        /// "•" for a bulleted list, the number ("3.") for a numbered one.
+        marker: String,
+        /// Nesting depth: 1 for the top level.
+        depth: u8,
+    },
+    /// Preformatted code; the text keeps its line breaks and indentation exactly.
+    Code {
+        /// The language, where the source names it ("rust").
+        lang: Option<String>,
+    },
+    /// A block quote.
+    Quote {
+        /// Nesting depth: 1 for a quote, 2 for a quote inside one.
+        depth: u8,
+        /// The kind of a GitHub alert ("> [!Important]" gives "Important").
+        alert: Option<String>,
+    },
+    /// A table: the text is its cells joined by " | " within a row and rows by "\n".
+    Table {
+        /// Each cell as a byte range of the text, row by row, the header row first.
+        rows: Vec<Vec<Range<usize>>>,
+    },
+    /// A photo or figure caption, where the page put its figure.
+    Caption {
+        /// "Reuters/Jane Doe", "THINK TANK PRODUCTIONS".
+        credit: Option<String>,
+    },
+}
+
+impl BlockKind {
+    /// The name the JSON export gives the kind.
+    pub fn name(&self) -> &'static str {
+        match self {
+            BlockKind::Text => "text",
+            BlockKind::Item { .. } => "item",
+            BlockKind::Code { .. } => "code",
+            BlockKind::Quote { .. } => "quote",
+            BlockKind::Table { .. } => "table",
+            BlockKind::Caption { .. } => "caption",
+        }
+    }
+}
+
+impl Serialize for Block {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("text", &self.passage.text)?;
+        m.serialize_entry("start", &self.passage.span.start)?;
+        m.serialize_entry("end", &self.passage.span.end)?;
+        m.serialize_entry("kind", self.kind.name())?;
+        match &self.kind {
+            BlockKind::Text => {}
+            BlockKind::Item { marker, depth } => {
+                m.serialize_entry("marker", marker)?;
+                m.serialize_entry("depth", depth)?;
+            }
+            BlockKind::Code { lang } => m.serialize_entry("lang", lang)?,
+            BlockKind::Quote { depth, alert } => {
+                m.serialize_entry("depth", depth)?;
+                m.serialize_entry("alert", alert)?;
+            }
+            BlockKind::Table { rows } => {
+                let text = &self.passage.text;
+                let cells: Vec<Vec<&str>> = rows
+                    .iter()
+                    .map(|row| row.iter().map(|c| text.get(c.clone()).unwrap_or("")).collect())
+                    .collect();
+                m.serialize_entry("rows", &cells)?;
+            }
+            BlockKind::Caption { credit } => m.serialize_entry("credit", credit)?,
+        }
+        m.serialize_entry("styles", &self.styles)?;
+        m.serialize_entry("links", &self.links)?;
+        m.end()
+    }
+}
+
+/// An inline style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StyleKind {
+    /// Emphasis (italic).
+    Em,
+    /// Strong importance (bold).
+    Strong,
+    /// Inline code.
+    Code,
+}
+
+/// A styled stretch of a block, as an input span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Style {
+    /// Which style.
+    pub style: StyleKind,
+    /// The input bytes it covers.
+    #[serde(flatten)]
+    pub span: Span,
 }
 
 fn heading_text<S: Serializer>(h: &Option<Passage>, s: S) -> Result<S::Ok, S::Error> {
@@ -132,6 +267,8 @@ pub enum Reason {
 /// A link inside the body: where its text lies in the input and where it points.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {
+    /// The link text as shown.
+    pub text: String,
     /// The target: an http, https or mailto URL, without control characters.
     pub href: String,
     /// The input span of the link text.
@@ -210,16 +347,24 @@ pub struct Document {
     /// span lies inside its span. Plain text has none, and then the field is left out.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Link>,
+    /// The author or authors, as the page or text states them.
+    pub byline: Option<String>,
+    /// The publication date in ISO 8601 ("2019-11-19", or with a time).
+    pub published: Option<String>,
+    /// The page's canonical or fetched address.
+    pub url: Option<String>,
 }
 
 impl Document {
-    /// Every passage shown to the reader, in reading order: title, captions, then each
-    /// section's heading and paragraphs.
+    /// Every passage shown to the reader, once: title, captions, then each section's heading
+    /// and paragraphs (a caption in the flow is the one listed in `captions`).
     pub fn passages(&self) -> impl Iterator<Item = &Passage> {
-        self.title
-            .iter()
-            .chain(self.captions.iter().map(|c| &c.passage))
-            .chain(self.sections.iter().flat_map(|s| s.heading.iter().chain(s.paragraphs.iter())))
+        self.title.iter().chain(self.captions.iter().map(|c| &c.passage)).chain(
+            self.sections.iter().flat_map(|s| {
+                let body = s.paragraphs.iter().filter(|b| !matches!(b.kind, BlockKind::Caption { .. }));
+                s.heading.iter().chain(body.map(|b| &b.passage))
+            }),
+        )
     }
 
     /// The links inside a passage's span.
@@ -230,57 +375,5 @@ impl Document {
     /// Number of words in the body, for reading statistics.
     pub fn word_count(&self) -> usize {
         self.passages().map(|p| p.text.split_whitespace().count()).sum()
-    }
-}
-
-impl Document {
-    /// Builds the model from classified blocks: headings open sections, paragraphs fill them,
-    /// the rest goes to title, breadcrumbs, captions and boilerplate.
-    pub fn from_blocks(blocks: crate::ingest::Blocks) -> Document {
-        use crate::ingest::BlockKind;
-        let mut doc = Document {
-            source: blocks.source,
-            warnings: blocks.warnings,
-            links: blocks.links,
-            ..Document::default()
-        };
-        for block in blocks.blocks {
-            let p = block.passage;
-            match block.kind {
-                BlockKind::Breadcrumbs(crumbs) => doc.breadcrumbs.extend(crumbs),
-                BlockKind::Title if doc.title.is_none() => doc.title = Some(p),
-                BlockKind::Title => {
-                    doc.boilerplate.push(Boilerplate { passage: p, reason: Reason::Duplicate })
-                }
-                BlockKind::Caption { credit } => doc.captions.push(Caption { passage: p, credit }),
-                BlockKind::Boilerplate(reason) => doc.boilerplate.push(Boilerplate { passage: p, reason }),
-                BlockKind::Heading { level } => doc.sections.push(Section {
-                    span: p.span,
-                    heading: Some(p),
-                    level: level.max(1),
-                    paragraphs: Vec::new(),
-                }),
-                BlockKind::Paragraph => {
-                    if doc.sections.is_empty() {
-                        doc.sections.push(Section {
-                            heading: None,
-                            level: 1,
-                            span: p.span,
-                            paragraphs: Vec::new(),
-                        });
-                    }
-                    if let Some(s) = doc.sections.last_mut() {
-                        s.span.end = s.span.end.max(p.span.end);
-                        s.paragraphs.push(p);
-                    }
-                }
-            }
-        }
-        // A book has hundreds of sections, all kept: no room for growth they won't use.
-        for s in &mut doc.sections {
-            s.paragraphs.shrink_to_fit();
-        }
-        doc.sections.shrink_to_fit();
-        doc
     }
 }

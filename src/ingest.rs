@@ -13,7 +13,7 @@ pub mod text;
 pub use decode::{Decoded, decode};
 pub use sanitize::{Clean, sanitize};
 
-use crate::document::{Passage, Reason};
+use crate::document::{self, Boilerplate, Caption, Document, Link, Passage, Reason, Section, Style};
 use std::fmt;
 
 /// Why input was refused. Shown to users as one line.
@@ -45,7 +45,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 /// What a block of the article is.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub enum BlockKind {
     /// Navigation crumbs before the headline, split where the text allows.
     Breadcrumbs(Vec<String>),
@@ -62,21 +62,35 @@ pub enum BlockKind {
         level: u8,
     },
     /// Body text.
+    #[default]
     Paragraph,
     /// Set aside, with a reason.
     Boilerplate(Reason),
 }
 
 /// One block of the article: its kind and its cleaned text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Block {
     /// What the block is.
     pub kind: BlockKind,
     /// Its text and spans.
     pub passage: Passage,
+    /// For body text, what it is in the flow: running text, a list item, code…
+    pub flow: document::BlockKind,
+    /// Inline styles of body text.
+    pub styles: Vec<Style>,
+    /// Links of body text.
+    pub links: Vec<Link>,
 }
 
-/// The article as a sequence of classified blocks: the input of [`crate::Document::from_blocks`].
+impl Block {
+    /// A block of a kind, as running text without styles or links.
+    pub fn new(kind: BlockKind, passage: Passage) -> Block {
+        Block { kind, passage, ..Block::default() }
+    }
+}
+
+/// The article as a sequence of classified blocks: the input of [`Blocks::into_document`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Blocks {
     /// In input order.
@@ -86,5 +100,83 @@ pub struct Blocks {
     /// Warnings from structure recovery.
     pub warnings: Vec<String>,
     /// Links inside body paragraphs (HTML and Markdown input).
-    pub links: Vec<crate::document::Link>,
+    pub links: Vec<Link>,
+}
+
+impl Blocks {
+    /// Builds the model: headings open sections, body text and captions fill them, the rest
+    /// goes to title, breadcrumbs, captions and boilerplate.
+    pub fn into_document(self) -> Document {
+        let mut doc = Document { source: self.source, warnings: self.warnings, ..Document::default() };
+        let mut links = self.links.into_iter().peekable();
+        for block in self.blocks {
+            let p = block.passage;
+            let body = match block.kind {
+                BlockKind::Breadcrumbs(crumbs) => {
+                    doc.breadcrumbs.extend(crumbs);
+                    continue;
+                }
+                BlockKind::Title if doc.title.is_none() => {
+                    doc.title = Some(p);
+                    continue;
+                }
+                BlockKind::Title => {
+                    doc.boilerplate.push(Boilerplate { passage: p, reason: Reason::Duplicate });
+                    continue;
+                }
+                BlockKind::Boilerplate(reason) => {
+                    doc.boilerplate.push(Boilerplate { passage: p, reason });
+                    continue;
+                }
+                BlockKind::Heading { level } => {
+                    doc.sections.push(Section {
+                        span: p.span,
+                        heading: Some(p),
+                        level: level.max(1),
+                        paragraphs: Vec::new(),
+                    });
+                    continue;
+                }
+                BlockKind::Caption { credit } => {
+                    doc.captions.push(Caption { passage: p.clone(), credit: credit.clone() });
+                    document::Block {
+                        passage: p,
+                        kind: document::BlockKind::Caption { credit },
+                        ..Default::default()
+                    }
+                }
+                BlockKind::Paragraph => {
+                    document::Block { passage: p, kind: block.flow, styles: block.styles, links: block.links }
+                }
+            };
+            let mut body = body;
+            // The reader's links of the whole page, given to the paragraphs they lie in.
+            while links.next_if(|l| l.span.end <= body.span.start).is_some() {}
+            while let Some(l) = links.next_if(|l| l.span.end <= body.span.end) {
+                if let Some(range) = body.to_text(l.span) {
+                    body.links.push(Link { text: body.text[range].to_string(), ..l });
+                }
+            }
+            if doc.sections.is_empty() {
+                doc.sections.push(Section {
+                    heading: None,
+                    level: 1,
+                    span: body.span,
+                    paragraphs: Vec::new(),
+                });
+            }
+            if let Some(s) = doc.sections.last_mut() {
+                s.span.end = s.span.end.max(body.span.end);
+                s.paragraphs.push(body);
+            }
+        }
+        doc.links =
+            doc.sections.iter().flat_map(|s| &s.paragraphs).flat_map(|b| b.links.iter().cloned()).collect();
+        // A book has hundreds of sections, all kept: no room for growth they won't use.
+        for s in &mut doc.sections {
+            s.paragraphs.shrink_to_fit();
+        }
+        doc.sections.shrink_to_fit();
+        doc
+    }
 }

@@ -6,7 +6,7 @@
 //! 2. [`ingest::sanitize()`]: → [`ingest::Clean`] text without escape sequences or controls, mapped back to input bytes;
 //! 3. [`ingest::text::parse`] (or [`ingest::html::parse`], [`ingest::markdown::parse`], chosen by [`Format`]):
 //!    → [`ingest::Blocks`]: title, breadcrumbs, captions, headings, paragraphs, boilerplate;
-//! 4. [`Document::from_blocks`]: → the [`Document`] model, every span a byte range of the input;
+//! 4. [`ingest::Blocks::into_document`]: → the [`Document`] model, every span a byte range of the input;
 //! 5. [`extract::entities`]: → the people, places and events, then [`export`] or the reader in `tui`.
 //!
 //! ```
@@ -54,8 +54,8 @@ pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
 pub fn structure_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
     match format {
         Format::Text => Ok(text_document(ingest::decode(bytes)?)),
-        Format::Html => Ok(finish(Document::from_blocks(ingest::html::parse(bytes)?))),
-        Format::Markdown => Ok(finish(Document::from_blocks(ingest::markdown::parse(bytes)?))),
+        Format::Html => Ok(finish(ingest::html::parse(bytes)?.into_document())),
+        Format::Markdown => Ok(finish(ingest::markdown::parse(bytes)?.into_document())),
     }
 }
 
@@ -68,7 +68,7 @@ fn text_document(decoded: ingest::Decoded) -> Document {
     let blocks = ingest::text::parse(&clean);
     warnings.extend(clean.warnings);
     drop((clean.text, clean.map));
-    let mut doc = Document::from_blocks(blocks);
+    let mut doc = blocks.into_document();
     warnings.append(&mut doc.warnings);
     doc.warnings = warnings;
     finish(doc)

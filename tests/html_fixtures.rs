@@ -169,7 +169,8 @@ fn a_table_reads_a_row_to_a_paragraph() {
         </article></body></html>";
     let doc = folio::structure_as(page.as_bytes(), Format::Html).expect("page");
     check_spans(page.as_bytes(), &doc);
-    let body: Vec<&folio::Passage> = doc.sections.iter().flat_map(|s| &s.paragraphs).collect();
+    let body: Vec<&folio::Passage> =
+        doc.sections.iter().flat_map(|s| &s.paragraphs).map(|b| &b.passage).collect();
     let rows: Vec<&str> = body.iter().map(|p| p.text.as_str()).filter(|t| t.contains(" | ")).collect();
     assert_eq!(rows, ["Pos. | Driver | Points", "1 | Kyle Busch | 5040", "2 | Martin Truex | 5035"]);
     // A row's span runs from its first cell to its last, and a cell inside maps to its own bytes.

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{assert_passages_match_input, assert_spans_valid, squash};
+use folio::document::BlockKind;
 use serde_json::Value;
 
 fn json_of(input: &[u8]) -> Value {
@@ -20,8 +21,12 @@ fn seed_has_title_crumbs_caption_sections_and_cookie_notice() {
     assert_eq!(doc.captions.len(), 1);
     assert!(doc.captions[0].credit.is_some());
     assert!(!doc.captions[0].passage.text.contains("Photo"));
-    let counts: Vec<usize> = doc.sections.iter().map(|s| s.paragraphs.len()).collect();
+    let text = |s: &folio::Section| s.paragraphs.iter().filter(|p| p.kind == BlockKind::Text).count();
+    let counts: Vec<usize> = doc.sections.iter().map(text).collect();
     assert_eq!(counts, vec![1, 2, 3, 2, 3]);
+    // The caption stands in the flow as well as in the list.
+    let in_flow = doc.sections.iter().flat_map(|s| &s.paragraphs).filter(|p| p.kind.name() == "caption");
+    assert_eq!(in_flow.map(|p| p.span).collect::<Vec<_>>(), [doc.captions[0].passage.span]);
     assert!(doc.sections[0].heading.is_none());
     assert!(doc.sections[1..].iter().all(|s| s.heading.is_some()));
     assert!(doc.boilerplate.iter().any(|b| b.passage.text == "Privacy Overview"));

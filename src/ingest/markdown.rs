@@ -171,7 +171,7 @@ impl Reader<'_> {
             g.push(self.src, v, base + value_start + quote..base + value_start + quote + v.len());
             let passage = self.passage(&g, false);
             if !passage.text.is_empty() {
-                self.blocks.blocks.push(Block { kind: BlockKind::Title, passage });
+                self.blocks.blocks.push(Block::new(BlockKind::Title, passage));
             }
         }
     }
@@ -200,10 +200,10 @@ impl Reader<'_> {
         if kind == BlockKind::Paragraph {
             for (href, range) in links {
                 let span = compose(&g.map, self.decoded_map).to_input(range);
-                self.blocks.links.push(Link { href, span });
+                self.blocks.links.push(Link { text: String::new(), href, span });
             }
         }
-        self.blocks.blocks.push(Block { kind, passage });
+        self.blocks.blocks.push(Block::new(kind, passage));
     }
 }
 

@@ -276,7 +276,7 @@ fn block(clean: &Clean, raw: &Raw, role: Role) -> Block {
         Role::Caption(credit, len) => (BlockKind::Caption { credit }, slice(clean, raw, 0, len)),
         Role::Boilerplate(reason) => (BlockKind::Boilerplate(reason), whole()),
     };
-    Block { kind, passage }
+    Block::new(kind, passage)
 }
 
 /// The passage of bytes `from..to` of a raw block's joined text (lines joined by one space).

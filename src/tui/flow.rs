@@ -5,7 +5,7 @@
 //! and drawing cost only the visible lines.
 
 use super::wrap::wrap;
-use crate::document::{Document, Passage};
+use crate::document::{BlockKind, Document, Passage};
 use crate::span::Span;
 use std::ops::Range;
 
@@ -66,19 +66,21 @@ impl Flow {
         if doc.title.is_some() {
             push(Item::Title, 0, &mut items);
         }
-        for (i, c) in doc.captions.iter().enumerate() {
-            push(Item::Caption(i), 0, &mut items);
-            if c.credit.is_some() {
-                push(Item::Credit(i), 0, &mut items);
-            }
-        }
+        // Captions stand in the flow where their figures stood, in the order of `captions`.
+        let mut caption = 0;
         for (s, section) in doc.sections.iter().enumerate() {
             section_item.push(items.len());
             if section.heading.is_some() {
                 push(Item::Heading(s), s, &mut items);
             }
-            for p in 0..section.paragraphs.len() {
+            for (p, block) in section.paragraphs.iter().enumerate() {
                 push(Item::Para(s, p), s, &mut items);
+                if let BlockKind::Caption { credit } = &block.kind {
+                    if credit.is_some() {
+                        push(Item::Credit(caption), s, &mut items);
+                    }
+                    caption += 1;
+                }
             }
         }
         let mut flow = Flow {
@@ -102,7 +104,7 @@ impl Flow {
             Item::Title => doc.title.as_ref(),
             Item::Caption(i) => doc.captions.get(i).map(|c| &c.passage),
             Item::Heading(s) => doc.sections.get(s)?.heading.as_ref(),
-            Item::Para(s, p) => doc.sections.get(s)?.paragraphs.get(p),
+            Item::Para(s, p) => doc.sections.get(s)?.paragraphs.get(p).map(|b| &b.passage),
         }
     }
 

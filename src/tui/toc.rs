@@ -64,7 +64,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Document, Passage, Section};
+    use crate::document::{Block, Document, Passage, Section};
 
     fn app(levels: &[u8], empty: &[usize]) -> App {
         let sections = levels
@@ -74,7 +74,7 @@ mod tests {
                 heading: Some(Passage::default()),
                 level,
                 span: crate::Span::default(),
-                paragraphs: if empty.contains(&i) { Vec::new() } else { vec![Passage::default()] },
+                paragraphs: if empty.contains(&i) { Vec::new() } else { vec![Block::default()] },
             })
             .collect();
         let doc = Document { sections, ..Document::default() };

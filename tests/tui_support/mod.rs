@@ -28,10 +28,8 @@ pub fn build(blocks: &[B]) -> (Vec<u8>, Document) {
             B::Crumbs(c) => {
                 input.push_str(&c.join(" > "));
                 input.push_str("\n\n");
-                out.blocks.push(Block {
-                    kind: BlockKind::Breadcrumbs(c.iter().map(|s| s.to_string()).collect()),
-                    passage: Passage::default(),
-                });
+                let crumbs = BlockKind::Breadcrumbs(c.iter().map(|s| s.to_string()).collect());
+                out.blocks.push(Block::new(crumbs, Passage::default()));
                 continue;
             }
             B::Title(t) => (BlockKind::Title, *t),
@@ -42,9 +40,9 @@ pub fn build(blocks: &[B]) -> (Vec<u8>, Document) {
         let at = input.len();
         input.push_str(text);
         input.push_str("\n\n");
-        out.blocks.push(Block { kind, passage: Passage::verbatim(text, at) });
+        out.blocks.push(Block::new(kind, Passage::verbatim(text, at)));
     }
-    (input.into_bytes(), Document::from_blocks(out))
+    (input.into_bytes(), out.into_document())
 }
 
 /// Adds an entity whose mentions are every occurrence of each form in the input.

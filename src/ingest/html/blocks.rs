@@ -130,14 +130,14 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
         let range = p.text.find(headline.as_str()).map_or(0..p.text.len(), |i| i..i + headline.len());
         let title = slice(&p, range);
         if !title.text.is_empty() {
-            w.blocks.blocks.insert(0, Block { kind: BlockKind::Title, passage: title });
+            w.blocks.blocks.insert(0, Block::new(BlockKind::Title, title));
         }
     }
     w.drop_repeated_title();
     w.drop_repeated_paragraphs();
     if meta.breadcrumbs.is_none() && !meta.linked_crumbs.is_empty() {
         let kind = BlockKind::Breadcrumbs(meta.linked_crumbs.clone());
-        w.blocks.blocks.insert(0, Block { kind, passage: Passage::default() });
+        w.blocks.blocks.insert(0, Block::new(kind, Passage::default()));
     }
     w.blocks.source = meta.source.clone();
     w.blocks
@@ -287,7 +287,7 @@ impl Walk<'_> {
     fn whole(&mut self, id: NodeId, kind: BlockKind) {
         let p = join(self.dom, &text_ids(self.dom, id), self.source);
         if !p.text.is_empty() || matches!(kind, BlockKind::Breadcrumbs(_)) {
-            self.blocks.blocks.push(Block { kind, passage: p });
+            self.blocks.blocks.push(Block::new(kind, p));
         }
     }
 
@@ -343,7 +343,7 @@ impl Walk<'_> {
                 self.cells.push((self.blocks.blocks.len(), row));
             }
         }
-        self.blocks.blocks.push(Block { kind, passage });
+        self.blocks.blocks.push(Block::new(kind, passage));
     }
 
     fn caption(&mut self, passage: Passage, credit: Option<String>) {
@@ -377,7 +377,7 @@ impl Walk<'_> {
         }
         let kind =
             if seen { BlockKind::Boilerplate(Reason::Duplicate) } else { BlockKind::Caption { credit } };
-        self.blocks.blocks.push(Block { kind, passage });
+        self.blocks.blocks.push(Block::new(kind, passage));
     }
 
     fn links(&mut self, segments: &[Segment]) {
@@ -393,7 +393,7 @@ impl Walk<'_> {
                 {
                     last.span.end = span.end;
                 }
-                _ => self.blocks.links.push(Link { href: href.clone(), span }),
+                _ => self.blocks.links.push(Link { text: String::new(), href: href.clone(), span }),
             }
         }
     }
