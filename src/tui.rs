@@ -7,9 +7,12 @@ pub mod app;
 pub mod flow;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod list;
 pub mod load;
 pub mod marks;
+pub mod opener;
+pub mod shape;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -135,7 +138,14 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format) -> anyhow::Result<
                     // would ask the terminal where its cursor is, and not every one answers.)
                     term.draw(|_| {})?;
                 }
-                Some(action) => update(&mut app, action),
+                Some(action) => {
+                    update(&mut app, action);
+                    if let Some(url) = app.follow.take()
+                        && let Err(why) = opener::open(&url)
+                    {
+                        app.message = Some(why);
+                    }
+                }
                 None => {}
             }
             if app.mouse != mouse {

@@ -52,6 +52,10 @@ pub enum Action {
     ToggleSidebar,
     /// Show or hide the help overlay.
     Help,
+    /// Open the list of the document's links.
+    Links,
+    /// Follow link `n` of the document (numbered `n + 1` in the text and the list).
+    FollowLink(usize),
     /// Turn mouse capture on or off (off lets the terminal select text).
     ToggleMouse,
     /// Stop the process until the shell resumes it (Ctrl-Z).

@@ -3,6 +3,7 @@
 
 use super::flow::{Anchor, Flow, Wrapped};
 use super::layout::{Layout, Shown};
+use super::links::LinkList;
 pub use super::list::List;
 use super::load::Prepared;
 use super::marks::{self, Hit, Marks, Row};
@@ -36,6 +37,8 @@ pub enum Overlay {
     Sidebar,
     /// An entity's details: aliases and every mention.
     Entity(Details),
+    /// The document's links.
+    Links(LinkList),
 }
 
 /// The entity detail view.
@@ -114,6 +117,9 @@ pub struct App {
     pub sidebar_shown: Shown,
     /// Whether to go on.
     pub running: Running,
+    /// A web address the reader asked to follow, for the event loop to hand to the system's
+    /// opener (see [`super::links::follow`]).
+    pub follow: Option<String>,
     /// While only the start of a big input is shown: how many input bytes it covers.
     pub partial: Option<usize>,
     /// Set by a jump to the end while only the start is shown: the whole document then
@@ -154,6 +160,7 @@ impl App {
             sections_shown: Shown::Docked,
             sidebar_shown: Shown::Docked,
             running: Running::Yes,
+            follow: None,
             partial: None,
             to_the_end: false,
         };

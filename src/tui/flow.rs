@@ -1,11 +1,13 @@
 //! The reading pane's content: the document as a flat list of items, and its lines at a width.
 //!
-//! Items point into the [`Document`] (no text is copied except the joined breadcrumbs). A
-//! [`Wrapped`] holds every line as `(item, byte range)`, built once per width, so scrolling
-//! and drawing cost only the visible lines.
+//! Items point into the [`Document`] (no text is copied except the joined breadcrumbs and
+//! byline). A [`Wrapped`] holds every line as `(item, byte range)`, built once per width, so
+//! scrolling and drawing cost only the visible lines. Each block is laid out by its
+//! [`Shape`]; plain paragraphs, nearly all of a book, take [`wrap`] directly.
 
+use super::shape::{self, Shape};
 use super::wrap::wrap;
-use crate::document::{BlockKind, Document, Passage};
+use crate::document::{Block, BlockKind, Document, Link, Passage, StyleKind};
 use crate::span::Span;
 use std::ops::Range;
 
@@ -16,14 +18,25 @@ pub enum Item {
     Crumbs,
     /// The headline.
     Title,
+    /// Who wrote it and when, joined.
+    Byline,
     /// A caption's text.
     Caption(usize),
     /// A caption's credit.
     Credit(usize),
     /// A section heading.
     Heading(usize),
-    /// A paragraph: section, index in the section.
+    /// A block of the flow (paragraph, item, code, quote, table, caption): section, index.
     Para(usize, usize),
+}
+
+/// An inline mark of a block, on a byte range of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline {
+    /// One of the model's inline styles.
+    Style(StyleKind),
+    /// A link, with its number in the document (from 1).
+    Link(usize),
 }
 
 /// A logical reading position: an item and a byte offset in its text. Survives re-wrapping.
@@ -42,6 +55,11 @@ pub struct Flow {
     pub items: Vec<Item>,
     /// The breadcrumbs joined for display.
     pub crumbs: String,
+    /// The byline and the date joined for display.
+    pub byline: String,
+    /// Every link of the flow's blocks in reading order, as `(item, index in the block)`:
+    /// link `n` is numbered `n + 1` in the text and the link list.
+    pub links: Vec<(u32, u32)>,
     /// The section each item belongs to (items before the first section count as section 0).
     pub item_section: Vec<usize>,
     /// The first item of each section (its heading, or first paragraph).
@@ -66,14 +84,20 @@ impl Flow {
         if doc.title.is_some() {
             push(Item::Title, 0, &mut items);
         }
+        let byline = byline(doc);
+        if !byline.is_empty() {
+            push(Item::Byline, 0, &mut items);
+        }
         // Captions stand in the flow where their figures stood, in the order of `captions`.
         let mut caption = 0;
+        let mut links = Vec::new();
         for (s, section) in doc.sections.iter().enumerate() {
             section_item.push(items.len());
             if section.heading.is_some() {
                 push(Item::Heading(s), s, &mut items);
             }
             for (p, block) in section.paragraphs.iter().enumerate() {
+                links.extend((0..block.links.len()).map(|l| (items.len() as u32, l as u32)));
                 push(Item::Para(s, p), s, &mut items);
                 if let BlockKind::Caption { credit } = &block.kind {
                     if credit.is_some() {
@@ -85,6 +109,8 @@ impl Flow {
         }
         let mut flow = Flow {
             crumbs: doc.breadcrumbs.join(" › "),
+            byline,
+            links,
             items,
             item_section,
             section_item,
@@ -100,11 +126,19 @@ impl Flow {
     /// The passage behind an item, when it has one.
     pub fn passage<'a>(&self, doc: &'a Document, item: usize) -> Option<&'a Passage> {
         match *self.items.get(item)? {
-            Item::Crumbs | Item::Credit(_) => None,
+            Item::Crumbs | Item::Byline | Item::Credit(_) => None,
             Item::Title => doc.title.as_ref(),
             Item::Caption(i) => doc.captions.get(i).map(|c| &c.passage),
             Item::Heading(s) => doc.sections.get(s)?.heading.as_ref(),
-            Item::Para(s, p) => doc.sections.get(s)?.paragraphs.get(p).map(|b| &b.passage),
+            Item::Para(..) => self.block(doc, item).map(|b| &b.passage),
+        }
+    }
+
+    /// The block behind an item of the flow's body.
+    pub fn block<'a>(&self, doc: &'a Document, item: usize) -> Option<&'a Block> {
+        match *self.items.get(item)? {
+            Item::Para(s, p) => doc.sections.get(s)?.paragraphs.get(p),
+            _ => None,
         }
     }
 
@@ -112,9 +146,71 @@ impl Flow {
     pub fn text<'a>(&'a self, doc: &'a Document, item: usize) -> &'a str {
         match self.items.get(item) {
             Some(Item::Crumbs) => &self.crumbs,
+            Some(Item::Byline) => &self.byline,
             Some(Item::Credit(i)) => doc.captions.get(*i).and_then(|c| c.credit.as_deref()).unwrap_or(""),
             _ => self.passage(doc, item).map_or("", |p| p.text.as_str()),
         }
+    }
+
+    /// How an item is laid out.
+    pub fn shape<'a>(&self, doc: &'a Document, item: usize) -> Shape<'a> {
+        let Some(block) = self.block(doc, item) else { return Shape::Prose };
+        match &block.kind {
+            BlockKind::Text | BlockKind::Caption { .. } => Shape::Prose,
+            BlockKind::Item { marker, depth } => Shape::Item { marker, depth: *depth },
+            BlockKind::Code { .. } => Shape::Code,
+            BlockKind::Quote { depth, alert } => Shape::Quote { depth: *depth, alert: alert.as_deref() },
+            BlockKind::Table { rows } if rows.iter().any(|r| !r.is_empty()) => Shape::Table { rows },
+            BlockKind::Table { .. } => Shape::Prose,
+        }
+    }
+
+    /// Link `n` of the document (numbered `n + 1`), and the item it is in.
+    pub fn link<'a>(&self, doc: &'a Document, n: usize) -> Option<(usize, &'a Link)> {
+        let &(item, i) = self.links.get(n)?;
+        Some((item as usize, self.block(doc, item as usize)?.links.get(i as usize)?))
+    }
+
+    /// The number of the first link at or after `item`, counted from 0.
+    pub fn first_link_from(&self, item: usize) -> usize {
+        self.links.partition_point(|&(i, _)| (i as usize) < item)
+    }
+
+    /// An item's inline styles and links as byte ranges of its text, links with their
+    /// numbers; a link's range ends at its last visible character, where its number goes.
+    pub fn inline(&self, doc: &Document, item: usize) -> Vec<(Range<usize>, Inline)> {
+        let Some(block) = self.block(doc, item) else { return Vec::new() };
+        if block.styles.is_empty() && block.links.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<(Range<usize>, Inline)> = block
+            .styles
+            .iter()
+            .filter_map(|s| Some((block.to_text(s.span)?, Inline::Style(s.style))))
+            .collect();
+        let first = self.first_link_from(item);
+        for (i, link) in block.links.iter().enumerate() {
+            if let Some(mut r) = block.to_text(link.span) {
+                let shown = block.text[r.clone()].trim_end().len();
+                r.end = r.start + shown;
+                if !r.is_empty() {
+                    out.push((r, Inline::Link(first + i + 1)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The cells each link's number takes after its text, for the wrapping: `(byte, cells)`.
+    pub fn references(&self, doc: &Document, item: usize) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = (self.inline(doc, item).into_iter())
+            .filter_map(|(r, m)| match m {
+                Inline::Link(n) => Some((r.end, reference(n).len())),
+                Inline::Style(_) => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out
     }
 
     /// Where an input span shows: every `(item, text range)` it covers, found through the
@@ -152,6 +248,21 @@ impl Flow {
     }
 }
 
+/// How a link's number is drawn after its text.
+pub fn reference(n: usize) -> String {
+    format!("[{n}]")
+}
+
+/// The byline and the publication date (its day, without the time), as the reader shows them.
+fn byline(doc: &Document) -> String {
+    let date = doc.published.as_deref().map(|d| d.split('T').next().unwrap_or(d));
+    let by = doc
+        .byline
+        .as_deref()
+        .map(|b| if b.to_lowercase().starts_with("by ") { b.to_string() } else { format!("By {b}") });
+    by.into_iter().chain(date.map(str::to_string)).collect::<Vec<_>>().join(" · ")
+}
+
 /// One line of the reading pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
@@ -180,22 +291,40 @@ const ITEMS_PER_PART: usize = 2000;
 fn wrap_items(doc: &Document, flow: &Flow, width: u16, range: Range<usize>) -> Wrapped {
     let mut lines = Vec::new();
     let mut item_line = Vec::with_capacity(range.len());
+    let mut tables = Vec::new();
+    let mut after_list_item = false;
     for i in range {
+        let block = flow.block(doc, i);
+        let in_list = block.is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }));
         let gap = match flow.items.get(i) {
             _ if i == 0 => 0,
             Some(Item::Heading(_)) => 2,
-            Some(Item::Credit(_)) => 0,
+            Some(Item::Credit(_) | Item::Byline) => 0,
+            // The items of a list follow one another.
+            _ if in_list && after_list_item => 0,
             _ => 1,
         };
+        after_list_item = in_list;
         for _ in 0..gap {
             lines.push(Line { item: i as u32, start: BLANK, end: BLANK });
         }
         item_line.push(lines.len());
-        for r in wrap(flow.text(doc, i), width as usize) {
+        let text = flow.text(doc, i);
+        let ranges = match block {
+            Some(b) if !matches!(b.kind, BlockKind::Text) || !b.links.is_empty() => {
+                let shape = flow.shape(doc, i);
+                if let Shape::Table { rows } = shape {
+                    tables.push((i, shape::columns(text, rows, width as usize)));
+                }
+                shape::lines(text, shape, width as usize, &flow.references(doc, i))
+            }
+            _ => wrap(text, width as usize),
+        };
+        for r in ranges {
             lines.push(Line { item: i as u32, start: r.start as u32, end: r.end as u32 });
         }
     }
-    Wrapped { width, lines, item_line }
+    Wrapped { width, lines, item_line, tables }
 }
 
 /// Every line of the reading pane at one width.
@@ -207,6 +336,8 @@ pub struct Wrapped {
     pub lines: Vec<Line>,
     /// The first text line (after its blank lines) of each item.
     pub item_line: Vec<usize>,
+    /// The column widths of each table at this width, by item.
+    pub tables: Vec<(usize, Vec<usize>)>,
 }
 
 impl Wrapped {
@@ -245,13 +376,28 @@ impl Wrapped {
             width,
             lines: Vec::with_capacity(pieces.iter().map(|p| p.lines.len()).sum()),
             item_line: Vec::with_capacity(n),
+            tables: Vec::new(),
         };
         for piece in pieces {
             let base = whole.lines.len();
             whole.item_line.extend(piece.item_line.iter().map(|l| l + base));
             whole.lines.extend_from_slice(&piece.lines);
+            whole.tables.extend(piece.tables);
         }
         whole
+    }
+
+    /// The column widths of the table at `item`, at this width.
+    pub fn columns(&self, item: usize) -> &[usize] {
+        match self.tables.binary_search_by_key(&item, |(i, _)| *i) {
+            Ok(k) => &self.tables[k].1,
+            Err(_) => &[],
+        }
+    }
+
+    /// Whether `line` is the first of its item.
+    pub fn is_first(&self, line: usize) -> bool {
+        self.lines.get(line).is_some_and(|l| self.item_line.get(l.item as usize) == Some(&line))
     }
 
     /// The line showing an anchor.

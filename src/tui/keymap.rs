@@ -94,6 +94,7 @@ pub const KEYMAP: &[Binding] = &[
         help: "open selected section, entity or mention",
     },
     Binding { keys: &[Char('i')], action: Action::Details, help: "entity details: aliases, every mention" },
+    Binding { keys: &[Char('o')], action: Action::Links, help: "list the links; Enter opens one" },
     Binding { keys: &[Char('/')], action: Action::Search, help: "search" },
     Binding { keys: &[Char('n')], action: Action::NextMatch, help: "next match or mention" },
     Binding { keys: &[Char('N')], action: Action::PrevMatch, help: "previous match or mention" },

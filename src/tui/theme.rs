@@ -40,6 +40,46 @@ impl Theme {
     pub fn caption(self) -> Style {
         Style::default().add_modifier(Modifier::ITALIC)
     }
+    /// Emphasis (`em`, `i`, `*x*`).
+    pub fn em(self) -> Style {
+        Style::default().add_modifier(Modifier::ITALIC)
+    }
+    /// Strong emphasis (`strong`, `b`, `**x**`).
+    pub fn strong(self) -> Style {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+    /// Code inside a line: reversed without colour, a quiet background with it.
+    pub fn code(self) -> Style {
+        if self.color {
+            Style::default().bg(Color::Indexed(237)).fg(Color::Indexed(216))
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED)
+        }
+    }
+    /// A code block's text (its margin and line-by-line layout mark it without colour).
+    pub fn code_block(self) -> Style {
+        self.fg(Style::default(), Color::Indexed(216))
+    }
+    /// A link's text.
+    pub fn link(self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::UNDERLINED), Color::LightBlue)
+    }
+    /// A link's reference number, and the marks of a cut (an ellipsis, a clipped line).
+    pub fn reference(self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::DIM), Color::LightBlue)
+    }
+    /// A link's address in the link list.
+    pub fn link_address(self) -> Style {
+        self.fg(Style::default(), Color::LightBlue)
+    }
+    /// The bars before a quotation, and a table's column rules.
+    pub fn rule(self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::DIM), Color::DarkGray)
+    }
+    /// An alert's label ("Important") and a table's header row.
+    pub fn label(self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), Color::LightMagenta)
+    }
     /// A search match.
     pub fn matched(self) -> Style {
         if self.color {

@@ -16,6 +16,7 @@
 
 pub mod details;
 pub mod help;
+pub mod inline;
 pub mod reading;
 pub mod sections;
 pub mod sidebar;
@@ -66,6 +67,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Overlay::Help(scroll) => help::render(frame, help::area(&app.layout), app, *scroll),
         Overlay::Entity(d) => details::render(frame, details::area(&app.layout, d), app, d),
+        Overlay::Links(l) => crate::tui::links::render(
+            frame,
+            crate::tui::links::area(&app.layout, app.flow.links.len()),
+            app,
+            l,
+        ),
         Overlay::None | Overlay::Search(_) => {}
     }
 }

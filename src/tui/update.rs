@@ -5,6 +5,7 @@ mod pointer;
 use super::action::Action;
 use super::app::{App, Details, List, Mouse, Overlay, Pane, Running};
 use super::layout::{Layout, SECTIONS_MIN_COLS, SIDEBAR_MIN_COLS, Shown};
+use super::links;
 use super::marks::{self, Marks, Row, Source};
 
 /// Applies an action to the reader's state.
@@ -34,6 +35,9 @@ pub fn update(app: &mut App, action: Action) {
             }
             _ => {}
         }
+    }
+    if let Some(done) = links::handle(app, &action) {
+        return done;
     }
     if !matches!(action, Action::Resize(..) | Action::Bottom) {
         app.to_the_end = false;
@@ -97,6 +101,8 @@ pub fn update(app: &mut App, action: Action) {
         }
         Action::Open => open(app),
         Action::Details => details(app),
+        Action::Links => links::open(app),
+        Action::FollowLink(n) => links::follow(app, n),
         Action::LineDown => movement(app, Move::Lines(1)),
         Action::LineUp => movement(app, Move::Lines(-1)),
         Action::PageDown => movement(app, Move::Pages(2)),

@@ -56,7 +56,16 @@ pub fn str_cells(s: &str, col: usize) -> usize {
 /// scan is over bytes (a space or tab byte never occurs inside a UTF-8 sequence), and only
 /// words with non-ASCII characters are measured by character or grapheme.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    wrap_with(text, width, &[])
+}
+
+/// [`wrap`], with room made for cells drawn inside the text: `extra` holds `(byte, cells)`
+/// sorted by byte, each counted with the word that ends at (or holds) that byte. A link's
+/// reference number "[3]" after its last word moves to the next line with that word.
+#[inline]
+pub fn wrap_with(text: &str, width: usize, extra: &[(usize, usize)]) -> Vec<Range<usize>> {
     let width = width.max(1);
+    let mut extra = extra.iter().peekable();
     let bytes = text.as_bytes();
     let is_space = |b: u8| b == b' ' || b == b'\t';
     let mut lines = Vec::with_capacity(text.len() / width + 1);
@@ -78,7 +87,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         }
         let word = &text[pos..word_end];
         // A word holds no tab, so its width does not depend on the column it starts at.
-        let word_w = if ascii { word.len() } else { str_cells(word, 0) };
+        let mut word_w = if ascii { word.len() } else { str_cells(word, 0) };
+        while let Some(&&(_, cells)) = extra.peek().filter(|(at, _)| *at <= word_end) {
+            word_w += cells;
+            extra.next();
+        }
         if col > 0 && col + word_w > width {
             lines.push(start..end);
             start = pos;
@@ -207,6 +220,22 @@ mod tests {
             assert!(lines.len() >= text.chars().count() / 77);
             assert!(lines.iter().all(|r| str_cells(&text[r.clone()], 0) <= 77));
         }
+    }
+
+    #[test]
+    fn room_is_made_for_cells_drawn_inside_the_text() {
+        let text = "see the docs here now";
+        let with = |extra: &[(usize, usize)], width| -> Vec<&str> {
+            wrap_with(text, width, extra).into_iter().map(|r| &text[r]).collect()
+        };
+        // "[1]" after "docs" (byte 12): "see the docs[1]" is 15 cells, one too many for 14.
+        assert_eq!(with(&[], 14), ["see the docs", "here now"]);
+        assert_eq!(with(&[(12, 3)], 14), ["see the", "docs here", "now"]);
+        assert_eq!(with(&[(12, 3)], 15), ["see the docs", "here now"]);
+        // At the end of the text, and at its start.
+        assert_eq!(with(&[(21, 4)], 12), ["see the docs", "here now"]);
+        assert_eq!(with(&[(21, 5)], 12), ["see the docs", "here", "now"]);
+        assert_eq!(with(&[(0, 9)], 12), ["see", "the docs", "here now"]);
     }
 
     #[test]

@@ -1,15 +1,20 @@
-//! The reading pane: only the visible lines are built, each from its item's text slice.
+//! The reading pane: only the visible lines are built, each from its item's text slice, laid
+//! out by the block's shape (list markers, code, quote bars, table columns).
 
+use super::inline::{self, Insert, Layer};
+use crate::document::{BlockKind, StyleKind};
 use crate::tui::app::{App, Overlay, Pane};
-use crate::tui::flow::Item;
+use crate::tui::flow::{self, Inline, Item};
 use crate::tui::layout::Layout;
 use crate::tui::marks::Source;
-use crate::tui::wrap::{expand_tabs, str_cells};
+use crate::tui::shape::{self, Shape};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState};
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 /// Draws the reading pane in `area`.
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
@@ -37,62 +42,154 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let end = (app.top + column.height as usize).min(app.wrapped.lines.len());
+    // A block's inline marks serve each of its lines on screen: found once per block.
+    let mut inline: Option<(usize, Marks)> = None;
     for (row, line) in app.wrapped.lines.get(app.top..end).unwrap_or(&[]).iter().enumerate() {
         if line.is_blank() {
             continue;
         }
-        let built = build(app, line.item as usize, line.start as usize, line.end as usize);
+        let item = line.item as usize;
+        if inline.as_ref().is_none_or(|(i, _)| *i != item) {
+            inline = Some((item, app.flow.inline(&app.doc, item)));
+        }
+        let marks = inline.as_ref().map_or(&[][..], |(_, m)| m.as_slice());
+        let first = app.wrapped.is_first(app.top + row);
+        let range = line.start as usize..line.end as usize;
+        let built = build(app, item, range, first, marks, column.width as usize);
         frame.buffer_mut().set_line(column.x, column.y + row as u16, &built, column.width);
     }
 }
 
+/// A block's inline marks, as [`crate::tui::flow::Flow::inline`] gives them.
+type Marks = Vec<(Range<usize>, Inline)>;
+
 fn base_style(app: &App, item: usize) -> Style {
     let t = app.theme;
     match app.flow.items.get(item) {
-        Some(Item::Crumbs) | Some(Item::Credit(_)) => t.dim(),
+        Some(Item::Crumbs | Item::Credit(_) | Item::Byline) => t.dim(),
         Some(Item::Title) => t.title(),
         Some(Item::Caption(_)) => t.caption(),
         Some(Item::Heading(_)) => t.heading(),
-        Some(Item::Para(..)) | None => t.text(),
+        Some(Item::Para(..)) => match app.flow.block(&app.doc, item).map(|b| &b.kind) {
+            Some(BlockKind::Caption { .. }) => t.caption(),
+            Some(BlockKind::Code { .. }) => t.code_block(),
+            _ => t.text(),
+        },
+        None => t.text(),
     }
 }
 
-/// One line of text, cut into spans where highlights begin and end.
-fn build(app: &App, item: usize, start: usize, end: usize) -> Line<'static> {
+/// One line of an item: its prefix, then its text (a wrapped line, a line of code clipped
+/// at the edge, a table row in its columns, an alert's label), styled and highlighted.
+fn build(
+    app: &App,
+    item: usize,
+    range: Range<usize>,
+    first: bool,
+    marks: &[(Range<usize>, Inline)],
+    width: usize,
+) -> Line<'static> {
+    let t = app.theme;
     let text = app.flow.text(&app.doc, item);
-    let Some(slice) = text.get(start..end) else {
-        return Line::default();
-    };
+    let shape = app.flow.shape(&app.doc, item);
     let base = base_style(app, item);
-    // Boundaries inside the line, each with the style that starts there.
-    let mut cuts: Vec<(usize, Style)> = vec![(start, base)];
-    if let Some(m) = &app.marks {
-        let mark = match m.source {
-            Source::Search(_) => app.theme.matched(),
-            Source::Entity(_) => app.theme.mention(),
-        };
-        for i in m.on_line(item, start, end) {
-            let h = m.hits[i];
-            let style =
-                if i == m.current { base.patch(mark).patch(app.theme.current()) } else { base.patch(mark) };
-            let (s, e) = (h.start.max(start), h.end.min(end));
-            if s < e && text.is_char_boundary(s) && text.is_char_boundary(e) {
-                cuts.retain(|&(at, _)| at < s);
-                cuts.push((s, style));
-                cuts.push((e, base));
+    let (layers, inserts) = decor(app, item, &range, marks);
+    let mut spans = Vec::new();
+    let prefix = shape::prefix(shape, width, first);
+    let col = prefix.width();
+    if !prefix.is_empty() {
+        let style = if matches!(shape, Shape::Quote { .. }) { t.rule() } else { t.strong() };
+        spans.push(Span::styled(prefix, style));
+    }
+    let room = width.saturating_sub(col);
+    match shape {
+        Shape::Quote { alert: Some(label), .. } if first && range.is_empty() => {
+            spans.push(Span::styled(crate::tui::ui::fit(&alert_label(label), room), t.label()));
+        }
+        Shape::Code => {
+            let (keep, cut) = text.get(range.clone()).map_or((0, false), |s| shape::clip(s, room));
+            inline::spans(text, range.start..range.start + keep, base, &layers, &inserts, 0, &mut spans);
+            if cut {
+                spans.push(Span::styled(shape::CLIPPED, t.reference()));
             }
         }
-    }
-    let mut spans = Vec::with_capacity(cuts.len());
-    let mut col = 0;
-    for (i, &(at, style)) in cuts.iter().enumerate() {
-        let to = cuts.get(i + 1).map_or(end, |c| c.0);
-        if at >= to {
-            continue;
+        Shape::Table { rows } => {
+            let starts = |r: &Vec<Range<usize>>| r.first().is_some_and(|c| c.start == range.start);
+            let row = rows.partition_point(|r| r.first().is_some_and(|c| c.start < range.start));
+            let row = if rows.get(row).is_some_and(starts) {
+                row
+            } else {
+                rows.iter().position(starts).unwrap_or(row)
+            };
+            let base = if row == 0 { base.patch(t.label()) } else { base };
+            let cells = rows.get(row).map_or(&[][..], Vec::as_slice);
+            let widths = app.wrapped.columns(item);
+            for (c, &w) in widths.iter().enumerate() {
+                if c > 0 {
+                    spans.push(Span::styled(shape::COLUMN_GAP, t.rule()));
+                }
+                let cell = cells.get(c).cloned().unwrap_or(0..0);
+                let (keep, cut) = text.get(cell.clone()).map_or((0, false), |s| shape::clip(s, w));
+                let used =
+                    inline::spans(text, cell.start..cell.start + keep, base, &layers, &[], 0, &mut spans);
+                if cut {
+                    spans.push(Span::styled(shape::ELLIPSIS, t.reference()));
+                }
+                let pad = w.saturating_sub(used + usize::from(cut));
+                if pad > 0 && c + 1 < widths.len() {
+                    spans.push(Span::raw(" ".repeat(pad)));
+                }
+            }
         }
-        let piece = &slice[at - start..to - start];
-        spans.push(Span::styled(expand_tabs(piece, col).into_owned(), style));
-        col += str_cells(piece, col);
+        _ => {
+            inline::spans(text, range, base, &layers, &inserts, 0, &mut spans);
+        }
     }
     Line::from(spans)
+}
+
+/// "IMPORTANT" and "important" are shown "Important".
+fn alert_label(label: &str) -> String {
+    let mut chars = label.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+}
+
+/// The layers over a line's text (inline styles and links, then highlights on top) and the
+/// link numbers drawn inside it.
+fn decor(
+    app: &App,
+    item: usize,
+    range: &Range<usize>,
+    marks: &[(Range<usize>, Inline)],
+) -> (Vec<Layer>, Vec<Insert>) {
+    let t = app.theme;
+    let overlaps = |r: &Range<usize>| r.start < range.end && range.start < r.end;
+    let mut layers = Vec::new();
+    let mut inserts = Vec::new();
+    for (r, m) in marks.iter().filter(|(r, _)| overlaps(r) || r.end == range.end) {
+        let style = match m {
+            Inline::Style(StyleKind::Em) => t.em(),
+            Inline::Style(StyleKind::Strong) => t.strong(),
+            Inline::Style(StyleKind::Code) => t.code(),
+            Inline::Link(n) => {
+                inserts.push(Insert { at: r.end, text: flow::reference(*n), style: t.reference() });
+                t.link()
+            }
+        };
+        layers.push(Layer { range: r.clone(), style });
+    }
+    if let Some(m) = &app.marks {
+        let mark = match m.source {
+            Source::Search(_) => t.matched(),
+            Source::Entity(_) => t.mention(),
+        };
+        for i in m.on_line(item, range.start, range.end) {
+            let h = m.hits[i];
+            let style = if i == m.current { mark.patch(t.current()) } else { mark };
+            layers.push(Layer { range: h.start..h.end, style });
+        }
+    }
+    (layers, inserts)
 }
