@@ -101,13 +101,16 @@ pub struct Blocks {
     pub warnings: Vec<String>,
     /// Links inside body paragraphs (HTML and Markdown input).
     pub links: Vec<Link>,
+    /// The page's own address (its canonical link), absolute.
+    pub url: Option<String>,
 }
 
 impl Blocks {
     /// Builds the model: headings open sections, body text and captions fill them, the rest
     /// goes to title, breadcrumbs, captions and boilerplate.
     pub fn into_document(self) -> Document {
-        let mut doc = Document { source: self.source, warnings: self.warnings, ..Document::default() };
+        let mut doc =
+            Document { source: self.source, warnings: self.warnings, url: self.url, ..Document::default() };
         let mut links = self.links.into_iter().peekable();
         for block in self.blocks {
             let p = block.passage;

@@ -1,8 +1,12 @@
-//! Reading the input: a file, standard input, or the bundled seed, never more than a cap.
+//! Reading the input: a file, standard input, a web page or the bundled seed, never more than
+//! a cap; then what it is (a feed, or a page in some [`Format`]).
 
+use crate::feed::Feed;
+use crate::fetch::{self, FetchError};
 use crate::ingest::InputError;
 use crate::ingest::sanitize::scrub;
-use std::io::{IsTerminal, Read};
+use crate::{Document, Format};
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 /// Default cap on input size: 256 MiB.
@@ -17,17 +21,108 @@ pub const LARGEST_MAX_BYTES: u64 = (1 << 31) - 1;
 pub struct Source {
     /// The bytes, at most the cap.
     pub bytes: Vec<u8>,
-    /// File name (sanitised), "stdin" or the seed's name.
+    /// File name (sanitised), "stdin", the seed's name or the page's address.
     pub name: String,
+    /// For a web page, what its server said.
+    pub web: Option<fetch::Page>,
 }
 
-/// The input the command line names: the file, standard input when it is `-` or a pipe
-/// with no file named, and otherwise the bundled seed article.
-pub fn choose(file: Option<&Path>, max_bytes: u64) -> anyhow::Result<Source> {
+/// What an input is.
+#[derive(Debug)]
+pub enum Kind {
+    /// An RSS, Atom or JSON feed.
+    Feed(Feed),
+    /// An article or page, read as this format.
+    Page(Format),
+}
+
+/// The input the command line names: the file or web address, standard input when it is
+/// `-` or a pipe with no file named, and otherwise the bundled seed article.
+pub fn choose(file: Option<&Path>, fetching: &fetch::Options) -> anyhow::Result<Source> {
+    let max_bytes = fetching.max_bytes;
     match file {
+        Some(url) if url.to_str().is_some_and(fetch::is_url) => {
+            get(url.to_str().unwrap_or_default(), fetching)
+        }
         Some(path) => read(path, max_bytes),
         None if !std::io::stdin().is_terminal() => read(Path::new("-"), max_bytes),
-        None => Ok(Source { bytes: crate::SEED.to_vec(), name: crate::SEED_NAME.to_string() }),
+        None => Ok(Source { bytes: crate::SEED.to_vec(), name: crate::SEED_NAME.to_string(), web: None }),
+    }
+}
+
+/// Fetches a web page, counting what has arrived on standard error when that is a terminal.
+pub fn get(url: &str, fetching: &fetch::Options) -> anyhow::Result<Source> {
+    let shown = scrub(url);
+    let mut err = std::io::stderr();
+    let counting = err.is_terminal();
+    let mut progress = |n: u64| {
+        if counting {
+            let _ = write!(err, "\rfolio: {shown}: {} KiB", n / 1024);
+        }
+    };
+    let page = fetch::fetch(url, fetching, &mut progress);
+    if counting {
+        let _ = write!(err, "\r\x1b[2K");
+    }
+    let mut page = page.map_err(|e: FetchError| anyhow::anyhow!("{shown}: {e}"))?;
+    for w in page.warnings.drain(..) {
+        eprintln!("folio: warning: {shown}: {w}");
+    }
+    Ok(Source { bytes: std::mem::take(&mut page.bytes), name: scrub(&page.url), web: Some(page) })
+}
+
+impl Source {
+    /// What the input is: a feed by the server's media type or by its content (unless a
+    /// format is forced), else a page in the forced format, the server's, by extension or
+    /// by content.
+    pub fn kind(&self, forced: Option<Format>) -> anyhow::Result<Kind> {
+        let media = self.web.as_ref().and_then(|w| w.media_type.as_deref());
+        let feed_type = media.is_some_and(|m| {
+            matches!(
+                m,
+                "application/rss+xml"
+                    | "application/atom+xml"
+                    | "application/rdf+xml"
+                    | "application/feed+json"
+            )
+        });
+        if forced.is_none() && (feed_type || crate::feed::sniff(&self.bytes)) {
+            let base = self.web.as_ref().map(|w| w.url.as_str());
+            let feed =
+                crate::feed::parse(&self.bytes, base).map_err(|e| anyhow::anyhow!("{}: {e}", self.name))?;
+            return Ok(Kind::Feed(feed));
+        }
+        if let Some(format) = forced {
+            return Ok(Kind::Page(format));
+        }
+        let by_name = || {
+            let path = self.web.as_ref().map_or(self.name.clone(), |w| {
+                url::Url::parse(&w.url).map(|u| u.path().to_string()).unwrap_or_default()
+            });
+            Path::new(&path).extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
+        };
+        let format = match media {
+            Some("text/html" | "application/xhtml+xml") => Format::Html,
+            Some("text/markdown" | "text/x-markdown") => Format::Markdown,
+            Some("text/plain") => by_name().unwrap_or(match Format::sniff(&self.bytes) {
+                Format::Html => Format::Text,
+                other => other,
+            }),
+            Some("application/json") => {
+                anyhow::bail!("{}: {}", self.name, FetchError::NotAPage("application/json".into()))
+            }
+            _ => by_name().unwrap_or_else(|| Format::sniff(&self.bytes)),
+        };
+        Ok(Kind::Page(format))
+    }
+
+    /// The whole pipeline on the input read as `format`.
+    pub fn read(&self, format: Format) -> anyhow::Result<Document> {
+        let hints = crate::ingest::html::Hints {
+            charset: self.web.as_ref().and_then(|w| w.charset.as_deref()),
+            url: self.web.as_ref().map(|w| w.url.as_str()),
+        };
+        crate::read_page(&self.bytes, format, hints).map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
     }
 }
 
@@ -39,7 +134,7 @@ pub fn read(path: &Path, max_bytes: u64) -> anyhow::Result<Source> {
     if path.as_os_str() == "-" {
         let bytes =
             read_capped(std::io::stdin().lock(), max_bytes, 0).map_err(|e| anyhow::anyhow!("stdin: {e}"))?;
-        return Ok(Source { bytes, name: "stdin".to_string() });
+        return Ok(Source { bytes, name: "stdin".to_string(), web: None });
     }
     if path.is_dir() {
         anyhow::bail!("{shown}: is a directory");
@@ -49,7 +144,7 @@ pub fn read(path: &Path, max_bytes: u64) -> anyhow::Result<Source> {
     let size = file.metadata().ok().filter(|m| m.is_file()).map_or(0, |m| m.len());
     let bytes = read_capped(file, max_bytes, size).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     let name = path.file_name().map_or(shown.clone(), |n| scrub(&n.to_string_lossy()));
-    Ok(Source { bytes, name })
+    Ok(Source { bytes, name, web: None })
 }
 
 /// Reads all of `r`, or fails with [`InputError::TooLarge`] past `max_bytes`; `size` is

@@ -19,6 +19,8 @@ pub mod calendar;
 pub mod document;
 pub mod export;
 pub mod extract;
+pub mod feed;
+pub mod fetch;
 pub mod ingest;
 pub mod input;
 pub mod span;
@@ -104,6 +106,19 @@ pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
 /// Runs the whole pipeline with the reader for `format`.
 pub fn read_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
     let mut doc = structure_as(bytes, format)?;
+    doc.entities = extract::entities(&doc);
+    Ok(doc)
+}
+
+/// [`read_as`] on a page fetched from the web: the server's charset outranks the page's, links
+/// resolve against the page's address, and the document's `url` is the page's canonical
+/// address or else the one it came from.
+pub fn read_page(bytes: &[u8], format: Format, hints: ingest::html::Hints) -> Result<Document, InputError> {
+    let mut doc = match format {
+        Format::Html => finish(ingest::html::parse_with(bytes, hints)?.into_document()),
+        _ => structure_as(bytes, format)?,
+    };
+    doc.url = doc.url.or(hints.url.map(str::to_string));
     doc.entities = extract::entities(&doc);
     Ok(doc)
 }

@@ -1,6 +1,7 @@
 //! The folio command: arguments, I/O and exit codes; everything else is in the library.
 
 use clap::Parser;
+use folio::input::Kind;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +10,8 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(version, about)]
 struct Args {
-    /// The article to read (`-` for standard input); the bundled seed article when omitted.
+    /// The article or feed to read: a file, an http(s) address, or `-` for standard input;
+    /// the bundled seed article when omitted.
     file: Option<PathBuf>,
     /// Print the document model as JSON instead of opening the reader.
     #[arg(long)]
@@ -20,6 +22,9 @@ struct Args {
     /// Refuse input larger than this many bytes (at most 2 GiB).
     #[arg(long, value_name = "N", default_value_t = folio::input::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+    /// Give up on a web page after this many seconds.
+    #[arg(long, value_name = "SECS", default_value = "30", value_parser = folio::fetch::parse_timeout)]
+    timeout: std::time::Duration,
 }
 
 fn main() -> ExitCode {
@@ -29,13 +34,18 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
-    let source = folio::input::choose(args.file.as_deref(), args.max_bytes)?;
-    let format = args.format.unwrap_or_else(|| folio::Format::detect(args.file.as_deref(), &source.bytes));
-    let mut out = std::io::stdout().lock();
-    if !args.json && out.is_terminal() {
-        drop(out);
-        return folio::tui::run(source.bytes, &source.name, format);
+    let fetching =
+        folio::fetch::Options { timeout: args.timeout, max_bytes: args.max_bytes, ..Default::default() };
+    let source = folio::input::choose(args.file.as_deref(), &fetching)?;
+    // Standard output is locked only to print: the reader's signal thread writes to it.
+    let reader = !args.json && std::io::stdout().is_terminal();
+    let out = || std::io::stdout().lock();
+    match source.kind(args.format)? {
+        Kind::Feed(feed) if reader => {
+            folio::tui::run(folio::feed::markdown(&feed).into(), &source.name, folio::Format::Markdown)
+        }
+        Kind::Feed(feed) => Ok(folio::feed::write(&feed, args.json, &mut out())?),
+        Kind::Page(format) if reader => folio::tui::run(source.bytes, &source.name, format),
+        Kind::Page(format) => Ok(folio::export::write(&source.read(format)?, args.json, &mut out())?),
     }
-    let doc = folio::read_as(&source.bytes, format).map_err(|e| anyhow::anyhow!("{}: {e}", source.name))?;
-    Ok(folio::export::write(&doc, args.json, &mut out)?)
 }

@@ -21,12 +21,34 @@ pub mod tree;
 
 use super::{Blocks, InputError};
 
+/// What the server said about a page it sent: the page's own statements do not outrank it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints<'a> {
+    /// The charset of the `Content-Type` header.
+    pub charset: Option<&'a str>,
+    /// The address the page was fetched from (after redirects): relative links resolve
+    /// against it, or against the page's `<base href>`.
+    pub url: Option<&'a str>,
+}
+
 /// Reads an HTML page into blocks. Fails only on input that is not text at all.
 pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
-    let decoded = charset::decode(bytes)?;
+    parse_with(bytes, Hints::default())
+}
+
+/// Reads an HTML page fetched from the web, with what its server said about it.
+pub fn parse_with(bytes: &[u8], hints: Hints) -> Result<Blocks, InputError> {
+    let decoded = charset::decode_with(bytes, hints.charset)?;
     let dom = dom::parse(&decoded.text);
     let analysis = content::analyse(&dom);
-    let meta = meta::read(&dom, &analysis);
+    let mut meta = meta::read(&dom, &analysis);
+    // The canonical address names the page; links resolve against where it really is.
+    let canonical = meta.base.clone();
+    if let Some(url) = hints.url {
+        let base_href = content::find(&dom, "base").and_then(|id| dom.element(id)?.attr("href"));
+        meta.base =
+            Some(base_href.and_then(|b| meta::resolve(b, Some(url))).unwrap_or_else(|| url.to_string()));
+    }
     let main = content::main_content(&dom, &analysis);
     let mut blocks = blocks::build(&dom, &analysis, &meta, &main, &decoded.map);
     let has_body = |b: &Blocks| b.blocks.iter().any(|b| matches!(b.kind, super::BlockKind::Paragraph));
@@ -54,5 +76,7 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
     }
     warnings.append(&mut blocks.warnings);
     blocks.warnings = warnings;
+    blocks.url =
+        canonical.and_then(|c| meta::resolve(&c, meta.base.as_deref())).filter(|u| !u.starts_with("mailto:"));
     Ok(blocks)
 }

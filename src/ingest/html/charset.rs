@@ -2,7 +2,8 @@
 //!
 //! The order follows the HTML standard's sniffing: a byte order mark, then bytes that are
 //! valid UTF-8 (a declaration that says otherwise is more often wrong than the bytes), then
-//! the encoding a `<meta>` declares, then chardetng's guess. Legacy encodings are decoded
+//! the charset the server sent (`Content-Type`, which outranks the page's own), then the
+//! encoding a `<meta>` declares, then chardetng's guess. Legacy encodings are decoded
 //! with encoding_rs one character at a time where the bytes are not ASCII, so every
 //! character keeps the input range it came from.
 
@@ -14,6 +15,12 @@ const PRESCAN: usize = 4096;
 
 /// Decodes an HTML page.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
+    decode_with(bytes, None)
+}
+
+/// Decodes an HTML page whose server named a charset (a label such as "windows-1251"; an
+/// unknown label counts as none).
+pub fn decode_with(bytes: &[u8], header: Option<&str>) -> Result<Decoded, InputError> {
     let has_bom = bytes.starts_with(b"\xef\xbb\xbf")
         || bytes.starts_with(b"\xff\xfe")
         || bytes.starts_with(b"\xfe\xff");
@@ -21,12 +28,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         return decode_text(bytes);
     }
     refuse_binary(bytes)?;
-    let (encoding, how) = match declared(bytes) {
-        Some(e) => (e, "declared"),
+    let header = header.and_then(|l| Encoding::for_label(l.trim().as_bytes()));
+    let (encoding, how) = match header
+        .map(|e| (e, "sent by the server"))
+        .or(declared(bytes).map(|e| (e, "declared by the page")))
+    {
+        Some(found) => found,
         None => {
             let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
-            (detector.guess(None, chardetng::Utf8Detection::Allow), "guessed")
+            (detector.guess(None, chardetng::Utf8Detection::Allow), "guessed from the page")
         }
     };
     if encoding == UTF_8 || !encoding.is_ascii_compatible() {
@@ -35,7 +46,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         return decode_text(bytes);
     }
     let mut d = legacy(bytes, encoding);
-    d.warnings.insert(0, format!("decoded as {} ({how} by the page)", encoding.name()));
+    d.warnings.insert(0, format!("decoded as {} ({how})", encoding.name()));
     Ok(d)
 }
 
@@ -165,6 +176,16 @@ mod tests {
         let cyrillic =
             encoding_rs::WINDOWS_1251.encode("<meta charset=windows-1251><p>Привет, мир. Это абзац.").0;
         assert!(decode(&cyrillic).is_ok());
+    }
+
+    #[test]
+    fn the_servers_charset_wins_over_the_pages() {
+        let page = encoding_rs::WINDOWS_1251.encode("<meta charset=iso-8859-1><p>Привет</p>").0;
+        let d = decode_with(&page, Some("windows-1251")).unwrap();
+        assert!(d.text.contains("Привет"), "{}", d.text);
+        assert!(d.warnings[0].contains("sent by the server"));
+        assert!(!decode(&page).unwrap().text.contains("Привет"));
+        assert!(decode_with(&page, Some("no-such-charset")).unwrap().warnings[0].contains("declared"));
     }
 
     #[test]

@@ -230,6 +230,14 @@ pub fn resolve(href: &str, base: Option<&str>) -> Option<String> {
         return Some(format!("https:{href}"));
     }
     let base = base?;
+    if href.is_empty() || href.starts_with('#') {
+        return None;
+    }
+    // An absolute base resolves by the URL standard (`../`, `?query`); any other scheme the
+    // href names (javascript:, data:, file:) is never followed.
+    if let Ok(base) = url::Url::parse(base) {
+        return base.join(&href).ok().filter(|u| matches!(u.scheme(), "http" | "https")).map(String::from);
+    }
     let scheme_end = base.find("://")? + 3;
     let origin_end = base[scheme_end..].find('/').map_or(base.len(), |i| scheme_end + i);
     if href.starts_with('/') {
@@ -260,6 +268,9 @@ mod tests {
         assert_eq!(resolve("/a/b", base).as_deref(), Some("https://example.org/a/b"));
         assert_eq!(resolve("c.html", base).as_deref(), Some("https://example.org/news/c.html"));
         assert_eq!(resolve("javascript:alert(1)", base), None);
+        assert_eq!(resolve("../up.html?x=1", base).as_deref(), Some("https://example.org/up.html?x=1"));
+        assert_eq!(resolve("data:text/html,x", base), None);
+        assert_eq!(resolve("#top", base), None);
         assert_eq!(resolve("mailto:x@y.z", None).as_deref(), Some("mailto:x@y.z"));
         assert_eq!(resolve("http://a\u{1b}b", None).as_deref(), Some("http://ab"));
     }
