@@ -313,10 +313,11 @@ fn wrap_items(doc: &Document, flow: &Flow, width: u16, range: Range<usize>) -> W
         let ranges = match block {
             Some(b) if !matches!(b.kind, BlockKind::Text) || !b.links.is_empty() => {
                 let shape = flow.shape(doc, i);
+                let references = flow.references(doc, i);
                 if let Shape::Table { rows } = shape {
-                    tables.push((i, shape::columns(text, rows, width as usize)));
+                    tables.push((i, shape::columns(text, rows, width as usize, &references)));
                 }
-                shape::lines(text, shape, width as usize, &flow.references(doc, i))
+                shape::lines(text, shape, width as usize, &references)
             }
             _ => wrap(text, width as usize),
         };

@@ -134,16 +134,18 @@ pub fn clip(s: &str, cells_max: usize) -> (usize, bool) {
     }
 }
 
-/// A table's column widths at `width` cells: each column as wide as its widest cell, and
-/// when the table is wider than the pane, the widest columns narrowed to one limit (cells
-/// cut to them end in an ellipsis) so that the columns and their gaps fit.
-pub fn columns(text: &str, rows: &[Vec<Range<usize>>], width: usize) -> Vec<usize> {
+/// A table's column widths at `width` cells: each column as wide as its widest cell (with
+/// the `extra` cells drawn inside it, as for [`lines`]), and when the table is wider than the
+/// pane, the widest columns narrowed to one limit (cells cut to them end in an ellipsis) so
+/// that the columns and their gaps fit.
+pub fn columns(text: &str, rows: &[Vec<Range<usize>>], width: usize, extra: &[(usize, usize)]) -> Vec<usize> {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut natural = vec![0usize; n];
     for row in rows {
         for (c, cell) in row.iter().enumerate() {
             let w = text.get(cell.clone()).map_or(0, |s| str_cells(s, 0));
-            natural[c] = natural[c].max(w);
+            let inside = extra.iter().filter(|(at, _)| cell.start < *at && *at <= cell.end);
+            natural[c] = natural[c].max(w + inside.map(|(_, cells)| cells).sum::<usize>());
         }
     }
     let room = width.saturating_sub(GAP_CELLS * n.saturating_sub(1));
@@ -237,21 +239,23 @@ mod tests {
     fn columns_fit_the_width_narrowing_the_widest_first() {
         let text = "a | bb | a much longer cell here";
         let rows = vec![vec![0..1, 4..6, 9..32]];
-        assert_eq!(columns(text, &rows, 80), [1, 2, 23]);
+        assert_eq!(columns(text, &rows, 80, &[]), [1, 2, 23]);
+        // A link's number after "bb" widens its column.
+        assert_eq!(columns(text, &rows, 80, &[(6, 3)]), [1, 5, 23]);
         // 1 + 2 + 23 + two gaps of 3 is 32: at 20 the long column gives up 12 cells.
-        assert_eq!(columns(text, &rows, 20), [1, 2, 11]);
+        assert_eq!(columns(text, &rows, 20, &[]), [1, 2, 11]);
         let wide = "aaaaaaaaaa | bbbbbbbbbb | cc";
         let rows = vec![vec![0..10, 13..23, 26..28]];
-        assert_eq!(columns(wide, &rows, 20), [6, 6, 2]);
-        assert_eq!(columns(wide, &rows, 19), [6, 5, 2]);
+        assert_eq!(columns(wide, &rows, 20, &[]), [6, 6, 2]);
+        assert_eq!(columns(wide, &rows, 19, &[]), [6, 5, 2]);
         for width in 0..40 {
-            let widths = columns(wide, &rows, width);
+            let widths = columns(wide, &rows, width, &[]);
             let used: usize = widths.iter().sum::<usize>() + GAP_CELLS * 2;
             assert!(used <= width.max(3 + GAP_CELLS * 2), "{width}: {widths:?}");
             assert!(widths.iter().all(|&w| w >= 1));
         }
         // Ragged rows and ranges outside the text cost nothing.
         let ragged = [vec![0..2, 0..0], vec![0..1, 5..9]];
-        assert_eq!(columns("ab", &ragged, 10), [2, 0]);
+        assert_eq!(columns("ab", &ragged, 10, &[]), [2, 0]);
     }
 }

@@ -129,9 +129,12 @@ fn build(
                     spans.push(Span::styled(shape::COLUMN_GAP, t.rule()));
                 }
                 let cell = cells.get(c).cloned().unwrap_or(0..0);
-                let (keep, cut) = text.get(cell.clone()).map_or((0, false), |s| shape::clip(s, w));
-                let used =
-                    inline::spans(text, cell.start..cell.start + keep, base, &layers, &[], 0, &mut spans);
+                // Room is kept for the numbers of the links in the cell.
+                let inside = inserts.iter().filter(|i| cell.start < i.at && i.at <= cell.end);
+                let room = w.saturating_sub(inside.map(|i| i.text.width()).sum());
+                let (keep, cut) = text.get(cell.clone()).map_or((0, false), |s| shape::clip(s, room));
+                let kept = cell.start..cell.start + keep;
+                let used = inline::spans(text, kept, base, &layers, &inserts, 0, &mut spans);
                 if cut {
                     spans.push(Span::styled(shape::ELLIPSIS, t.reference()));
                 }
