@@ -3,10 +3,12 @@
 //! Only [`decode()`] can refuse input (binary data); everything after it turns odd text into
 //! paragraphs rather than errors.
 
+pub mod byline;
 pub mod decode;
 pub mod format;
 pub mod html;
 pub mod markdown;
+pub mod passage;
 pub mod sanitize;
 pub mod text;
 
@@ -99,9 +101,11 @@ pub struct Blocks {
     pub source: Option<String>,
     /// Warnings from structure recovery.
     pub warnings: Vec<String>,
-    /// Links inside body paragraphs (HTML and Markdown input).
-    pub links: Vec<Link>,
-    /// The page's own address (its canonical link), absolute.
+    /// The author or authors, where the input states them.
+    pub byline: Option<String>,
+    /// The publication date, ISO 8601.
+    pub published: Option<String>,
+    /// The input's canonical address.
     pub url: Option<String>,
 }
 
@@ -109,9 +113,14 @@ impl Blocks {
     /// Builds the model: headings open sections, body text and captions fill them, the rest
     /// goes to title, breadcrumbs, captions and boilerplate.
     pub fn into_document(self) -> Document {
-        let mut doc =
-            Document { source: self.source, warnings: self.warnings, url: self.url, ..Document::default() };
-        let mut links = self.links.into_iter().peekable();
+        let mut doc = Document {
+            source: self.source,
+            warnings: self.warnings,
+            byline: self.byline,
+            published: self.published,
+            url: self.url,
+            ..Document::default()
+        };
         for block in self.blocks {
             let p = block.passage;
             let body = match block.kind {
@@ -153,11 +162,10 @@ impl Blocks {
                 }
             };
             let mut body = body;
-            // The reader's links of the whole page, given to the paragraphs they lie in.
-            while links.next_if(|l| l.span.end <= body.span.start).is_some() {}
-            while let Some(l) = links.next_if(|l| l.span.end <= body.span.end) {
-                if let Some(range) = body.to_text(l.span) {
-                    body.links.push(Link { text: body.text[range].to_string(), ..l });
+            for l in &mut body.links {
+                // The link text as the block shows it.
+                if let Some(range) = body.passage.to_text(l.span) {
+                    l.text = body.passage.text[range].to_string();
                 }
             }
             if doc.sections.is_empty() {

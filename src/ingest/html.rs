@@ -14,6 +14,7 @@ pub mod charset;
 pub mod content;
 pub mod cues;
 pub mod dom;
+pub mod flow;
 pub mod meta;
 pub mod passage;
 pub mod sink;

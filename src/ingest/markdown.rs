@@ -1,25 +1,19 @@
 //! Markdown to blocks, with pulldown-cmark: headings become nested sections, the front matter
-//! or a leading top-level heading gives the title, code blocks stay verbatim.
+//! or a leading top-level heading gives the title; list items, code blocks (verbatim, with
+//! their language), quotes (with GitHub's alert kinds), tables, emphasis and links become the
+//! flow's blocks, styles and links.
 //!
 //! pulldown-cmark reports the source range of every event, so each piece of text maps back to
 //! the input: text that equals its source maps byte for byte, anything it decoded (entities,
 //! escapes) maps as a replaced run. The joined text then goes through the sanitiser, as HTML's
 //! does, so a reference such as `&#27;` cannot bring an escape character back.
 
-use super::html::passage::{collapse, compose, keep_lines};
+use super::passage::{collapse, compose, join_cells, keep_lines};
 use super::{Block, BlockKind, Blocks, Decoded, InputError, decode};
-use crate::document::{Link, Passage};
+use crate::document::{self, Link, Passage, Style, StyleKind};
 use crate::span::OffsetMap;
-use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
-
-/// What the text being gathered belongs to.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Context {
-    Paragraph,
-    Heading(u8),
-    Code,
-}
 
 /// Text gathered for one block, mapped to the decoded input.
 #[derive(Debug, Default)]
@@ -46,14 +40,44 @@ impl Gather {
     }
 }
 
+/// A table being read: its finished rows, the row being read, and the styles and links of
+/// its cells as input spans.
+#[derive(Debug, Default)]
+struct Table {
+    rows: Vec<Vec<Passage>>,
+    row: Vec<Passage>,
+    styles: Vec<Style>,
+    links: Vec<Link>,
+}
+
+/// An open list item: its marker, its depth, and whether a block has taken the marker yet.
+#[derive(Debug)]
+struct Item {
+    marker: String,
+    depth: u8,
+    used: bool,
+}
+
 struct Reader<'a> {
     src: &'a str,
     decoded_map: &'a OffsetMap,
     blocks: Blocks,
     gather: Gather,
-    links: Vec<(Option<String>, Vec<Range<usize>>)>,
-    pending_links: Vec<(String, Range<usize>)>,
-    context: Vec<Context>,
+    /// Open emphasis and strong: their style and where they start in the gathered text.
+    open_styles: Vec<(StyleKind, usize)>,
+    styles: Vec<(StyleKind, Range<usize>)>,
+    /// Open links: the target (when followable) and where the text starts.
+    open_links: Vec<(Option<String>, usize)>,
+    links: Vec<(String, Range<usize>)>,
+    heading: Option<u8>,
+    /// Inside a code block, with its language.
+    code: Option<Option<String>>,
+    /// Open lists: the next number of a numbered one.
+    lists: Vec<Option<u64>>,
+    items: Vec<Item>,
+    /// Open quotes, with their alert kind.
+    quotes: Vec<Option<String>>,
+    table: Option<Table>,
     skip: usize,
 }
 
@@ -66,16 +90,24 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
         decoded_map: &decoded.map,
         blocks: Blocks::default(),
         gather: Gather::default(),
+        open_styles: Vec::new(),
+        styles: Vec::new(),
+        open_links: Vec::new(),
         links: Vec::new(),
-        pending_links: Vec::new(),
-        context: Vec::new(),
+        heading: None,
+        code: None,
+        lists: Vec::new(),
+        items: Vec::new(),
+        quotes: Vec::new(),
+        table: None,
         skip: 0,
     };
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_TASKLISTS;
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM;
     let mut in_front_matter = false;
     for (event, range) in Parser::new_ext(src, options).into_offset_iter() {
         match event {
@@ -84,15 +116,14 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
             Event::Text(t) if in_front_matter => r.front_matter(&t, range),
             Event::Start(tag) => r.start(tag),
             Event::End(tag) => r.end(tag),
-            Event::Text(t) | Event::Code(t) if r.skip == 0 => {
-                r.gather.push(src, &t, range.clone());
-                if let Some((_, ranges)) = r.links.last_mut() {
-                    let len = r.gather.text.len();
-                    ranges.push(len - t.len()..len);
-                }
+            Event::Text(t) if r.skip == 0 => r.gather.push(src, &t, range),
+            Event::Code(t) if r.skip == 0 => {
+                let at = r.gather.text.len();
+                r.gather.push(src, &t, range);
+                r.styles.push((StyleKind::Code, at..r.gather.text.len()));
             }
             Event::SoftBreak | Event::HardBreak if r.skip == 0 => {
-                let piece = if r.context.last() == Some(&Context::Code) { "\n" } else { " " };
+                let piece = if r.code.is_some() { "\n" } else { " " };
                 r.gather.push(src, piece, range);
             }
             _ => {}
@@ -105,46 +136,109 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
     Ok(blocks)
 }
 
+/// The name of a GitHub alert kind, as its marker writes it ("[!Important]").
+fn alert_name(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Note",
+        BlockQuoteKind::Tip => "Tip",
+        BlockQuoteKind::Important => "Important",
+        BlockQuoteKind::Warning => "Warning",
+        BlockQuoteKind::Caution => "Caution",
+    }
+}
+
 impl Reader<'_> {
     fn start(&mut self, tag: Tag<'_>) {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush();
-                self.context.push(Context::Heading(level as u8));
+                self.heading = Some(level as u8);
             }
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock(kind) => {
                 self.flush();
-                self.context.push(Context::Code);
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
+                    CodeBlockKind::Indented => None,
+                };
+                self.code = Some(lang);
             }
-            Tag::Paragraph | Tag::Item | Tag::BlockQuote(_) | Tag::TableCell | Tag::FootnoteDefinition(_) => {
+            Tag::List(start) => {
                 self.flush();
-                self.context.push(Context::Paragraph);
+                self.lists.push(start);
             }
-            Tag::Link { dest_url, .. } => {
-                self.links.push((href(&dest_url), Vec::new()));
+            Tag::Item => {
+                self.flush();
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        *n += 1;
+                        format!("{}.", *n - 1)
+                    }
+                    _ => "•".to_string(),
+                };
+                let depth = self.lists.len().clamp(1, u8::MAX as usize) as u8;
+                self.items.push(Item { marker, depth, used: false });
             }
+            Tag::BlockQuote(kind) => {
+                self.flush();
+                self.quotes.push(kind.map(|k| alert_name(k).to_string()));
+            }
+            Tag::Table(_) => {
+                self.flush();
+                self.table = Some(Table::default());
+            }
+            Tag::Paragraph | Tag::TableCell | Tag::FootnoteDefinition(_) => self.flush(),
+            Tag::Emphasis => self.open_styles.push((StyleKind::Em, self.gather.text.len())),
+            Tag::Strong => self.open_styles.push((StyleKind::Strong, self.gather.text.len())),
+            Tag::Link { dest_url, .. } => self.open_links.push((href(&dest_url), self.gather.text.len())),
             Tag::Image { .. } | Tag::HtmlBlock => self.skip += 1,
             _ => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd) {
+        let at = self.gather.text.len();
         match tag {
-            TagEnd::Heading(_)
-            | TagEnd::CodeBlock
-            | TagEnd::Paragraph
-            | TagEnd::Item
-            | TagEnd::BlockQuote(_)
-            | TagEnd::TableCell
-            | TagEnd::FootnoteDefinition => {
+            TagEnd::Heading(_) => {
                 self.flush();
-                self.context.pop();
+                self.heading = None;
+            }
+            TagEnd::CodeBlock => {
+                self.flush();
+                self.code = None;
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::Item => {
+                self.flush();
+                self.items.pop();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quotes.pop();
+            }
+            TagEnd::TableCell => self.cell(),
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(t) = &mut self.table {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push(row);
+                }
+            }
+            TagEnd::Table => self.end_table(),
+            TagEnd::Paragraph | TagEnd::FootnoteDefinition => self.flush(),
+            TagEnd::Emphasis | TagEnd::Strong => {
+                if let Some((style, start)) = self.open_styles.pop()
+                    && start < at
+                {
+                    self.styles.push((style, start..at));
+                }
             }
             TagEnd::Link => {
-                if let Some((Some(href), ranges)) = self.links.pop()
-                    && let (Some(first), Some(last)) = (ranges.first(), ranges.last())
+                if let Some((Some(href), start)) = self.open_links.pop()
+                    && start < at
                 {
-                    self.pending_links.push((href, first.start..last.end));
+                    self.links.push((href, start..at));
                 }
             }
             TagEnd::Image | TagEnd::HtmlBlock => self.skip = self.skip.saturating_sub(1),
@@ -182,28 +276,84 @@ impl Reader<'_> {
         if verbatim { keep_lines(&d) } else { collapse(&d) }
     }
 
-    fn flush(&mut self) {
+    /// The gathered text as a passage, with its styles and links as input spans.
+    fn take(&mut self) -> Option<(Passage, Vec<Style>, Vec<Link>)> {
         let g = std::mem::take(&mut self.gather);
-        let links = std::mem::take(&mut self.pending_links);
+        let styles = std::mem::take(&mut self.styles);
+        let links = std::mem::take(&mut self.links);
         if g.text.trim().is_empty() {
-            return;
+            return None;
         }
-        let context = self.context.last().copied().unwrap_or(Context::Paragraph);
-        let passage = self.passage(&g, context == Context::Code);
+        let passage = self.passage(&g, self.code.is_some());
         if passage.text.is_empty() {
+            return None;
+        }
+        let map = compose(&g.map, self.decoded_map);
+        let styles = styles.into_iter().map(|(style, r)| Style { style, span: map.to_input(r) }).collect();
+        let links = links
+            .into_iter()
+            .map(|(href, r)| Link { text: String::new(), href, span: map.to_input(r) })
+            .collect();
+        Some((passage, styles, links))
+    }
+
+    /// The block's kind in the flow, from the innermost container: code, list item, quote.
+    fn flow(&mut self) -> document::BlockKind {
+        if let Some(lang) = &self.code {
+            return document::BlockKind::Code { lang: lang.clone() };
+        }
+        if let Some(item) = self.items.last_mut() {
+            // A further paragraph of the item continues it without a marker.
+            let marker = if item.used { String::new() } else { item.marker.clone() };
+            item.used = true;
+            return document::BlockKind::Item { marker, depth: item.depth };
+        }
+        if !self.quotes.is_empty() {
+            let depth = self.quotes.len().min(u8::MAX as usize) as u8;
+            let alert = self.quotes.iter().flatten().next().cloned();
+            return document::BlockKind::Quote { depth, alert };
+        }
+        document::BlockKind::Text
+    }
+
+    fn flush(&mut self) {
+        if self.table.is_some() {
+            // Text between a table's cells belongs to no cell.
+            self.gather = Gather::default();
             return;
         }
-        let kind = match context {
-            Context::Heading(level) => BlockKind::Heading { level },
-            Context::Paragraph | Context::Code => BlockKind::Paragraph,
+        let Some((passage, styles, links)) = self.take() else { return };
+        let block = match self.heading {
+            Some(level) => Block::new(BlockKind::Heading { level }, passage),
+            None => Block { kind: BlockKind::Paragraph, passage, flow: self.flow(), styles, links },
         };
-        if kind == BlockKind::Paragraph {
-            for (href, range) in links {
-                let span = compose(&g.map, self.decoded_map).to_input(range);
-                self.blocks.links.push(Link { text: String::new(), href, span });
-            }
+        self.blocks.blocks.push(block);
+    }
+
+    /// A table cell ends: its text becomes a cell of the row.
+    fn cell(&mut self) {
+        let taken = self.take();
+        let Some(t) = &mut self.table else { return };
+        let (passage, styles, links) = taken.unwrap_or_default();
+        t.row.push(passage);
+        t.styles.extend(styles);
+        t.links.extend(links);
+    }
+
+    fn end_table(&mut self) {
+        let Some(t) = self.table.take() else { return };
+        if t.rows.iter().flatten().all(|c| c.text.is_empty()) {
+            return;
         }
-        self.blocks.blocks.push(Block::new(kind, passage));
+        let (passage, rows) = join_cells(t.rows);
+        let flow = document::BlockKind::Table { rows };
+        self.blocks.blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            passage,
+            flow,
+            styles: t.styles,
+            links: t.links,
+        });
     }
 }
 
@@ -282,8 +432,50 @@ mod tests {
     fn links_are_kept_and_escapes_are_not() {
         let src = "See [the site](https://example.org) and [bad](javascript:x) &#27;[31mred.\n";
         let b = parse(src.as_bytes()).unwrap_or_default();
-        assert_eq!(b.links.len(), 1);
-        assert_eq!(&src[b.links[0].span.start..b.links[0].span.end], "the site");
+        let links = &b.blocks[0].links;
+        assert_eq!(links.len(), 1);
+        assert_eq!(&src[links[0].span.start..links[0].span.end], "the site");
         assert!(!b.blocks[0].passage.text.contains('\u{1b}'));
+    }
+
+    fn flows(src: &str) -> Vec<(document::BlockKind, String)> {
+        parse(src.as_bytes())
+            .map(|b| b.blocks.into_iter().map(|b| (b.flow, b.passage.text)).collect())
+            .unwrap_or_default()
+    }
+
+    fn item(marker: &str, depth: u8) -> document::BlockKind {
+        document::BlockKind::Item { marker: marker.to_string(), depth }
+    }
+
+    #[test]
+    fn lists_nest_and_count_from_their_start() {
+        let f = flows("- one\n- two\n  1. inner\n  2. next\n\n3. three\n4. four\n");
+        let want =
+            [("•", 1, "one"), ("•", 1, "two"), ("1.", 2, "inner"), ("2.", 2, "next"), ("3.", 1, "three")];
+        for (i, (m, d, t)) in want.iter().enumerate() {
+            assert_eq!(f[i], (item(m, *d), t.to_string()));
+        }
+    }
+
+    #[test]
+    fn code_quotes_alerts_and_tables() {
+        let src = "```rust\nfn main() {}\n```\n\n> Said **once**.\n\n> [!IMPORTANT]\n> Read this.\n\n\
+                   | a | b |\n|---|---|\n| 1 | `x` |\n";
+        let b = parse(src.as_bytes()).unwrap_or_default();
+        let kinds: Vec<_> = b.blocks.iter().map(|b| b.flow.clone()).collect();
+        assert_eq!(kinds[0], document::BlockKind::Code { lang: Some("rust".into()) });
+        assert_eq!(kinds[1], document::BlockKind::Quote { depth: 1, alert: None });
+        assert_eq!(kinds[2], document::BlockKind::Quote { depth: 1, alert: Some("Important".into()) });
+        assert_eq!(b.blocks[2].passage.text, "Read this.");
+        let table = &b.blocks[3];
+        assert_eq!(table.passage.text, "a | b\n1 | x");
+        let document::BlockKind::Table { rows } = &table.flow else { panic!("not a table") };
+        assert_eq!(rows.len(), 2);
+        assert_eq!(&table.passage.text[rows[1][1].clone()], "x");
+        let strong = b.blocks[1].styles[0];
+        assert_eq!((strong.style, &src[strong.span.start..strong.span.end]), (StyleKind::Strong, "once"));
+        let code = table.styles[0];
+        assert_eq!((code.style, &src[code.span.start..code.span.end]), (StyleKind::Code, "x"));
     }
 }

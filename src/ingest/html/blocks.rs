@@ -3,9 +3,12 @@
 
 use super::content::Analysis;
 use super::dom::{Dom, NodeId, NodeKind};
+use super::flow::{Cell, Lists, STYLES, join_tables, lang, style_bit};
 use super::meta::{Meta, Title, crumbs, resolve};
-use super::passage::{join, join_lines, slice, span_of};
-use crate::document::{Link, Passage, Reason};
+use super::passage::{join, join_lines, span_of};
+use crate::document::{self, Link, Passage, Reason, Style};
+use crate::ingest::byline::{byline, written_date};
+use crate::ingest::passage::slice;
 use crate::ingest::{Block, BlockKind, Blocks};
 use crate::span::OffsetMap;
 use std::collections::HashMap;
@@ -84,6 +87,8 @@ struct Segment {
     credit: bool,
     /// Inside a link without a target: a control such as "more" or "less".
     control: bool,
+    /// Inline style bits ([`STYLES`]).
+    style: u8,
 }
 
 /// Everything the walk needs to read.
@@ -96,12 +101,12 @@ struct Walk<'a> {
     blocks: Blocks,
     segments: Vec<Segment>,
     open_blocks: Vec<NodeId>,
-    /// Paragraphs that are cells of a table row: their block index and the row.
-    cells: Vec<(usize, NodeId)>,
+    /// Table cells, in document order.
+    cells: Vec<Cell>,
+    /// The cell the last body block was read from, and the block.
+    last_cell: Option<(NodeId, usize)>,
+    lists: Lists,
 }
-
-/// What stands between the cells of a table row joined into one paragraph.
-const CELL_SEPARATOR: &str = " | ";
 
 /// Builds the blocks of a page whose main content is `content`.
 pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &OffsetMap) -> Blocks {
@@ -120,9 +125,11 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
         segments: Vec::new(),
         open_blocks: Vec::new(),
         cells: Vec::new(),
+        last_cell: None,
+        lists: Lists::default(),
     };
     w.walk();
-    w.join_rows();
+    join_tables(dom, &mut w.blocks.blocks, &w.cells);
     w.drop_empty_sections();
     if let Some(Title::Head(id, headline)) = &meta.title {
         let texts: Vec<usize> = text_ids(dom, *id);
@@ -140,6 +147,23 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
         w.blocks.blocks.insert(0, Block::new(kind, Passage::default()));
     }
     w.blocks.source = meta.source.clone();
+    w.blocks.published = meta.published.clone();
+    w.blocks.byline = meta.byline.clone();
+    // Else the article's own "By NAME" line, set aside as boilerplate, says who and when.
+    let mut body = 0;
+    for b in &w.blocks.blocks {
+        body += usize::from(b.kind == BlockKind::Paragraph);
+        let near_top = b.kind == BlockKind::Paragraph && body <= 3;
+        if !(near_top || b.kind == BlockKind::Boilerplate(Reason::Byline)) {
+            continue;
+        }
+        if w.blocks.byline.is_none() {
+            w.blocks.byline = byline(&b.passage.text);
+        }
+        if w.blocks.published.is_none() && b.kind == BlockKind::Boilerplate(Reason::Byline) {
+            w.blocks.published = written_date(&b.passage.text);
+        }
+    }
     w.blocks
 }
 
@@ -173,6 +197,8 @@ impl Walk<'_> {
         let mut links: Vec<Option<String>> = Vec::new();
         let mut credits: Vec<NodeId> = Vec::new();
         let mut controls = 0usize;
+        // How many elements of each inline style are open.
+        let mut styled = [0usize; 3];
         while let Some(step) = stack.pop() {
             match step {
                 Step::Enter(id) => {
@@ -184,7 +210,12 @@ impl Walk<'_> {
                         let href = links.iter().rev().flatten().next().cloned();
                         let credit = !credits.is_empty();
                         let control = controls > 0;
-                        self.segments.push(Segment { node: id, text: t, href, credit, control });
+                        let style = STYLES
+                            .iter()
+                            .zip(styled)
+                            .filter(|(_, n)| *n > 0)
+                            .fold(0, |bits, ((bit, _), _)| bits | bit);
+                        self.segments.push(Segment { node: id, text: t, href, credit, control, style });
                         continue;
                     }
                     if self.meta.breadcrumbs == Some(id) {
@@ -201,6 +232,10 @@ impl Walk<'_> {
                     if block {
                         self.flush();
                         self.open_blocks.push(id);
+                    }
+                    self.lists.enter(dom, id);
+                    if let Some(i) = STYLES.iter().position(|(bit, _)| *bit == style_bit(name)) {
+                        styled[i] += 1;
                     }
                     if name == "a" {
                         let href = dom.element(id).and_then(|e| e.attr("href"));
@@ -219,6 +254,13 @@ impl Walk<'_> {
                         self.flush();
                         self.open_blocks.pop();
                     }
+                    self.lists.exit(dom, id);
+                    if let Some(i) = STYLES.iter().position(|(bit, _)| *bit == style_bit(name)) {
+                        styled[i] = styled[i].saturating_sub(1);
+                    }
+                    if matches!(name, "td" | "th") {
+                        self.cell(id);
+                    }
                     if name == "a" {
                         links.pop();
                         if dom.element(id).is_some_and(|e| e.attr("href").is_none()) {
@@ -234,49 +276,21 @@ impl Walk<'_> {
         self.flush();
     }
 
-    /// The table row whose cell the walk is in, if any.
-    fn row(&self) -> Option<NodeId> {
-        let &innermost = self.open_blocks.last()?;
-        if !matches!(self.dom.name(innermost), "td" | "th") {
-            return None;
-        }
-        self.open_blocks.iter().rev().copied().find(|&b| self.dom.name(b) == "tr")
-    }
-
-    /// The cells of a table row, read as one paragraph each, become one paragraph of the
-    /// row ("Team | Won | Lost"), each separator standing for the markup between the cells.
-    fn join_rows(&mut self) {
-        let cells = std::mem::take(&mut self.cells);
-        let blocks = &mut self.blocks.blocks;
-        let mut gone = vec![false; blocks.len()];
-        let mut i = 0;
-        while i < cells.len() {
-            let (first, row) = cells[i];
-            let mut j = i + 1;
-            while j < cells.len() && cells[j].1 == row && cells[j].0 == cells[j - 1].0 + 1 {
-                let next = std::mem::take(&mut blocks[cells[j].0].passage);
-                let p = &mut blocks[first].passage;
-                let at = p.text.len();
-                p.map.push_replaced(
-                    at,
-                    CELL_SEPARATOR.len(),
-                    p.span.end,
-                    next.span.start.saturating_sub(p.span.end),
-                );
-                p.text.push_str(CELL_SEPARATOR);
-                p.map.append(&next.map, p.text.len());
-                p.text.push_str(&next.text);
-                p.span.end = p.span.end.max(next.span.end);
-                gone[cells[j].0] = true;
-                j += 1;
-            }
-            i = j;
-        }
-        let mut k = 0;
-        blocks.retain(|_| {
-            k += 1;
-            !gone[k - 1]
-        });
+    /// A table cell ends: it is a plain cell when the last block came from its own text, an
+    /// empty one when it has none, and otherwise holds blocks of its own (none recorded).
+    fn cell(&mut self, id: NodeId) {
+        let dom = self.dom;
+        let p = dom.nodes[id].parent;
+        let row = if dom.name(p) == "tr" { p } else { return };
+        let Some(table) = self.open_blocks.iter().rev().copied().find(|&b| dom.name(b) == "table") else {
+            return;
+        };
+        let block = match self.last_cell.take() {
+            Some((cell, i)) if cell == id => Some(i),
+            _ if self.a.text_len[id] == 0 => None,
+            _ => return,
+        };
+        self.cells.push(Cell { block, row, table });
     }
 
     fn in_caption(&self) -> bool {
@@ -337,13 +351,57 @@ impl Walk<'_> {
         } else {
             BlockKind::Paragraph
         };
-        if kind == BlockKind::Paragraph {
-            self.links(&segments);
-            if let Some(row) = self.row() {
-                self.cells.push((self.blocks.blocks.len(), row));
+        let mut block = Block::new(kind, passage);
+        if block.kind == BlockKind::Paragraph {
+            block.links = self.links(&segments);
+            block.flow = self.flow();
+            if !matches!(block.flow, document::BlockKind::Code { .. }) {
+                block.styles = self.styles(&segments);
+            }
+            if let Some(&cell) = self.open_blocks.last().filter(|&&b| matches!(dom.name(b), "td" | "th")) {
+                self.last_cell = Some((cell, self.blocks.blocks.len()));
             }
         }
-        self.blocks.blocks.push(Block::new(kind, passage));
+        self.blocks.blocks.push(block);
+    }
+
+    /// What a body block is in the flow: code, a list item, a quote or running text.
+    fn flow(&mut self) -> document::BlockKind {
+        let dom = self.dom;
+        if let Some(&pre) = self.open_blocks.iter().find(|&&b| dom.name(b) == "pre") {
+            return document::BlockKind::Code { lang: lang(dom, pre) };
+        }
+        if let Some(item) = self.lists.item() {
+            return item;
+        }
+        let quotes = self.open_blocks.iter().filter(|&&b| dom.name(b) == "blockquote").count();
+        if quotes > 0 {
+            return document::BlockKind::Quote { depth: quotes.min(u8::MAX as usize) as u8, alert: None };
+        }
+        document::BlockKind::Text
+    }
+
+    /// The inline styles of a block's text runs, a run of one style over several text nodes
+    /// as one span.
+    fn styles(&self, segments: &[Segment]) -> Vec<Style> {
+        let mut out: Vec<Style> = Vec::new();
+        for &(bit, style) in &STYLES {
+            let mut open: Option<Style> = None;
+            for s in segments.iter().filter(|s| !s.credit) {
+                if s.style & bit == 0 {
+                    out.extend(open.take());
+                    continue;
+                }
+                let Some(span) = span_of(self.dom, s.text, self.source) else { continue };
+                match &mut open {
+                    Some(o) => o.span.end = o.span.end.max(span.end),
+                    None => open = Some(Style { style, span }),
+                }
+            }
+            out.extend(open);
+        }
+        out.sort_by_key(|s| (s.span.start, s.span.end));
+        out
     }
 
     fn caption(&mut self, passage: Passage, credit: Option<String>) {
@@ -380,12 +438,13 @@ impl Walk<'_> {
         self.blocks.blocks.push(Block::new(kind, passage));
     }
 
-    fn links(&mut self, segments: &[Segment]) {
+    fn links(&self, segments: &[Segment]) -> Vec<Link> {
+        let mut links: Vec<Link> = Vec::new();
         for s in segments {
             let (Some(href), Some(span)) = (&s.href, span_of(self.dom, s.text, self.source)) else {
                 continue;
             };
-            match self.blocks.links.last_mut() {
+            match links.last_mut() {
                 Some(last)
                     if &last.href == href
                         && last.span.end <= span.start
@@ -393,9 +452,10 @@ impl Walk<'_> {
                 {
                     last.span.end = span.end;
                 }
-                _ => self.blocks.links.push(Link { text: String::new(), href: href.clone(), span }),
+                _ => links.push(Link { text: String::new(), href: href.clone(), span }),
             }
         }
+        links
     }
 
     /// A short paragraph printed twice in a row (a byline in both the desktop and the mobile

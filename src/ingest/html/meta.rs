@@ -1,7 +1,9 @@
-//! What the page says about itself: headline, site name, breadcrumbs, base address.
+//! What the page says about itself: headline, site name, breadcrumbs, base address, author
+//! and date.
 
 use super::content::Analysis;
 use super::dom::{Dom, NodeId, NodeKind};
+use crate::ingest::byline::iso_date;
 
 /// Where the headline comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,7 +27,30 @@ pub struct Meta {
     pub linked_crumbs: Vec<String>,
     /// The page's own address (canonical link or `og:url`), for resolving relative links.
     pub base: Option<String>,
+    /// The author or authors, from linked data, meta tags or a `rel=author` link.
+    pub byline: Option<String>,
+    /// The publication date, ISO 8601, from linked data, meta tags or a `<time>`.
+    pub published: Option<String>,
 }
+
+/// Meta tags that name the author, best first.
+const AUTHOR_KEYS: &[&str] =
+    &["author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator"];
+
+/// Meta tags that give the publication date, best first.
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "sailthru.date",
+    "parsely-pub-date",
+];
 
 /// Separators between a headline and a site name in `<title>`.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " // "];
@@ -52,12 +77,34 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
     let mut head_title = None;
     let mut h1s = Vec::new();
     let mut app_name: Option<String> = None;
+    // Candidates by the rank of their key.
+    let mut authors: Vec<(usize, String)> = Vec::new();
+    let mut dates: Vec<(usize, String)> = Vec::new();
+    let mut rel_author = None;
+    let mut time = None;
     for id in 0..dom.nodes.len() {
         let Some(e) = dom.element(id) else { continue };
         match e.name.as_str() {
             "meta" => {
-                let key = e.attr("property").or(e.attr("name")).unwrap_or("").to_ascii_lowercase();
+                let key = e
+                    .attr("property")
+                    .or(e.attr("name"))
+                    .or(e.attr("itemprop"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 let content = e.attr("content").map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "));
+                if let Some(c) = content.as_deref().filter(|c| !c.is_empty()) {
+                    if let Some(rank) = AUTHOR_KEYS.iter().position(|k| *k == key)
+                        && !c.contains("://")
+                    {
+                        authors.push((rank, c.trim_start_matches("By ").to_string()));
+                    }
+                    if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key)
+                        && let Some(d) = iso_date(c)
+                    {
+                        dates.push((rank, d));
+                    }
+                }
                 match (key.as_str(), content) {
                     ("og:title" | "twitter:title", Some(c)) if !c.is_empty() && og_title.is_none() => {
                         og_title = Some(c)
@@ -78,6 +125,18 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
                 }
             }
             "title" if head_title.is_none() => head_title = Some(id),
+            "a" | "link"
+                if rel_author.is_none()
+                    && !a.dropped[id]
+                    && e.attr("rel")
+                        .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("author"))) =>
+            {
+                rel_author =
+                    Some(text_of(dom, id)).filter(|t| !t.is_empty() && t.split_whitespace().count() <= 6);
+            }
+            "time" if time.is_none() && !a.dropped[id] => {
+                time = e.attr("datetime").and_then(iso_date).or_else(|| iso_date(&text_of(dom, id)));
+            }
             "script" if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
                 let json: String = text_of_raw(dom, id);
                 if let Ok(value) = serde_json::from_str::<serde_json::Value>(&json) {
@@ -92,6 +151,10 @@ pub fn read(dom: &Dom, a: &Analysis) -> Meta {
             meta.breadcrumbs = Some(id);
         }
     }
+    authors.sort_by_key(|(rank, _)| *rank);
+    dates.sort_by_key(|(rank, _)| *rank);
+    meta.byline = meta.byline.take().or(authors.into_iter().next().map(|(_, a)| a)).or(rel_author);
+    meta.published = meta.published.take().or(dates.into_iter().next().map(|(_, d)| d)).or(time);
     let head_text = head_title.map(|id| text_of(dom, id)).unwrap_or_default();
     // Some pages put their headline in application-name: only a name unlike the title counts.
     if meta.source.is_none() {
@@ -148,6 +211,19 @@ fn linked_data(v: &serde_json::Value, meta: &mut Meta, depth: usize) {
             {
                 meta.source = Some(name.split_whitespace().collect::<Vec<_>>().join(" "));
             }
+            let is_article = o.get("@type").is_some_and(|t| {
+                let names = |t: &str| t.ends_with("Article") || t.ends_with("Posting") || t == "Report";
+                t.as_str().is_some_and(names)
+                    || t.as_array().is_some_and(|a| a.iter().filter_map(Value::as_str).any(names))
+            });
+            if is_article {
+                if meta.byline.is_none() {
+                    meta.byline = o.get("author").and_then(author_names);
+                }
+                if meta.published.is_none() {
+                    meta.published = o.get("datePublished").and_then(Value::as_str).and_then(iso_date);
+                }
+            }
             let is_trail = o.get("@type").and_then(Value::as_str) == Some("BreadcrumbList");
             if is_trail
                 && meta.linked_crumbs.is_empty()
@@ -167,6 +243,26 @@ fn linked_data(v: &serde_json::Value, meta: &mut Meta, depth: usize) {
         }
         _ => {}
     }
+}
+
+/// The names of linked data's `author`: a string, a person or organisation, or a list of them.
+fn author_names(v: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let name = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_string),
+        _ => None,
+    };
+    let names: Vec<String> = match v {
+        Value::Array(items) => items.iter().filter_map(name).collect(),
+        v => name(v).into_iter().collect(),
+    };
+    let names: Vec<String> = names
+        .iter()
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty() && !n.contains("://"))
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
 }
 
 fn is_breadcrumb(e: &super::dom::Element) -> bool {
