@@ -30,7 +30,7 @@ fn whole() -> &'static folio::Document {
 }
 
 fn reader() -> App {
-    App::new(whole().clone(), "book.txt", W, H, Theme { color: true })
+    App::new(whole().clone(), "book.txt", W, H, Theme::new(true))
 }
 
 fn frame(term: &mut Terminal<TestBackend>, app: &App) {
@@ -52,7 +52,7 @@ fn first_frame(b: Bencher) {
     let mut term = Terminal::new(TestBackend::new(W, H)).expect("terminal");
     b.with_inputs(|| book().to_vec()).bench_local_values(|input| {
         let (doc, _rest) = load::start(input, folio::Format::Text).expect("the book reads");
-        let app = App::new(doc, "book.txt", W, H, Theme { color: true });
+        let app = App::new(doc, "book.txt", W, H, Theme::new(true));
         frame(&mut term, &app);
     });
 }
@@ -101,9 +101,9 @@ fn resize_and_frame(b: Bencher) {
 #[divan::bench(sample_count = 30)]
 fn swap_in_the_whole(b: Bencher) {
     let (first, _) = load::start(book().to_vec(), folio::Format::Text).expect("the book reads");
-    let width = App::new(first.clone(), "book.txt", W, H, Theme { color: true }).layout.text_column().width;
+    let width = App::new(first.clone(), "book.txt", W, H, Theme::new(true)).layout.text_column().width;
     b.with_inputs(|| {
-        let app = App::new(first.clone(), "book.txt", W, H, Theme { color: true });
+        let app = App::new(first.clone(), "book.txt", W, H, Theme::new(true));
         (app, load::prepare(whole().clone(), width))
     })
     .bench_local_values(|(mut app, prepared)| {

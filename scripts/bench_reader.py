@@ -14,6 +14,8 @@ Figures (medians over --runs):
   first frame   start until the first screen with the book's text
   whole book in (folio) start until the whole book is read and swapped in; keys are timed after it
   G             'G' until the end of the text is on screen
+  G at open     'G' pressed as soon as the first screen shows, until the end is on screen
+                (a fresh process: for folio, while the rest of the book is still being read)
   ]             (folio) ']' until the screen has settled on the next section
   page down     Space until the screen has settled
   resize        the window made 20 columns narrower until the screen has settled (re-wrapped)
@@ -173,6 +175,20 @@ def session(program, cmd, markers, tmp, n):
     return out
 
 
+def early_g(cmd, markers, tmp, n):
+    """'G' pressed the moment the first screen is up, timed until the end shows."""
+    p = Pane(cmd, tmp, n)
+    t0 = time.perf_counter()
+    p.keys("Enter")
+    p.until(markers["first"], t0)
+    t0 = time.perf_counter()
+    p.keys("G")
+    out = {"G at open": p.until(markers["end"], t0)}
+    p.settled(time.perf_counter(), drain=True)
+    p.quit()
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
@@ -202,6 +218,9 @@ def main():
                 n += 1
                 for key, value in session(name, cmd, markers, tmp, n).items():
                     results[name].setdefault(key, []).append(value)
+                n += 1
+                for key, value in early_g(cmd, markers, tmp, n).items():
+                    results[name].setdefault(key, []).append(value)
             if "folio" in programs:
                 t0 = time.perf_counter()
                 subprocess.run([folio, "--json", book], stdout=subprocess.DEVNULL, check=True)
@@ -209,7 +228,7 @@ def main():
     size = os.path.getsize(book) / (1024 * 1024)
     print(f"book: {os.path.basename(book)} ({size:.1f} MiB), {args.runs} runs, {W}x{H}, medians")
     print(f"{'figure':<14}{'less':>12}{'folio':>12}{'folio/less':>12}")
-    for key in ["first frame", "whole book in", "G", "]", "page down", "resize", "--json", "peak memory"]:
+    for key in ["first frame", "whole book in", "G", "G at open", "]", "page down", "resize", "--json", "peak memory"]:
         row = []
         for name in ("less", "folio"):
             vals = results[name].get(key)

@@ -16,6 +16,7 @@
 //! ```
 
 pub mod calendar;
+pub mod cli;
 pub mod document;
 pub mod export;
 pub mod extract;
@@ -84,17 +85,36 @@ fn finish(mut doc: Document) -> Document {
     doc
 }
 
-/// The start of a long input, cut after a line break at or before `max` bytes, for a first
-/// look while the whole is processed; the whole input when it is short or not UTF-8-like.
+/// The start of a long input, cut after a line break at or before `max` bytes (in a text
+/// of one long line, after a space, or at a character's end), for a first look while the
+/// whole is processed; the whole input when it is short or not UTF-8-like.
 ///
 /// Spans of a document built from the prefix are spans of the whole input too.
 pub fn prefix(bytes: &[u8], max: usize) -> &[u8] {
     if bytes.len() <= max || bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
         return bytes;
     }
-    match bytes[..max].iter().rposition(|&b| b == b'\n') {
-        Some(nl) => &bytes[..=nl],
-        None => bytes,
+    let head = &bytes[..max];
+    if let Some(cut) =
+        head.iter().rposition(|&b| b == b'\n').or_else(|| head.iter().rposition(|&b| b == b' '))
+    {
+        return &bytes[..=cut];
+    }
+    // No break at all: cut before the character that straddles `max`.
+    let start = (0..=max).rev().find(|&i| bytes.get(i).is_none_or(|&b| b & 0xC0 != 0x80)).unwrap_or(0);
+    &bytes[..start]
+}
+
+/// [`structure_as`] on input it owns: the input bytes are freed as soon as they are
+/// decoded, which lowers the peak memory of a big book.
+pub fn structure_owned(input: Vec<u8>, format: Format) -> Result<Document, InputError> {
+    match format {
+        Format::Text => {
+            let decoded = ingest::decode(&input)?;
+            drop(input);
+            Ok(text_document(decoded))
+        }
+        _ => structure_as(&input, format),
     }
 }
 
@@ -126,14 +146,7 @@ pub fn read_page(bytes: &[u8], format: Format, hints: ingest::html::Hints) -> Re
 /// [`read_as`] on input it owns: the input bytes are freed as soon as they are decoded,
 /// which lowers the peak memory of a big book.
 pub fn read_owned(input: Vec<u8>, format: Format) -> Result<Document, InputError> {
-    let mut doc = match format {
-        Format::Text => {
-            let decoded = ingest::decode(&input)?;
-            drop(input);
-            text_document(decoded)
-        }
-        _ => structure_as(&input, format)?,
-    };
+    let mut doc = structure_owned(input, format)?;
     doc.entities = extract::entities(&doc);
     Ok(doc)
 }

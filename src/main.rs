@@ -1,6 +1,6 @@
 //! The folio command: arguments, I/O and exit codes; everything else is in the library.
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use folio::input::Kind;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -25,6 +25,15 @@ struct Args {
     /// Give up on a web page after this many seconds.
     #[arg(long, value_name = "SECS", default_value = "30", value_parser = folio::fetch::parse_timeout)]
     timeout: std::time::Duration,
+    /// Read the reader's settings from FILE (default: $XDG_CONFIG_HOME/folio/config.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Print shell completions for bash, zsh, fish, elvish or powershell, and exit.
+    #[arg(long, value_name = "SHELL")]
+    completions: Option<clap_complete::Shell>,
+    /// Print the man page (roff), and exit.
+    #[arg(long)]
+    man: bool,
 }
 
 fn main() -> ExitCode {
@@ -34,6 +43,14 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Args) -> anyhow::Result<()> {
+    if let Some(shell) = args.completions {
+        return Ok(folio::cli::completions(Args::command(), shell, &mut std::io::stdout())?);
+    }
+    if args.man {
+        return Ok(folio::cli::man(Args::command(), &mut std::io::stdout())?);
+    }
+    let opts =
+        folio::tui::Options { path: args.file.clone().filter(|f| f.is_file()), config: args.config.clone() };
     let fetching =
         folio::fetch::Options { timeout: args.timeout, max_bytes: args.max_bytes, ..Default::default() };
     let source = folio::input::choose(args.file.as_deref(), &fetching)?;
@@ -42,10 +59,10 @@ fn run(args: &Args) -> anyhow::Result<()> {
     let out = || std::io::stdout().lock();
     match source.kind(args.format)? {
         Kind::Feed(feed) if reader => {
-            folio::tui::run(folio::feed::markdown(&feed).into(), &source.name, folio::Format::Markdown)
+            folio::tui::run(folio::feed::markdown(&feed).into(), &source.name, folio::Format::Markdown, &opts)
         }
         Kind::Feed(feed) => Ok(folio::feed::write(&feed, args.json, &mut out())?),
-        Kind::Page(format) if reader => folio::tui::run(source.bytes, &source.name, format),
+        Kind::Page(format) if reader => folio::tui::run(source.bytes, &source.name, format, &opts),
         Kind::Page(format) => Ok(folio::export::write(&source.read(format)?, args.json, &mut out())?),
     }
 }

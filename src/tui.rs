@@ -1,9 +1,12 @@
 //! The interactive reader: three panes over a [`Document`](crate::Document), keys turned into actions in one
 //! table ([`keymap`]), state changed in one function ([`update()`]), drawing that only reads
-//! ([`ui::draw`]).
+//! ([`ui::draw`]). The event loop below only feeds actions to `update` (keys, resizes, the
+//! loading thread's news) and carries out the [`Effect`]s it returns.
 
 pub mod action;
 pub mod app;
+pub mod config;
+pub mod find;
 pub mod flow;
 pub mod keymap;
 pub mod layout;
@@ -13,6 +16,7 @@ pub mod load;
 pub mod marks;
 pub mod opener;
 pub mod shape;
+pub mod side;
 pub mod state;
 pub mod terminal;
 pub mod theme;
@@ -21,15 +25,14 @@ pub mod ui;
 pub mod update;
 pub mod wrap;
 
-pub use action::Action;
-pub use app::{App, Overlay, Pane};
+pub use action::{Action, Effect};
+pub use app::{App, Overlay, Pane, Settings};
 pub use update::update;
 
-use app::{Mouse, Running};
-use keymap::Mode;
 use ratatui::crossterm::event;
 use ratatui::{Terminal, backend::CrosstermBackend};
-use state::{Position, Store};
+use state::{Position, Prefs, Store};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -44,33 +47,72 @@ fn save_last() {
 
 /// The position the reader is at, as saved between runs.
 pub fn position(app: &App) -> Position {
-    let input = app.flow.input_of_anchor(&app.doc, app.anchor).unwrap_or(0);
-    Position { input, section: app.current_section() }
+    let input = app.input_here();
+    let text = app.flow.text(&app.doc, app.anchor.item);
+    let mut end = text.len().min(state::LEAD_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Position {
+        input,
+        section: app.current_section(),
+        lead: text[..end].to_string(),
+        offset: app.anchor.offset,
+    }
+}
+
+/// What the command line adds to the input.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The file read, for `v` and to name the saved position.
+    pub path: Option<PathBuf>,
+    /// A config file named on the command line (instead of the usual place).
+    pub config: Option<PathBuf>,
+}
+
+/// The settings of the config file (and the width remembered from the last run), with the
+/// warnings to show.
+fn settings(opts: &Options) -> (Settings, Vec<String>) {
+    let base = Settings::new(theme::Theme::from_env());
+    let named = opts.config.is_some();
+    let (mut s, warnings) = match opts.config.clone().or_else(config::default_path) {
+        Some(path) => config::load(&path, named, base),
+        None => (base, Vec::new()),
+    };
+    s.path = opts.path.clone();
+    s.remembered = state::state_dir().and_then(|d| Prefs::load(&d).width);
+    (s, warnings)
 }
 
 /// Reads `input` and opens the reader on it until the user quits. A big input shows its
-/// start at once while the rest is read ([`load`]). The hash of `input` names the saved
-/// reading position.
-pub fn run(input: Vec<u8>, name: &str, format: crate::Format) -> anyhow::Result<()> {
-    // A small input is hashed here; a big one on the loading thread, after the first frame.
-    let mut store = if input.len() <= load::PREFIX { Store::for_input(&input) } else { None };
+/// start at once while the rest is read ([`load`]).
+pub fn run(input: Vec<u8>, name: &str, format: crate::Format, opts: &Options) -> anyhow::Result<()> {
+    let (settings, warnings) = settings(opts);
+    let head = input[..input.len().min(load::PREFIX)].to_vec();
     let (doc, mut pending) = load::start(input, format).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let title = doc.title.as_ref().map(|t| t.text.clone());
+    let store = Store::for_key(&state::key(opts.path.as_deref(), title.as_deref(), &head));
+    drop(head);
     terminal::install_panic_hook();
     terminal::handle_signals(save_last)?;
     let _guard = terminal::Guard;
-    terminal::enter(true)?;
+    terminal::enter(settings.mouse)?;
     let mut term = Terminal::new(CrosstermBackend::new(terminal::FrameOut::default()))?;
     let size = term.size()?;
-    let mut app = App::new(doc, name, size.width, size.height, theme::Theme::from_env());
-    app.partial = pending.as_ref().map(|p| p.prefix);
-    if let Some(store) = &store {
-        restore_saved(&mut app, store, None);
+    let mut app = App::with(doc, name, size.width, size.height, settings);
+    let mut news: Vec<Action> = warnings.into_iter().map(Action::Say).collect();
+    news.extend(pending.as_ref().map(|p| Action::Partial(p.prefix)));
+    match store.as_ref().map(Store::load) {
+        Some(Ok(Some(pos))) => news.push(Action::Restore(pos)),
+        Some(Err(warning)) => news.push(Action::Say(warning)),
+        _ => {}
+    }
+    for n in news {
+        update(&mut app, n);
     }
     let mut loading: Option<load::Loading> = None;
-    // A saved position past the prefix is restored when the whole document is in.
-    let mut restore_later = None;
     let mut dirty = true;
-    loop {
+    'reading: loop {
         let size = term.size()?;
         if (size.width, size.height) != (app.layout.area.width, app.layout.area.height) {
             update(&mut app, Action::Resize(size.width, size.height));
@@ -90,38 +132,17 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format) -> anyhow::Result<
         if let Some(p) = pending.take() {
             loading = Some(p.spawn(app.layout.text_column().width));
         }
-        if let Some(l) = &loading {
+        if let Some(l) = &mut loading {
             l.set_width(app.layout.text_column().width);
-            match l.poll() {
-                Some(load::News::Store(s)) => {
-                    store = s;
-                    if let Some(store) = &store {
-                        restore_later = restore_saved(&mut app, store, Some(l.prefix));
-                    }
-                    continue;
-                }
-                Some(load::News::Whole(Ok(whole))) => {
-                    // Restore the saved position unless the reader has moved meanwhile.
-                    let untouched = app.anchor == flow::Anchor::default();
-                    app.replace_document(*whole);
-                    if let Some(input) = restore_later.take()
-                        && untouched
-                    {
-                        update::restore(&mut app, input);
-                    }
-                    loading = None;
-                    dirty = true;
-                    continue;
-                }
-                Some(load::News::Whole(Err(why))) => {
-                    app.message = Some(why);
-                    app.partial = None;
-                    loading = None;
-                    dirty = true;
-                    continue;
-                }
-                None if !event::poll(Duration::from_millis(20))? => continue,
-                None => {}
+            if let Some(news) = l.poll() {
+                update(&mut app, news);
+                dirty = true;
+                continue;
+            }
+            if l.done() {
+                loading = None;
+            } else if !event::poll(Duration::from_millis(20))? {
+                continue;
             }
         }
         // Take every event already waiting before drawing again: a storm of resizes or
@@ -129,35 +150,37 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format) -> anyhow::Result<
         let mut event = event::read()?;
         dirty = true;
         loop {
-            let mode = if matches!(app.overlay, Overlay::Search(_)) { Mode::Prompt } else { Mode::Normal };
-            let mouse = app.mouse;
-            match keymap::translate(&event, mode) {
-                Some(Action::Suspend) => {
-                    terminal::suspend(app.mouse == Mouse::Captured)?;
+            let action = keymap::translate(&app.keymap, &event, app.mode());
+            match action.and_then(|a| update(&mut app, a)) {
+                Some(Effect::Quit) => break 'reading,
+                Some(Effect::Mouse(on)) => terminal::set_mouse(on)?,
+                Some(Effect::Suspend) => {
+                    terminal::suspend(app.mouse == app::Mouse::Captured)?;
                     // Forget the last frame so the next one is drawn whole. (`Terminal::clear`
                     // would ask the terminal where its cursor is, and not every one answers.)
                     term.draw(|_| {})?;
                 }
-                Some(action) => {
-                    update(&mut app, action);
-                    if let Some(url) = app.follow.take()
-                        && let Err(why) = opener::open(&url)
-                    {
-                        app.message = Some(why);
+                Some(Effect::Redraw) => {
+                    term.draw(|_| {})?;
+                    terminal::clear_screen()?;
+                }
+                Some(Effect::Open(url)) => {
+                    if let Err(why) = opener::open(&url) {
+                        update(&mut app, Action::Say(why));
                     }
+                }
+                Some(Effect::Edit { path, input }) => {
+                    if let Err(e) = terminal::edit(&path, input, app.mouse == app::Mouse::Captured) {
+                        update(&mut app, Action::Say(format!("the editor did not run: {e}")));
+                    }
+                    term.draw(|_| {})?;
                 }
                 None => {}
             }
-            if app.mouse != mouse {
-                terminal::set_mouse(app.mouse == Mouse::Captured)?;
-            }
-            if app.running == Running::Quit || !event::poll(Duration::ZERO)? {
+            if !event::poll(Duration::ZERO)? {
                 break;
             }
             event = event::read()?;
-        }
-        if app.running == Running::Quit {
-            break;
         }
     }
     terminal::restore();
@@ -166,18 +189,11 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format) -> anyhow::Result<
     {
         eprintln!("folio: could not save the reading position in {}: {e}", store.path().display());
     }
-    Ok(())
-}
-
-/// Restores the position saved in `store`, or says why it cannot. With only the first
-/// `prefix` bytes read, a position past them is returned, to be restored later.
-fn restore_saved(app: &mut App, store: &Store, prefix: Option<usize>) -> Option<usize> {
-    match store.load() {
-        Ok(Some(pos)) if prefix.is_some_and(|p| pos.input >= p) => return Some(pos.input),
-        // Only while the reader has not moved (the store of a big input comes late).
-        Ok(Some(pos)) if app.anchor == flow::Anchor::default() => update::restore(app, pos.input),
-        Ok(_) => {}
-        Err(warning) => app.message = Some(warning),
+    if let Some(dir) = state::state_dir() {
+        let width = (app.measure.0 != app.measure.1).then_some(app.measure.0);
+        if width != app.remembered {
+            let _ = Prefs { width }.save(&dir);
+        }
     }
-    None
+    Ok(())
 }

@@ -8,6 +8,14 @@ mod pty;
 
 use pty::{Session, state_dir};
 use std::time::Duration;
+/// Where the seed's reading position is kept under a test's state directory: the seed has
+/// no file, so it is named by its title.
+fn seed_store(dir: &std::path::Path) -> folio::tui::state::Store {
+    let doc = folio::structure(folio::SEED).expect("seed");
+    let key = folio::tui::state::key(None, doc.title.as_ref().map(|t| t.text.as_str()), folio::SEED);
+    folio::tui::state::Store::in_dir(&dir.join("state").join("folio"), &key)
+}
+
 /// The first heading of the seed as the library reads it, if its structure has one.
 fn first_heading() -> Option<String> {
     let doc = folio::read(folio::SEED).expect("seed");
@@ -61,7 +69,7 @@ fn sigterm_restores_the_terminal() {
     assert!(killed.success());
     assert_eq!(s.exit_code(), 128 + 15);
     s.assert_restored();
-    let store = folio::tui::state::Store::in_dir(&dir.join("state").join("folio"), folio::SEED);
+    let store = seed_store(&dir);
     assert!(store.load().is_ok_and(|p| p.is_some_and(|p| p.input > 0)), "the position was saved");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -187,7 +195,7 @@ fn a_terminal_that_goes_away_ends_the_reader() {
 #[test]
 fn a_corrupt_saved_position_is_a_warning_not_an_error() {
     let dir = state_dir("corrupt");
-    let store = folio::tui::state::Store::in_dir(&dir.join("state").join("folio"), folio::SEED);
+    let store = seed_store(&dir);
     std::fs::create_dir_all(store.path().parent().expect("dir")).expect("mkdir");
     std::fs::write(store.path(), b"\x00{ not json").expect("write");
     let mut s = Session::start(&dir, &[], 100, 30);

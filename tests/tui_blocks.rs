@@ -406,15 +406,14 @@ fn the_list_fits_small_screens() {
 #[test]
 fn enter_follows_the_link_under_the_cursor() {
     let mut app = reader(100, 30);
-    send(&mut app, [Action::Links, Action::LineDown, Action::Open]);
+    send(&mut app, [Action::Links, Action::LineDown]);
+    let open = Some(folio::tui::Effect::Open("https://example.org/bisque".into()));
+    assert_eq!(folio::tui::update(&mut app, Action::Open), open);
     assert_eq!(app.overlay, Overlay::None);
-    assert_eq!(app.follow.take().as_deref(), Some("https://example.org/bisque"));
     assert_eq!(app.message.as_deref(), Some("opening https://example.org/bisque"));
-    send(&mut app, [Action::FollowLink(3)]);
-    assert_eq!(app.follow, None, "only web links are handed on");
+    assert_eq!(folio::tui::update(&mut app, Action::FollowLink(3)), None, "only web links are handed on");
     assert_eq!(app.message.as_deref(), Some("not a web link: mailto:kilns@guild.example.org"));
-    send(&mut app, [Action::FollowLink(99)]);
-    assert_eq!(app.follow, None);
+    assert_eq!(folio::tui::update(&mut app, Action::FollowLink(99)), None);
 }
 
 #[test]

@@ -79,18 +79,18 @@ fn the_section_list_shows_the_nesting_and_folds_it() {
     send(&mut app, [Action::NextSection, Action::Fold]);
     let shown = screen(&app);
     assert!(shown.contains("BOOK ONE: SPRING (+2)") && !shown.contains("│    CHAPTER II"), "{shown}");
-    assert_eq!(app.toc_section(app.toc.cursor), 1, "the cursor rests on the folded book");
+    assert_eq!(app.toc.selected(), 1, "the cursor rests on the folded book");
     assert!(shown.contains("▸ BOOK ONE"), "the folded book is marked as being read: {shown}");
     // Enter on the folded book goes to it; z again unfolds.
     send(&mut app, [Action::FocusPrev, Action::Fold]);
     assert_eq!(app.focus, Pane::Sections);
     assert!(screen(&app).contains("│    CHAPTER II"));
     send(&mut app, [Action::FoldAll]);
-    assert_eq!(app.toc_rows, vec![0, 1, 4], "every book folded");
+    assert_eq!(app.toc.rows, vec![0, 1, 4], "every book folded");
     send(&mut app, [Action::LineDown, Action::LineDown, Action::Open]);
     assert_eq!(heading_at_top(&app).as_deref(), Some("BOOK TWO: AUTUMN"), "Enter opens a folded book");
     send(&mut app, [Action::FoldAll]);
-    assert_eq!(app.toc_rows.len(), app.doc.sections.len(), "and unfolded");
+    assert_eq!(app.toc.rows.len(), app.doc.sections.len(), "and unfolded");
     send(&mut app, [Action::Top, Action::Fold]);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("nothing to fold")));
 }
@@ -122,7 +122,7 @@ fn keys_on_a_long_book_land_where_they_should() {
         }
         seen += 1;
         assert!(heading_at_top(&app).is_some_and(|h| h.starts_with("CHAPTER")), "{:?}", heading_at_top(&app));
-        assert_eq!(app.toc.cursor, app.toc_row_of(app.current_section()));
+        assert_eq!(app.toc.list.cursor, app.toc.row_of(app.current_section()));
     }
     assert_eq!(seen, chapters);
     update(&mut app, Action::Bottom);
@@ -150,7 +150,7 @@ fn g_while_only_the_start_is_read_shows_the_end_of_the_whole_once_it_arrives() {
     let whole = folio::read(&input).expect("the book reads");
     for (keys, at_end) in [(vec![Action::Bottom], true), (vec![Action::Bottom, Action::LineUp], false)] {
         let mut app = app(first.clone(), 100, 30);
-        app.partial = Some(cut);
+        app.loading.partial = Some(cut);
         send(&mut app, keys);
         let width = app.layout.text_column().width;
         app.replace_document(folio::tui::load::prepare(whole.clone(), width));

@@ -49,8 +49,8 @@ proptest! {
         for a in actions {
             folio::tui::update(&mut app, a);
             prop_assert!(app.top <= app.max_top());
-            prop_assert!(app.toc.cursor < app.doc.sections.len().max(1));
-            prop_assert!(app.side.cursor < app.rows.len().max(1));
+            prop_assert!(app.toc.list.cursor < app.doc.sections.len().max(1));
+            prop_assert!(app.side.list.cursor < app.side.rows.len().max(1));
             if let Some(m) = &app.marks {
                 prop_assert!(m.current < m.hits.len());
             }

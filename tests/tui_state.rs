@@ -25,7 +25,7 @@ fn writer() {
     let store = store(&PathBuf::from(dir));
     let from = store.load().ok().flatten().map_or(0, |p| p.section);
     for i in from + 1.. {
-        let _ = store.save(Position { input: i * 1000, section: i });
+        let _ = store.save(Position { input: i * 1000, section: i, ..Position::default() });
     }
 }
 
@@ -34,7 +34,7 @@ fn killing_the_writer_mid_write_leaves_a_whole_position() {
     let dir = std::env::temp_dir().join(format!("folio-state-kill-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let store = store(&dir);
-    store.save(Position { input: 0, section: 0 }).expect("the first position");
+    store.save(Position::default()).expect("the first position");
     let me = std::env::current_exe().expect("test binary");
     let mut last = 0;
     for round in 0..12u64 {

@@ -80,13 +80,8 @@ fn selected_mentions_are_underlined_and_bold() {
 #[test]
 fn a_file_name_with_escapes_never_reaches_the_screen_raw() {
     let (_, doc) = essay();
-    let app = folio::tui::App::new(
-        doc,
-        "evil\u{1b}[31m\u{202e}.txt",
-        80,
-        24,
-        folio::tui::theme::Theme { color: true },
-    );
+    let app =
+        folio::tui::App::new(doc, "evil\u{1b}[31m\u{202e}.txt", 80, 24, folio::tui::theme::Theme::new(true));
     let shown = screen(&app);
     assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'), "{shown}");
 }

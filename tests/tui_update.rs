@@ -3,7 +3,8 @@
 
 mod tui_support;
 
-use folio::tui::app::{Overlay, Pane, Running};
+use folio::tui::Effect;
+use folio::tui::app::{Ask, Overlay, Pane, Prompt};
 use folio::tui::flow::Item;
 use folio::tui::marks::Source;
 use folio::tui::{Action, update};
@@ -26,7 +27,7 @@ fn brackets_put_each_heading_at_the_top() {
     for want in &headings {
         update(&mut app, Action::NextSection);
         assert_eq!(heading_at_top(&app).as_ref(), Some(want));
-        assert_eq!(app.toc.cursor, app.current_section(), "the section list follows");
+        assert_eq!(app.toc.list.cursor, app.current_section(), "the section list follows");
     }
     let last = app.top;
     update(&mut app, Action::NextSection);
@@ -127,9 +128,10 @@ fn search_crosses_line_wraps() {
 fn the_search_prompt_edits_and_cancels() {
     let (_, doc) = essay();
     let mut app = app(doc, 80, 24);
-    send(&mut app, [Action::Search, Action::Input('q'), Action::Input('x'), Action::Erase]);
-    assert_eq!(app.overlay, Overlay::Search("q".into()));
-    assert_eq!(app.running, Running::Yes, "q in the prompt is text");
+    send(&mut app, [Action::Search, Action::Input('x'), Action::Erase]);
+    assert_eq!(update(&mut app, Action::Input('q')), None, "q in the prompt is text");
+    let prompt = Prompt { ask: Ask::Search { back: false }, text: "q".into(), recall: None };
+    assert_eq!(app.overlay, Overlay::Prompt(prompt));
     update(&mut app, Action::Clear);
     assert_eq!(app.overlay, Overlay::None);
     search(&mut app, "zzzz");
@@ -230,7 +232,7 @@ fn the_mouse_scrolls_the_pane_under_it_and_clicks_open() {
     let mut app = app(doc, 140, 9);
     let side = app.layout.sidebar.expect("sidebar");
     update(&mut app, Action::Wheel { col: side.x + 2, row: 3, lines: 3 });
-    assert_eq!((app.top, app.side.offset), (0, 3));
+    assert_eq!((app.top, app.side.list.offset), (0, 3));
     let reading = app.layout.reading;
     update(&mut app, Action::Wheel { col: reading.x + 5, row: 3, lines: 3 });
     assert_eq!(app.top, 3);
@@ -248,12 +250,11 @@ fn help_opens_and_closes_and_q_closes_it_first() {
     let mut app = app(doc, 80, 24);
     update(&mut app, Action::Help);
     assert!(matches!(app.overlay, Overlay::Help(_)));
-    update(&mut app, Action::Quit);
-    assert_eq!((app.overlay.clone(), app.running), (Overlay::None, Running::Yes));
+    assert_eq!(update(&mut app, Action::Quit), None);
+    assert_eq!(app.overlay, Overlay::None);
     send(&mut app, [Action::Help, Action::Clear]);
     assert_eq!(app.overlay, Overlay::None);
-    update(&mut app, Action::Quit);
-    assert_eq!(app.running, Running::Quit);
+    assert_eq!(update(&mut app, Action::Quit), Some(Effect::Quit));
 }
 
 #[test]
@@ -261,8 +262,7 @@ fn ctrl_c_quits_even_from_the_help() {
     let (_, doc) = essay();
     let mut app = app(doc, 80, 24);
     update(&mut app, Action::Help);
-    update(&mut app, Action::QuitNow);
-    assert_eq!(app.running, Running::Quit);
+    assert_eq!(update(&mut app, Action::QuitNow), Some(Effect::Quit));
 }
 
 #[test]
@@ -272,7 +272,7 @@ fn a_saved_position_is_restored_by_input_offset() {
     send(&mut app, [Action::NextSection, Action::NextSection, Action::NextSection]);
     let pos = folio::tui::position(&app);
     let mut other = tui_support::app(doc, 60, 20);
-    folio::tui::update::restore(&mut other, pos.input);
+    update(&mut other, Action::Restore(pos));
     assert_eq!(other.anchor, app.anchor);
     assert_eq!(heading_at_top(&other), heading_at_top(&app));
 }
@@ -296,15 +296,28 @@ fn an_empty_document_and_no_entities_are_fine() {
     assert!(screen(&app).contains("none found"));
 }
 
+/// A page whose last sections are short (a recipe's "Instructions", then comments): `]`
+/// brings each heading to the top, and the list and the status line name that section,
+/// not the last one whose start is in view; `[` then goes back one by one.
 #[test]
-fn at_the_end_the_last_section_is_current() {
+fn the_current_section_is_the_one_at_the_top_even_near_the_end() {
     let (_, doc) = seed();
     let n = doc.sections.len();
     let mut app = app(doc, 140, 40);
     assert_eq!(app.current_section(), 0);
-    update(&mut app, Action::Bottom);
-    assert_eq!(app.current_section(), n - 1);
-    assert!(screen(&app).contains(&format!("§ {n}/{n}")));
+    let mut visited = Vec::new();
+    for _ in 0..n + 2 {
+        update(&mut app, Action::NextSection);
+        let s = app.current_section();
+        assert!(heading_at_top(&app).is_some());
+        assert_eq!(app.toc.list.cursor, app.toc.row_of(s), "the list marks the section at the top");
+        assert!(screen(&app).contains(&format!("§ {}/{n}", s + 1)));
+        visited.push(s);
+    }
+    visited.dedup();
+    assert_eq!(visited, (1..n).collect::<Vec<_>>(), "every section in turn, the last one too");
+    update(&mut app, Action::PrevSection);
+    assert_eq!(app.current_section(), n - 2, "[ goes back one");
 }
 
 #[test]

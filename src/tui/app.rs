@@ -1,15 +1,21 @@
 //! The reader's state: the document, and view state kept apart from it (focus, scroll,
-//! lists, highlights, overlays). [`super::update()`] changes it; drawing only reads it.
+//! lists, highlights, overlays). [`super::update()`] is the only writer; drawing only reads.
 
+use super::find::Folded;
 use super::flow::{Anchor, Flow, Wrapped};
-use super::layout::{Layout, Shown};
+use super::keymap::{Keymap, Mode};
+use super::layout::{Layout, MEASURE, Shown};
 use super::links::LinkList;
 pub use super::list::List;
 use super::load::Prepared;
-use super::marks::{self, Hit, Marks, Row};
+use super::marks::{Hit, Marks, Source};
+use super::side::Sidebar;
 use super::theme::Theme;
+use super::toc::{self, Toc};
 use crate::document::Document;
 use ratatui::layout::Rect;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A pane that can have the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +35,8 @@ pub enum Overlay {
     None,
     /// The key map, scrolled by this many rows.
     Help(usize),
-    /// The search prompt on the bottom line, with what has been typed.
-    Search(String),
+    /// A prompt on the bottom line: a search, or the sidebar's filter.
+    Prompt(Prompt),
     /// The section list over the reading pane (when too narrow to dock it).
     Sections,
     /// The sidebar over the reading pane (when too narrow to dock it).
@@ -39,6 +45,40 @@ pub enum Overlay {
     Entity(Details),
     /// The document's links.
     Links(LinkList),
+}
+
+/// What a prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// A search forward (`/`) or backward (`?` in the less and vim presets).
+    Search {
+        /// True for a backward search.
+        back: bool,
+    },
+    /// The sidebar's filter on entity names.
+    Filter,
+}
+
+/// A prompt being typed into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    /// What it asks for.
+    pub ask: Ask,
+    /// What has been typed.
+    pub text: String,
+    /// Which history entry Up/Down last brought back (0 = the latest).
+    pub recall: Option<usize>,
+}
+
+impl Prompt {
+    /// The character the prompt line starts with.
+    pub fn sigil(&self) -> &'static str {
+        match self.ask {
+            Ask::Search { back: false } => "/",
+            Ask::Search { back: true } => "?",
+            Ask::Filter => "filter: ",
+        }
+    }
 }
 
 /// The entity detail view.
@@ -61,20 +101,103 @@ pub enum Mouse {
     Released,
 }
 
-/// Whether the reader goes on.
+/// How a big input is coming in.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Loading {
+    /// While only the start is shown: how many input bytes it covers.
+    pub partial: Option<usize>,
+    /// True while the entities are still being extracted.
+    pub entities: bool,
+    /// Set by a jump to the end while only the start is shown: the whole document then
+    /// opens at its end, as the reader asked.
+    pub to_the_end: bool,
+    /// A saved position past the start, restored when the whole document is in.
+    pub restore: Option<super::state::Position>,
+}
+
+/// What was typed before a command: a count ("5" of `5j`) and what a counted `g` leaves.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pending {
+    /// The count typed so far.
+    pub count: Option<usize>,
+    /// The key read next names a mark to set or to jump to.
+    pub mark: Option<MarkKey>,
+    /// The last command was a counted `g`: a second `g` (vim's `5gg`) adds nothing.
+    pub counted_g: bool,
+}
+
+/// What the key after `m` or `'` does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Running {
-    /// Waiting for the next event.
-    Yes,
-    /// The user asked to leave.
-    Quit,
+pub enum MarkKey {
+    /// `m{a-z}`.
+    Set,
+    /// `'{a-z}` (and `''`).
+    Jump,
+}
+
+/// Named marks and the place before the last jump, as input bytes (so they survive the
+/// whole document replacing its start, and re-wrapping).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Jumps {
+    /// `a` to `z`.
+    pub marks: [Option<usize>; 26],
+    /// Where the reader was before the last jump (`''`, Ctrl-o).
+    pub back: Option<usize>,
+}
+
+/// Searches typed before, and where the reader was when the prompt opened.
+#[derive(Debug, Clone, Default)]
+pub struct Searching {
+    /// Earlier queries, oldest first.
+    pub history: Vec<String>,
+    /// The top line and highlights when the prompt opened, for Esc.
+    pub origin: Option<(usize, Option<Marks>)>,
+    /// The text with accents folded away, built at the first search.
+    pub folded: Option<Folded>,
+}
+
+/// How the reader starts: everything a config file can set.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Styles.
+    pub theme: Theme,
+    /// The keys.
+    pub keymap: Keymap,
+    /// The widest text column, in cells.
+    pub width: u16,
+    /// Whether the mouse is captured at start.
+    pub mouse: bool,
+    /// Whether the section list and the sidebar are shown at start.
+    pub sections: Shown,
+    /// Whether the sidebar is shown at start.
+    pub sidebar: Shown,
+    /// The file, for `v` (opens it in the editor); `None` for standard input.
+    pub path: Option<PathBuf>,
+    /// The width chosen with `-` and `+` in an earlier run, which wins over `width`.
+    pub remembered: Option<u16>,
+}
+
+impl Settings {
+    /// The defaults, with this theme.
+    pub fn new(theme: Theme) -> Settings {
+        Settings {
+            theme,
+            keymap: Keymap::default(),
+            width: MEASURE,
+            mouse: true,
+            sections: Shown::Docked,
+            sidebar: Shown::Docked,
+            path: None,
+            remembered: None,
+        }
+    }
 }
 
 /// Everything the reader shows, and where it is.
 #[derive(Debug)]
 pub struct App {
-    /// The article.
-    pub doc: Document,
+    /// The article (shared with the loading thread while it extracts entities).
+    pub doc: Arc<Document>,
     /// The file name, sanitised.
     pub name: String,
     /// The article as items.
@@ -87,6 +210,8 @@ pub struct App {
     pub layout: Layout,
     /// Styles.
     pub theme: Theme,
+    /// The keys, for the help overlay and the event loop.
+    pub keymap: Keymap,
     /// The pane with the keyboard.
     pub focus: Pane,
     /// What is drawn on top.
@@ -95,16 +220,10 @@ pub struct App {
     pub top: usize,
     /// The logical position of `top`: kept through resizes, saved between runs.
     pub anchor: Anchor,
-    /// The section list; its rows are [`App::toc_rows`].
-    pub toc: List,
-    /// The sections the list shows, in order: every one not inside a folded section.
-    pub toc_rows: Vec<usize>,
-    /// For each section, whether the list folds the sections inside it.
-    pub folded: Vec<bool>,
+    /// The section list.
+    pub toc: Toc,
     /// The sidebar.
-    pub side: List,
-    /// The sidebar's rows.
-    pub rows: Vec<Row>,
+    pub side: Sidebar,
     /// Search matches or an entity's mentions.
     pub marks: Option<Marks>,
     /// A one-off message for the status line.
@@ -115,59 +234,77 @@ pub struct App {
     pub sections_shown: Shown,
     /// The user's wish for the sidebar.
     pub sidebar_shown: Shown,
-    /// Whether to go on.
-    pub running: Running,
-    /// A web address the reader asked to follow, for the event loop to hand to the system's
-    /// opener (see [`super::links::follow`]).
-    pub follow: Option<String>,
-    /// While only the start of a big input is shown: how many input bytes it covers.
-    pub partial: Option<usize>,
-    /// Set by a jump to the end while only the start is shown: the whole document then
-    /// opens at its end, as the reader asked.
-    pub to_the_end: bool,
+    /// How much of a big input is in.
+    pub loading: Loading,
+    /// A count or mark key typed and not yet used.
+    pub pending: Pending,
+    /// Marks and the jump back.
+    pub jumps: Jumps,
+    /// Search history and state.
+    pub searching: Searching,
+    /// The widest text column (`-`, `+`, `=`), and the one `=` goes back to.
+    pub measure: (u16, u16),
+    /// The file shown, when there is one.
+    pub path: Option<PathBuf>,
+    /// The width remembered from an earlier run, if any.
+    pub remembered: Option<u16>,
 }
 
 /// How many wrapped widths are kept.
 const CACHED_WIDTHS: usize = 4;
 
 impl App {
-    /// A reader on `doc` for a terminal of `width` × `height` cells.
+    /// A reader on `doc` for a terminal of `width` × `height` cells, default settings.
     pub fn new(doc: Document, name: &str, width: u16, height: u16, theme: Theme) -> App {
+        App::with(doc, name, width, height, Settings::new(theme))
+    }
+
+    /// A reader on `doc` with these settings.
+    pub fn with(doc: Document, name: &str, width: u16, height: u16, s: Settings) -> App {
         let flow = Flow::new(&doc);
-        let layout = Layout::new(width, height, Shown::Docked, Shown::Docked);
+        let measure = s.remembered.unwrap_or(s.width);
+        let layout = Layout::new(width, height, s.sections, s.sidebar).measured(measure);
         let wrapped = Wrapped::new(&doc, &flow, layout.text_column().width);
-        let rows = marks::sidebar_rows(&doc);
         let mut app = App {
             name: crate::ingest::sanitize::scrub(name),
-            doc,
+            toc: Toc::new(&doc),
+            side: Sidebar::new(&doc),
+            message: doc.warnings.first().cloned(),
+            doc: Arc::new(doc),
             flow,
             wrapped,
             cache: Vec::new(),
             layout,
-            theme,
+            theme: s.theme,
+            keymap: s.keymap,
             focus: Pane::Reading,
             overlay: Overlay::None,
             top: 0,
             anchor: Anchor::default(),
-            toc: List::default(),
-            toc_rows: Vec::new(),
-            folded: Vec::new(),
-            side: List::default(),
-            rows,
             marks: None,
-            message: None,
-            mouse: Mouse::Captured,
-            sections_shown: Shown::Docked,
-            sidebar_shown: Shown::Docked,
-            running: Running::Yes,
-            follow: None,
-            partial: None,
-            to_the_end: false,
+            mouse: if s.mouse { Mouse::Captured } else { Mouse::Released },
+            sections_shown: s.sections,
+            sidebar_shown: s.sidebar,
+            loading: Loading::default(),
+            pending: Pending::default(),
+            jumps: Jumps::default(),
+            searching: Searching::default(),
+            measure: (measure, s.width),
+            path: s.path,
+            remembered: s.remembered,
         };
-        app.side.cursor = app.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
-        app.message = app.doc.warnings.first().cloned();
-        app.unfold_all();
+        app.size_lists();
         app
+    }
+
+    /// How keys are read now.
+    pub fn mode(&self) -> Mode {
+        match (&self.overlay, self.pending.mark) {
+            (Overlay::Prompt(_), _) => Mode::Prompt,
+            (_, Some(MarkKey::Set)) => Mode::SetMark,
+            (_, Some(MarkKey::Jump)) => Mode::JumpMark,
+            _ => Mode::Normal(self.focus),
+        }
     }
 
     /// Lines in the reading pane.
@@ -192,66 +329,60 @@ impl App {
         self.flow.section_item.get(s).map_or(0, |&i| self.section_line_of_item(i))
     }
 
-    /// The section being read: the one the top line belongs to; once the end of the text
-    /// is in view, the last section whose start is in view (a short last section is read
-    /// without ever reaching the top), unless the text starts in view too.
+    /// The section being read: the one the top line belongs to. (Every heading can be
+    /// brought to the top, see [`App::max_top`], so a short last section is reached too.)
     pub fn current_section(&self) -> usize {
         let item = self.wrapped.lines.get(self.top).map_or(0, |l| l.item as usize);
-        let at_top = self.flow.item_section.get(item).copied().unwrap_or(0);
-        let bottom = self.top + self.view_height();
-        if self.top == 0 || bottom < self.wrapped.lines.len() {
-            return at_top;
-        }
-        (at_top..self.doc.sections.len()).rev().find(|&s| self.section_line(s) < bottom).unwrap_or(at_top)
+        self.flow.item_section.get(item).copied().unwrap_or(0)
     }
 
-    /// How much has been read, in percent: the share of lines at or above the pane's bottom.
+    /// How far the reader has come, in percent: 0 on the first screen, 100 once the end
+    /// of the text is in view.
     pub fn percent(&self) -> usize {
-        let total = self.wrapped.lines.len().max(1);
-        ((self.top + self.view_height()).min(total) * 100) / total
+        let scrollable = self.wrapped.lines.len().saturating_sub(self.view_height());
+        if scrollable == 0 {
+            return 100;
+        }
+        (self.top * 100 / scrollable).min(100)
     }
 
-    /// Scrolls the reading pane so `line` is the top line; the section list follows.
+    /// Whether a side pane is a true section nest (books holding chapters).
+    pub fn is_container(&self, s: usize) -> bool {
+        toc::is_container(&self.doc.sections, s)
+    }
+
+    /// Scrolls the reading pane so `line` is the top line; the section list follows (and the
+    /// sidebar, when it shows only the current section's entities).
     pub fn scroll_to(&mut self, line: usize) {
         self.top = line.min(self.max_top());
         self.anchor = self.wrapped.anchor_of(self.top);
-        let height = self.list_height(Pane::Sections);
-        self.toc.select(self.toc_row_of(self.current_section()), self.toc_rows.len(), height);
-        self.reveal_toc();
+        self.follow();
+    }
+
+    /// The lists follow the reading position.
+    pub(super) fn follow(&mut self) {
+        let s = self.current_section();
+        self.toc.follow(&self.doc, s);
+        self.side.follow_section(&self.doc, s);
     }
 
     /// Scrolls so a highlighted range is in view (a third down the pane when it was not).
     pub fn reveal(&mut self, hit: Hit) {
-        let line = self.wrapped.line_of(Anchor { item: hit.item, offset: hit.start });
+        let line = self.line_of_hit(hit);
         let h = self.view_height();
         if line < self.top || line >= self.top + h {
             self.scroll_to(line.saturating_sub(h / 3));
         }
     }
 
-    /// Scrolls the section list so the cursor's entry shows whole (entries may take two
-    /// lines, which [`List::reveal`] does not know).
-    pub fn reveal_toc(&mut self) {
-        if self.toc.cursor < self.toc.offset {
-            self.toc.offset = self.toc.cursor;
-        }
-        while self.toc.offset < self.toc.cursor
-            && super::ui::sections::fitting(self, self.toc.offset) <= self.toc.cursor - self.toc.offset
-        {
-            self.toc.offset += 1;
-        }
+    /// The line a highlighted range starts on.
+    pub fn line_of_hit(&self, hit: Hit) -> usize {
+        self.wrapped.line_of(Anchor { item: hit.item, offset: hit.start })
     }
 
-    /// Scrolls the sidebar so the cursor's row shows whole (names may take two lines).
-    pub fn reveal_side(&mut self) {
-        if self.side.cursor < self.side.offset {
-            self.side.offset = self.side.cursor;
-        }
-        while self.side.offset < self.side.cursor
-            && super::ui::sidebar::fitting(self, self.side.offset) <= self.side.cursor - self.side.offset
-        {
-            self.side.offset += 1;
-        }
+    /// The input byte at the top of the reading pane.
+    pub fn input_here(&self) -> usize {
+        self.flow.input_of_anchor(&self.doc, self.anchor).unwrap_or(0)
     }
 
     /// Where the section list is drawn, docked or as an overlay.
@@ -270,16 +401,6 @@ impl App {
         }
     }
 
-    /// Rows visible in a list pane.
-    pub fn list_height(&self, pane: Pane) -> usize {
-        let rect = match pane {
-            Pane::Sections => self.sections_rect(),
-            Pane::Sidebar => self.sidebar_rect(),
-            Pane::Reading => Some(self.layout.reading),
-        };
-        rect.map_or(1, |r| Layout::inner(r).height.max(1) as usize)
-    }
-
     /// The panes that can take focus, in Tab order.
     pub fn focusable(&self) -> Vec<Pane> {
         let mut panes = Vec::new();
@@ -293,10 +414,20 @@ impl App {
         panes
     }
 
+    /// Tells the lists the size they are drawn at (docked, as overlays, or not at all).
+    pub(super) fn size_lists(&mut self) {
+        let inside = |r: Option<Rect>| r.map(Layout::inner).map_or((1, 1), |i| (i.width, i.height));
+        let (w, h) = inside(self.sections_rect());
+        self.toc.resize(&self.doc, w as usize, h as usize);
+        let (w, h) = inside(self.sidebar_rect());
+        self.side.resize(&self.doc, w as usize, h as usize);
+    }
+
     /// Lays the panes out for a terminal size, re-wrapping at a new width while keeping the
     /// reading position (the anchor, not the row).
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.layout = Layout::new(width, height, self.sections_shown, self.sidebar_shown);
+        self.layout =
+            Layout::new(width, height, self.sections_shown, self.sidebar_shown).measured(self.measure.0);
         if self.layout.sections.is_some() && self.overlay == Overlay::Sections
             || self.layout.sidebar.is_some() && self.overlay == Overlay::Sidebar
         {
@@ -319,11 +450,7 @@ impl App {
         if !self.focusable().contains(&self.focus) {
             self.focus = Pane::Reading;
         }
-        let (toc_h, side_h) = (self.list_height(Pane::Sections), self.list_height(Pane::Sidebar));
-        self.toc.reveal(toc_h);
-        self.reveal_toc();
-        self.side.reveal(side_h);
-        self.reveal_side();
+        self.size_lists();
     }
 
     /// Swaps in a new reading of the same input (the whole of it after a prefix), keeping
@@ -335,53 +462,56 @@ impl App {
     pub fn replace_document(&mut self, new: Prepared) {
         let input = self.flow.input_of_anchor(&self.doc, self.anchor);
         let query = match self.marks.as_ref().map(|m| &m.source) {
-            Some(marks::Source::Search(q)) => Some(q.clone()),
+            Some(Source::Search(q)) => Some(q.clone()),
             _ => None,
         };
+        // The start's warnings ("holds no text" of a page whose first bytes are all script)
+        // were about the start only.
+        if self.message.as_ref().is_some_and(|m| self.doc.warnings.contains(m)) {
+            self.message = None;
+        }
         let Prepared { doc, flow, wrapped } = new;
+        if self.message.is_none() {
+            self.message = doc.warnings.first().cloned();
+        }
         self.flow = flow;
         self.doc = doc;
-        self.partial = None;
+        self.loading.partial = None;
         self.cache.clear();
+        self.searching.folded = None;
         let width = self.layout.text_column().width;
         self.wrapped =
             if wrapped.width == width { wrapped } else { Wrapped::new(&self.doc, &self.flow, width) };
-        self.rows = marks::sidebar_rows(&self.doc);
-        self.side = List::default();
-        self.side.cursor = self.rows.iter().position(|r| matches!(r, Row::Entity(_))).unwrap_or(0);
-        self.toc = List::default();
-        self.unfold_all();
+        self.toc = Toc::new(&self.doc);
+        self.side = Sidebar::new(&self.doc);
+        self.size_lists();
         if matches!(self.overlay, Overlay::Entity(_)) {
             self.overlay = Overlay::None;
         }
         self.marks = None;
         self.anchor = Anchor::default();
         self.top = 0;
-        if std::mem::take(&mut self.to_the_end) {
+        if std::mem::take(&mut self.loading.to_the_end) {
             let end = self.wrapped.lines.len().saturating_sub(self.view_height());
             self.scroll_to(end);
         } else if let Some(anchor) = input.and_then(|i| self.flow.anchor_of_input(&self.doc, i)) {
             let line = self.wrapped.line_of(anchor);
             self.scroll_to(line);
             self.anchor = anchor;
+        } else {
+            self.follow();
         }
         if let Some(q) = query {
-            let hits = marks::search(&self.doc, &self.flow, &q);
-            let here = self.anchor;
-            let current =
-                hits.iter().position(|h| (h.item, h.start) >= (here.item, here.offset)).unwrap_or(0);
-            if !hits.is_empty() {
-                self.marks = Some(Marks { source: marks::Source::Search(q), hits, current });
-            }
+            super::update::search::rerun(self, q);
         }
     }
 
-    /// The status line's counter: "Odesa 1/1" for a search, "Name 2/7" for mentions.
+    /// The status line's counter: "/Odesa 1/1" for a search, "Name 2/7" for mentions.
     pub fn counter(&self) -> Option<String> {
         let m = self.marks.as_ref()?;
         let what = match &m.source {
-            marks::Source::Search(q) => format!("/{q}"),
-            marks::Source::Entity(e) => self.doc.entities.get(*e).map_or(String::new(), |e| e.name.clone()),
+            Source::Search(q) => format!("{}{q}", if m.back { "?" } else { "/" }),
+            Source::Entity(e) => self.doc.entities.get(*e).map_or(String::new(), |e| e.name.clone()),
         };
         Some(format!("{what} {}/{}", m.current + 1, m.hits.len()))
     }
@@ -389,8 +519,8 @@ impl App {
     /// The entity whose mentions are highlighted, if any.
     pub fn selected_entity(&self) -> Option<usize> {
         match self.marks.as_ref()?.source {
-            marks::Source::Entity(e) => Some(e),
-            marks::Source::Search(_) => None,
+            Source::Entity(e) => Some(e),
+            Source::Search(_) => None,
         }
     }
 }

@@ -49,7 +49,7 @@ pub struct Anchor {
 }
 
 /// The document as items, with the indexes the reader needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Flow {
     /// Every item in reading order.
     pub items: Vec<Item>,
@@ -329,7 +329,7 @@ fn wrap_items(doc: &Document, flow: &Flow, width: u16, range: Range<usize>) -> W
 }
 
 /// Every line of the reading pane at one width.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Wrapped {
     /// The width the text was wrapped to.
     pub width: u16,

@@ -1,7 +1,12 @@
 //! The one table of keys: the event loop reads it to turn keys into actions, and the help
 //! overlay is generated from it, so the two cannot disagree. No other file names a key.
+//!
+//! Three presets share the table: `default`, `less` and `vim` (in both of the latter `?`
+//! searches backward; help moves to `h` in less's and stays on F1 in both). A config file
+//! may then give any action its own keys by the action's name (see [`Keymap::set`]).
 
 use super::action::Action;
+use super::app::Pane;
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -19,6 +24,25 @@ pub enum Key {
     Code(KeyCode),
 }
 
+/// Named keys as config files and the help write them.
+const NAMES: &[(&str, KeyCode)] = &[
+    ("Down", KeyCode::Down),
+    ("Up", KeyCode::Up),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("PgDn", KeyCode::PageDown),
+    ("PgUp", KeyCode::PageUp),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("Tab", KeyCode::Tab),
+    ("Shift-Tab", KeyCode::BackTab),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Insert", KeyCode::Insert),
+];
+
 impl Key {
     /// How the help overlay writes the key.
     pub fn label(self) -> String {
@@ -27,21 +51,50 @@ impl Key {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{c}"),
             Key::Alt(c) => format!("Alt-{c}"),
-            Key::Code(code) => match code {
-                KeyCode::Down => "↓".to_string(),
-                KeyCode::Up => "↑".to_string(),
-                KeyCode::PageDown => "PgDn".to_string(),
-                KeyCode::PageUp => "PgUp".to_string(),
-                KeyCode::Home => "Home".to_string(),
-                KeyCode::End => "End".to_string(),
-                KeyCode::Tab => "Tab".to_string(),
-                KeyCode::BackTab => "Shift-Tab".to_string(),
-                KeyCode::Enter => "Enter".to_string(),
-                KeyCode::Esc => "Esc".to_string(),
-                KeyCode::F(n) => format!("F{n}"),
-                other => format!("{other:?}"),
-            },
+            Key::Code(KeyCode::Down) => "↓".to_string(),
+            Key::Code(KeyCode::Up) => "↑".to_string(),
+            Key::Code(KeyCode::F(n)) => format!("F{n}"),
+            Key::Code(code) => {
+                NAMES.iter().find(|(_, c)| *c == code).map_or(format!("{code:?}"), |(n, _)| n.to_string())
+            }
         }
+    }
+
+    /// Reads a key as a config file writes it: `q`, `Space`, `Ctrl-f`, `Alt-q`, `F1`,
+    /// `PgDn`, `Enter`, `Shift-Tab`... (names are matched without regard to case).
+    pub fn parse(s: &str) -> Result<Key, String> {
+        let bad = || format!("“{s}” is not a key (try q, Space, Ctrl-f, Alt-q, F1, PgDn, Enter)");
+        let mut chars = s.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return if c.is_control() { Err(bad()) } else { Ok(Key::Char(c)) };
+        }
+        if s.eq_ignore_ascii_case("space") {
+            return Ok(Key::Char(' '));
+        }
+        if let Some(&(_, code)) = NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
+            return Ok(Key::Code(code));
+        }
+        let lower = s.to_ascii_lowercase();
+        if let Some(n) =
+            lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n))
+        {
+            return Ok(Key::Code(KeyCode::F(n)));
+        }
+        let one = |rest: &str| {
+            let mut c = rest.chars();
+            match (c.next(), c.next()) {
+                (Some(ch), None) if !ch.is_control() => Some(ch),
+                _ => None,
+            }
+        };
+        for (prefix, ctrl) in [("ctrl-", true), ("c-", true), ("alt-", false), ("m-", false)] {
+            if lower.starts_with(prefix)
+                && let Some(c) = one(&s[prefix.len()..])
+            {
+                return Ok(if ctrl { Key::Ctrl(c.to_ascii_lowercase()) } else { Key::Alt(c) });
+            }
+        }
+        Err(bad())
     }
 
     fn matches(self, ev: &KeyEvent) -> bool {
@@ -55,92 +108,262 @@ impl Key {
             _ => false,
         }
     }
+
+    /// The key an event is, as the table would spell it.
+    fn of(ev: &KeyEvent) -> Option<Key> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        match ev.code {
+            KeyCode::Char(c) if ctrl => Some(Key::Ctrl(c)),
+            KeyCode::Char(c) if alt => Some(Key::Alt(c)),
+            KeyCode::Char(c) => Some(Key::Char(c)),
+            KeyCode::Modifier(_) | KeyCode::Null => None,
+            code => Some(Key::Code(code)),
+        }
+    }
+}
+
+/// Where a binding holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere.
+    All,
+    /// While the sidebar has the keyboard (before the table's other rows).
+    Sidebar,
 }
 
 /// One row of the key map: the keys, what they do, and how the help overlay says it.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
+    /// The action's name in a config file's `[keys]` table.
+    pub name: &'static str,
     /// Every key that does it.
-    pub keys: &'static [Key],
+    pub keys: Vec<Key>,
     /// What it does.
     pub action: Action,
     /// The help overlay's words for it.
     pub help: &'static str,
+    /// Where it holds.
+    pub scope: Scope,
 }
 
 use Key::{Alt, Char, Code, Ctrl};
 
-/// Every key of the reader, in the order the help overlay lists them.
-pub const KEYMAP: &[Binding] = &[
-    Binding { keys: &[Char('j'), Code(KeyCode::Down)], action: Action::LineDown, help: "line down" },
-    Binding { keys: &[Char('k'), Code(KeyCode::Up)], action: Action::LineUp, help: "line up" },
-    Binding {
-        keys: &[Char(' '), Char('f'), Code(KeyCode::PageDown), Ctrl('f')],
-        action: Action::PageDown,
-        help: "page down",
-    },
-    Binding { keys: &[Char('b'), Code(KeyCode::PageUp), Ctrl('b')], action: Action::PageUp, help: "page up" },
-    Binding { keys: &[Char('d'), Ctrl('d')], action: Action::HalfDown, help: "half page down" },
-    Binding { keys: &[Char('u'), Ctrl('u')], action: Action::HalfUp, help: "half page up" },
-    Binding { keys: &[Char('g'), Code(KeyCode::Home)], action: Action::Top, help: "top" },
-    Binding { keys: &[Char('G'), Code(KeyCode::End)], action: Action::Bottom, help: "bottom" },
-    Binding { keys: &[Char(']')], action: Action::NextSection, help: "next section" },
-    Binding { keys: &[Char('[')], action: Action::PrevSection, help: "previous section" },
-    Binding { keys: &[Code(KeyCode::Tab)], action: Action::FocusNext, help: "focus next pane" },
-    Binding { keys: &[Code(KeyCode::BackTab)], action: Action::FocusPrev, help: "focus previous pane" },
-    Binding {
-        keys: &[Code(KeyCode::Enter)],
-        action: Action::Open,
-        help: "open selected section, entity or mention",
-    },
-    Binding { keys: &[Char('i')], action: Action::Details, help: "entity details: aliases, every mention" },
-    Binding { keys: &[Char('o')], action: Action::Links, help: "list the links; Enter opens one" },
-    Binding { keys: &[Char('/')], action: Action::Search, help: "search" },
-    Binding { keys: &[Char('n')], action: Action::NextMatch, help: "next match or mention" },
-    Binding { keys: &[Char('N')], action: Action::PrevMatch, help: "previous match or mention" },
-    Binding {
-        keys: &[Code(KeyCode::Esc)],
-        action: Action::Clear,
-        help: "clear search or selection, close overlay",
-    },
-    Binding { keys: &[Char('z')], action: Action::Fold, help: "fold or unfold a book in the list" },
-    Binding { keys: &[Char('Z')], action: Action::FoldAll, help: "fold or unfold every book" },
-    Binding { keys: &[Char('t')], action: Action::ToggleSections, help: "toggle section list" },
-    Binding { keys: &[Char('s')], action: Action::ToggleSidebar, help: "toggle sidebar" },
-    Binding {
-        keys: &[Char('m')],
-        action: Action::ToggleMouse,
-        help: "toggle mouse capture (text selection)",
-    },
-    Binding { keys: &[Char('?'), Code(KeyCode::F(1))], action: Action::Help, help: "this help" },
-    Binding { keys: &[Ctrl('z')], action: Action::Suspend, help: "suspend (fg resumes)" },
-    Binding {
-        keys: &[Char('q'), Alt('q')],
-        action: Action::Quit,
-        help: "quit (closes help or details first)",
-    },
-    Binding { keys: &[Ctrl('c')], action: Action::QuitNow, help: "quit at once, from anywhere" },
-];
-
-/// What the mouse does, for the help overlay.
-pub const MOUSE_HELP: &[(&str, &str)] =
-    &[("wheel", "scroll the pane under the pointer"), ("click", "open a section, entity or mention")];
-
-/// How keys are read: by the table, or as text for the search prompt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Keys are commands.
-    Normal,
-    /// Keys are typed into the search prompt.
-    Prompt,
+/// The default table: name, keys, action, help, scope; in the order the help lists them.
+fn defaults() -> Vec<Binding> {
+    let b = |name, keys: &[Key], action, help| Binding {
+        name,
+        keys: keys.to_vec(),
+        action,
+        help,
+        scope: Scope::All,
+    };
+    let side = |name, keys: &[Key], action, help| Binding {
+        name,
+        keys: keys.to_vec(),
+        action,
+        help,
+        scope: Scope::Sidebar,
+    };
+    vec![
+        b(
+            "line_down",
+            &[Char('j'), Code(KeyCode::Down), Char('e'), Ctrl('e'), Ctrl('n')],
+            Action::LineDown,
+            "line down",
+        ),
+        b(
+            "line_up",
+            &[Char('k'), Code(KeyCode::Up), Char('y'), Ctrl('y'), Ctrl('p')],
+            Action::LineUp,
+            "line up",
+        ),
+        b(
+            "page_down",
+            &[Char(' '), Char('f'), Code(KeyCode::PageDown), Ctrl('f')],
+            Action::PageDown,
+            "page down",
+        ),
+        b("page_up", &[Char('b'), Code(KeyCode::PageUp), Ctrl('b')], Action::PageUp, "page up"),
+        b("half_down", &[Char('d'), Ctrl('d')], Action::HalfDown, "half page down"),
+        b("half_up", &[Char('u'), Ctrl('u')], Action::HalfUp, "half page up"),
+        b("top", &[Char('g'), Code(KeyCode::Home)], Action::Top, "top (5g: line 5; gg too)"),
+        b("bottom", &[Char('G'), Code(KeyCode::End)], Action::Bottom, "bottom (5G: line 5)"),
+        b("percent", &[Char('%')], Action::Percent, "go to a percent of the text: 50%"),
+        b("next_section", &[Char(']')], Action::NextSection, "next section"),
+        b("prev_section", &[Char('[')], Action::PrevSection, "previous section"),
+        b("set_mark", &[Char('m')], Action::MarkSet, "set a mark: m then a letter"),
+        b(
+            "jump_mark",
+            &[Char('\''), Char('`')],
+            Action::MarkJump,
+            "jump to a mark: ' then a letter; '' back",
+        ),
+        b("jump_back", &[Ctrl('o')], Action::JumpBack, "back to before the last jump"),
+        b("focus_next", &[Code(KeyCode::Tab)], Action::FocusNext, "focus next pane"),
+        b("focus_prev", &[Code(KeyCode::BackTab)], Action::FocusPrev, "focus previous pane"),
+        b("open", &[Code(KeyCode::Enter)], Action::Open, "open selected section, entity or mention"),
+        b("details", &[Char('i')], Action::Details, "entity details: aliases, every mention"),
+        b("links", &[Char('o')], Action::Links, "list the links; Enter opens one"),
+        b("search", &[Char('/')], Action::Search, "search (a regex; Up recalls)"),
+        b("search_back", &[], Action::SearchBack, "search backward"),
+        b("next_match", &[Char('n')], Action::NextMatch, "next match or mention"),
+        b("prev_match", &[Char('N')], Action::PrevMatch, "previous match or mention"),
+        b("clear", &[Code(KeyCode::Esc)], Action::Clear, "clear search or selection, close overlay"),
+        side("filter", &[Char('f')], Action::Filter, "in the sidebar: filter the names"),
+        side(
+            "section_only",
+            &[Char('c')],
+            Action::SectionOnly,
+            "in the sidebar: this section's only, or all",
+        ),
+        b("fold", &[Char('z')], Action::Fold, "fold or unfold a book in the list"),
+        b("fold_all", &[Char('Z')], Action::FoldAll, "fold or unfold every book"),
+        b("toggle_sections", &[Char('t')], Action::ToggleSections, "toggle section list"),
+        b("toggle_sidebar", &[Char('s')], Action::ToggleSidebar, "toggle sidebar"),
+        b("narrower", &[Char('-')], Action::Narrower, "narrower text"),
+        b("wider", &[Char('+')], Action::Wider, "wider text"),
+        b("default_width", &[Char('=')], Action::DefaultWidth, "default text width"),
+        b("mouse", &[Char('M')], Action::ToggleMouse, "toggle mouse capture (text selection)"),
+        b("edit", &[Char('v')], Action::Edit, "open the file in $VISUAL or $EDITOR"),
+        b("redraw", &[Ctrl('l')], Action::Redraw, "redraw the screen"),
+        b("help", &[Char('?'), Code(KeyCode::F(1))], Action::Help, "this help"),
+        b("suspend", &[Ctrl('z')], Action::Suspend, "suspend (fg resumes)"),
+        b("quit", &[Char('q'), Alt('q')], Action::Quit, "quit (closes help or details first)"),
+        b("quit_now", &[Ctrl('c')], Action::QuitNow, "quit at once, from anywhere"),
+    ]
 }
 
-/// The action a terminal event asks for, if any.
-pub fn translate(event: &Event, mode: Mode) -> Option<Action> {
+/// What the mouse and counts do, for the help overlay.
+pub const MORE_HELP: &[(&str, &str)] = &[
+    ("1-9", "a count before a key: 5j, 3], 2n, 50%"),
+    ("mouse wheel", "scroll the pane under the pointer"),
+    ("mouse click", "open a section, entity or mention"),
+];
+
+/// A starting set of keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Preset {
+    /// The design's keys.
+    #[default]
+    Default,
+    /// As in less: `?` searches backward, `h` is help.
+    Less,
+    /// As in vim: `?` searches backward, help on F1.
+    Vim,
+}
+
+impl Preset {
+    /// The preset of a config file's `keymap = "…"`.
+    pub fn parse(s: &str) -> Option<Preset> {
+        match s {
+            "default" => Some(Preset::Default),
+            "less" => Some(Preset::Less),
+            "vim" => Some(Preset::Vim),
+            _ => None,
+        }
+    }
+}
+
+/// The keys in use: a preset, then a config file's changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap::preset(Preset::Default)
+    }
+}
+
+impl Keymap {
+    /// The keys of a preset.
+    pub fn preset(preset: Preset) -> Keymap {
+        let mut map = Keymap { bindings: defaults() };
+        let set = |map: &mut Keymap, name: &str, keys: &[Key]| {
+            let _ = map.set(name, keys);
+        };
+        match preset {
+            Preset::Default => {}
+            Preset::Less => {
+                set(&mut map, "search_back", &[Char('?')]);
+                set(&mut map, "help", &[Char('h'), Code(KeyCode::F(1))]);
+                set(&mut map, "percent", &[Char('%'), Char('p')]);
+            }
+            Preset::Vim => {
+                set(&mut map, "search_back", &[Char('?')]);
+                set(&mut map, "help", &[Code(KeyCode::F(1))]);
+            }
+        }
+        map
+    }
+
+    /// Gives the action called `name` exactly these keys, taking them from any other
+    /// action of the same scope; `Err` names an unknown action.
+    pub fn set(&mut self, name: &str, keys: &[Key]) -> Result<(), String> {
+        let Some(i) = self.bindings.iter().position(|b| b.name == name) else {
+            return Err(format!("“{name}” is not an action (the help lists them; e.g. quit, line_down)"));
+        };
+        let scope = self.bindings[i].scope;
+        for b in self.bindings.iter_mut().filter(|b| b.scope == scope) {
+            b.keys.retain(|k| !keys.contains(k));
+        }
+        self.bindings[i].keys = keys.to_vec();
+        Ok(())
+    }
+
+    /// Every binding, in the help's order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The keys of the action called `name`, as the help writes them ("" when unbound).
+    pub fn keys_of(&self, name: &str) -> String {
+        let b = self.bindings.iter().find(|b| b.name == name);
+        b.map_or(String::new(), |b| b.keys.first().map_or(String::new(), |k| k.label()))
+    }
+
+    /// The table's action for a key, in `pane`.
+    pub fn lookup(&self, key: &KeyEvent, pane: Pane) -> Option<Action> {
+        let scoped = |scope: Scope| {
+            self.bindings
+                .iter()
+                .filter(|b| b.scope == scope)
+                .find(|b| b.keys.iter().any(|k| k.matches(key)))
+                .map(|b| b.action.clone())
+        };
+        let found = if pane == Pane::Sidebar { scoped(Scope::Sidebar) } else { None };
+        let found = found.or_else(|| scoped(Scope::All));
+        if found.is_none() && key.modifiers == KeyModifiers::ALT && matches!(key.code, KeyCode::Char(_)) {
+            // Esc then a key, read together as Alt+key: the key is what was meant.
+            return self.lookup(&KeyEvent::new(key.code, KeyModifiers::NONE), pane);
+        }
+        found
+    }
+}
+
+/// How keys are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys are commands, in the focused pane.
+    Normal(Pane),
+    /// Keys are typed into a prompt.
+    Prompt,
+    /// The key names a mark to set.
+    SetMark,
+    /// The key names a mark to jump to.
+    JumpMark,
+}
+
+/// The action a terminal event asks for, if any. A key that means nothing in normal mode
+/// becomes [`Action::Unknown`], so the reader can say so.
+pub fn translate(keymap: &Keymap, event: &Event, mode: Mode) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => match mode {
-            Mode::Normal => lookup(key),
+            Mode::Normal(pane) => normal_key(keymap, key, pane),
             Mode::Prompt => prompt_key(key),
+            Mode::SetMark | Mode::JumpMark => Some(mark_key(key, mode)),
         },
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
@@ -148,14 +371,25 @@ pub fn translate(event: &Event, mode: Mode) -> Option<Action> {
     }
 }
 
-/// The table's action for a key.
-pub fn lookup(key: &KeyEvent) -> Option<Action> {
-    let found = KEYMAP.iter().find(|b| b.keys.iter().any(|k| k.matches(key))).map(|b| b.action.clone());
-    if found.is_none() && key.modifiers == KeyModifiers::ALT && matches!(key.code, KeyCode::Char(_)) {
-        // Esc then a key, read together as Alt+key: the key is what was meant.
-        return lookup(&KeyEvent::new(key.code, KeyModifiers::NONE));
+fn normal_key(keymap: &Keymap, key: &KeyEvent, pane: Pane) -> Option<Action> {
+    if let Some(action) = keymap.lookup(key, pane) {
+        return Some(action);
     }
-    found
+    match (key.code, key.modifiers - KeyModifiers::SHIFT) {
+        (KeyCode::Char(c @ '0'..='9'), KeyModifiers::NONE) => Some(Action::Digit(c as u8 - b'0')),
+        _ => Key::of(key).map(|k| Action::Unknown(k.label())),
+    }
+}
+
+fn mark_key(key: &KeyEvent, mode: Mode) -> Action {
+    let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match (key.code, mode) {
+        (KeyCode::Char('\'' | '`'), Mode::JumpMark) if plain => Action::JumpBack,
+        (KeyCode::Char(c), Mode::SetMark) if plain => Action::SetMark(c),
+        (KeyCode::Char(c), _) if plain => Action::JumpMark(c),
+        // Esc, or any other key: no mark after all.
+        _ => Action::Clear,
+    }
 }
 
 fn prompt_key(key: &KeyEvent) -> Option<Action> {
@@ -163,12 +397,16 @@ fn prompt_key(key: &KeyEvent) -> Option<Action> {
     match key.code {
         KeyCode::Char('c') if ctrl => Some(Action::QuitNow),
         KeyCode::Char('u') if ctrl => Some(Action::Clear),
+        KeyCode::Char('p') if ctrl => Some(Action::HistoryPrev),
+        KeyCode::Char('n') if ctrl => Some(Action::HistoryNext),
         // Esc followed quickly by a key arrives as Alt+key: take it as Esc.
         KeyCode::Char(_) if key.modifiers.contains(KeyModifiers::ALT) => Some(Action::Clear),
         KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
         KeyCode::Backspace => Some(Action::Erase),
         KeyCode::Enter => Some(Action::Submit),
         KeyCode::Esc => Some(Action::Clear),
+        KeyCode::Up => Some(Action::HistoryPrev),
+        KeyCode::Down => Some(Action::HistoryNext),
         _ => None,
     }
 }
@@ -191,6 +429,10 @@ mod tests {
         KeyEvent::new(code, mods)
     }
 
+    fn normal(k: KeyEvent) -> Option<Action> {
+        translate(&Keymap::default(), &Event::Key(k), Mode::Normal(Pane::Reading))
+    }
+
     #[test]
     fn the_design_key_map_is_bound() {
         let cases = [
@@ -205,25 +447,95 @@ mod tests {
             (key(KeyCode::Char('q'), KeyModifiers::ALT), Action::Quit),
             (key(KeyCode::Char('j'), KeyModifiers::ALT), Action::LineDown),
             (key(KeyCode::Char('z'), KeyModifiers::CONTROL), Action::Suspend),
+            (key(KeyCode::Char('m'), KeyModifiers::NONE), Action::MarkSet),
+            (key(KeyCode::Char('o'), KeyModifiers::CONTROL), Action::JumpBack),
+            (key(KeyCode::Char('5'), KeyModifiers::NONE), Action::Digit(5)),
+            (key(KeyCode::Char('%'), KeyModifiers::SHIFT), Action::Percent),
+            (key(KeyCode::Char('x'), KeyModifiers::NONE), Action::Unknown("x".into())),
         ];
         for (k, want) in cases {
-            assert_eq!(lookup(&k), Some(want), "{k:?}");
-        }
-        assert_eq!(lookup(&key(KeyCode::Char('x'), KeyModifiers::NONE)), None);
-    }
-
-    #[test]
-    fn no_key_is_bound_twice() {
-        let all: Vec<Key> = KEYMAP.iter().flat_map(|b| b.keys.iter().copied()).collect();
-        for (i, k) in all.iter().enumerate() {
-            assert!(!all[i + 1..].contains(k), "{k:?} bound twice");
+            assert_eq!(normal(k), Some(want), "{k:?}");
         }
     }
 
     #[test]
-    fn the_prompt_takes_letters_as_text() {
+    fn no_key_is_bound_twice_in_a_scope_in_any_preset() {
+        for preset in [Preset::Default, Preset::Less, Preset::Vim] {
+            let map = Keymap::preset(preset);
+            for scope in [Scope::All, Scope::Sidebar] {
+                let all: Vec<Key> =
+                    map.bindings().iter().filter(|b| b.scope == scope).flat_map(|b| b.keys.clone()).collect();
+                for (i, k) in all.iter().enumerate() {
+                    assert!(!all[i + 1..].contains(k), "{preset:?}: {k:?} bound twice");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn presets_move_search_back_and_help() {
+        let q = key(KeyCode::Char('?'), KeyModifiers::NONE);
+        let h = key(KeyCode::Char('h'), KeyModifiers::NONE);
+        let f1 = key(KeyCode::F(1), KeyModifiers::NONE);
+        let less = Keymap::preset(Preset::Less);
+        assert_eq!(less.lookup(&q, Pane::Reading), Some(Action::SearchBack));
+        assert_eq!(less.lookup(&h, Pane::Reading), Some(Action::Help));
+        let vim = Keymap::preset(Preset::Vim);
+        assert_eq!(vim.lookup(&q, Pane::Reading), Some(Action::SearchBack));
+        assert_eq!(vim.lookup(&f1, Pane::Reading), Some(Action::Help));
+        assert_eq!(vim.lookup(&h, Pane::Reading), None);
+    }
+
+    #[test]
+    fn a_key_given_to_another_action_leaves_the_first() {
+        let mut map = Keymap::default();
+        map.set("quit", &[Char('q'), Char('x')]).expect("quit is an action");
+        map.set("help", &[Char('q')]).expect("help is an action");
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        let x = key(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(map.lookup(&q, Pane::Reading), Some(Action::Help));
+        assert_eq!(map.lookup(&x, Pane::Reading), Some(Action::Quit));
+        assert!(map.set("frobnicate", &[]).is_err_and(|e| e.contains("frobnicate")));
+    }
+
+    #[test]
+    fn keys_are_read_as_config_files_write_them() {
+        for (s, k) in [
+            ("q", Char('q')),
+            ("Space", Char(' ')),
+            ("Ctrl-f", Ctrl('f')),
+            ("C-F", Ctrl('f')),
+            ("Alt-q", Alt('q')),
+            ("F1", Code(KeyCode::F(1))),
+            ("pgdn", Code(KeyCode::PageDown)),
+            ("Shift-Tab", Code(KeyCode::BackTab)),
+        ] {
+            assert_eq!(Key::parse(s), Ok(k), "{s}");
+            assert_eq!(Key::parse(&k.label()).map(|p| p.label()), Ok(k.label()), "{s}");
+        }
+        for bad in ["", "Ctrl-", "Hyper-x", "F13", "\u{7}"] {
+            assert!(Key::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_sidebar_has_keys_of_its_own() {
+        let f = key(KeyCode::Char('f'), KeyModifiers::NONE);
+        let map = Keymap::default();
+        assert_eq!(map.lookup(&f, Pane::Sidebar), Some(Action::Filter));
+        assert_eq!(map.lookup(&f, Pane::Reading), Some(Action::PageDown));
+    }
+
+    #[test]
+    fn the_prompt_takes_letters_as_text_and_marks_take_a_letter() {
+        let map = Keymap::default();
         let q = Event::Key(key(KeyCode::Char('q'), KeyModifiers::NONE));
-        assert_eq!(translate(&q, Mode::Prompt), Some(Action::Input('q')));
-        assert_eq!(translate(&q, Mode::Normal), Some(Action::Quit));
+        assert_eq!(translate(&map, &q, Mode::Prompt), Some(Action::Input('q')));
+        assert_eq!(translate(&map, &q, Mode::Normal(Pane::Reading)), Some(Action::Quit));
+        assert_eq!(translate(&map, &q, Mode::SetMark), Some(Action::SetMark('q')));
+        let tick = Event::Key(key(KeyCode::Char('\''), KeyModifiers::NONE));
+        assert_eq!(translate(&map, &tick, Mode::JumpMark), Some(Action::JumpBack));
+        let up = Event::Key(key(KeyCode::Up, KeyModifiers::NONE));
+        assert_eq!(translate(&map, &up, Mode::Prompt), Some(Action::HistoryPrev));
     }
 }

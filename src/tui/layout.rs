@@ -10,7 +10,8 @@ pub const SECTIONS_MIN_COLS: u16 = 70;
 pub const MIN_COLS: u16 = 20;
 /// Below this many rows the reader shows one line saying so.
 pub const MIN_ROWS: u16 = 5;
-/// The longest comfortable line in the reading pane, in cells.
+/// The longest comfortable line in the reading pane, in cells (the default; `-`, `+` and a
+/// config file's `width` change it).
 pub const MEASURE: u16 = 100;
 
 /// Whether a side pane is wanted (the user's `t`/`s`); it still needs room to dock.
@@ -37,6 +38,8 @@ pub struct Layout {
     pub status: Rect,
     /// True when nothing but a "too small" line fits.
     pub too_small: bool,
+    /// The widest the text column may be, in cells.
+    pub measure: u16,
 }
 
 impl Layout {
@@ -44,7 +47,7 @@ impl Layout {
     pub fn new(width: u16, height: u16, sections: Shown, sidebar: Shown) -> Layout {
         let area = Rect::new(0, 0, width, height);
         if width < MIN_COLS || height < MIN_ROWS {
-            return Layout { area, too_small: true, ..Layout::default() };
+            return Layout { area, too_small: true, measure: MEASURE, ..Layout::default() };
         }
         let body_h = height - 1;
         let status = Rect::new(0, body_h, width, 1);
@@ -65,7 +68,12 @@ impl Layout {
             None
         };
         let reading = Rect::new(x, 0, right - x, body_h);
-        Layout { area, sections: list, reading, sidebar: side, status, too_small: false }
+        Layout { area, sections: list, reading, sidebar: side, status, too_small: false, measure: MEASURE }
+    }
+
+    /// The same layout with a text column of at most `measure` cells.
+    pub fn measured(self, measure: u16) -> Layout {
+        Layout { measure: measure.max(1), ..self }
     }
 
     /// The inside of a bordered pane.
@@ -78,10 +86,11 @@ impl Layout {
         )
     }
 
-    /// The reading pane's text column: at most [`MEASURE`] cells, centred, one cell of margin.
+    /// The reading pane's text column: at most [`Layout::measure`] cells, centred, one cell
+    /// of margin.
     pub fn text_column(&self) -> Rect {
         let inner = Layout::inner(self.reading);
-        let w = inner.width.saturating_sub(2).clamp(1, MEASURE);
+        let w = inner.width.saturating_sub(2).clamp(1, self.measure.max(1));
         let x = inner.x + (inner.width.saturating_sub(w)) / 2;
         Rect::new(x, inner.y, w, inner.height)
     }

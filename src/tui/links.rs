@@ -3,7 +3,7 @@
 //! [`Action::FollowLink`], which [`super::update()`] turns into what following means (today:
 //! the system opener for a web address).
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::app::{App, Overlay};
 use super::layout::Layout;
 use super::list::List;
@@ -22,7 +22,7 @@ pub struct LinkList {
 }
 
 /// What an action comes to while the list is open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// Handled here; the list stays open.
     Stay,
@@ -81,35 +81,35 @@ pub fn open(app: &mut App) {
 
 /// Sends an action to the list when it is open: `Some` when the list dealt with it (with
 /// what the reader must do then), `None` when the reader handles it as usual.
-pub fn handle(app: &mut App, action: &Action) -> Option<()> {
+pub fn handle(app: &mut App, action: &Action) -> Option<Option<Effect>> {
     let Overlay::Links(list) = &mut app.overlay else { return None };
     let len = app.flow.links.len();
     let height = rows(area(&app.layout, len));
     match list.handle(action, len, height) {
-        Outcome::Stay => Some(()),
+        Outcome::Stay => Some(None),
         Outcome::Close => {
             app.overlay = Overlay::None;
-            Some(())
+            Some(None)
         }
         Outcome::Then(next) => {
             app.overlay = Overlay::None;
-            super::update(app, next);
-            Some(())
+            Some(super::update(app, next))
         }
         Outcome::Pass => None,
     }
 }
 
-/// Follows link `n`: a web address is left for the event loop to open, and said in the
+/// Follows link `n`: a web address goes to the event loop to open, and is said in the
 /// status line; another (mailto) is only shown.
-pub fn follow(app: &mut App, n: usize) {
-    let Some((_, link)) = app.flow.link(&app.doc, n) else { return };
+pub fn follow(app: &mut App, n: usize) -> Option<Effect> {
+    let (_, link) = app.flow.link(&app.doc, n)?;
     let href = crate::ingest::sanitize::scrub(&link.href);
     if opener::is_web(&href) {
         app.message = Some(format!("opening {href}"));
-        app.follow = Some(href);
+        Some(Effect::Open(href))
     } else {
         app.message = Some(format!("not a web link: {href}"));
+        None
     }
 }
 

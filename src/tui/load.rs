@@ -1,18 +1,17 @@
 //! A fast first frame on big inputs: the structure of a prefix is drawn first, and the whole
 //! input is read on a background thread, started only once that frame is out (two cores
-//! are not always free), and swapped in (see [`super::App::replace_document`]). The flow
-//! stays one-directional; it simply runs twice.
+//! are not always free). The thread's news comes to the event loop as two actions, in this
+//! order: [`Action::Loaded`], the whole text structured and wrapped at the reader's width,
+//! which makes all of it readable (`G`, search, `]`) at once; then [`Action::Entities`],
+//! once extraction, the slowest stage, is done. The flow stays one-directional; it simply
+//! runs twice.
 //!
-//! The background thread also does everything else that costs time in proportion to the
-//! input: hashing it to name the saved position, extracting entities, and wrapping the whole
-//! text at the reader's width, so the swap on the event loop costs next to nothing.
-//!
-//! It reads through [`crate::read_owned`], which drops each stage's input as soon as the
-//! next stage has been built: the input bytes, the decoded text and the sanitised text are
-//! never all alive at once, which bounds peak memory.
+//! The structure stages drop each stage's input as soon as the next has been built (see
+//! [`crate::structure_owned`]), which bounds peak memory. The event loop never waits for
+//! the thread: quitting leaves it to the process's end.
 
+use super::action::Action;
 use super::flow::{Flow, Wrapped};
-use super::state::Store;
 use crate::Format;
 use crate::document::Document;
 use crate::ingest::InputError;
@@ -23,24 +22,15 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 /// Inputs longer than this are read in two steps.
 pub const PREFIX: usize = 64 * 1024;
 
-/// The whole document, read and laid out at one width.
-#[derive(Debug)]
+/// A document laid out at one width.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
-    /// The document, entities included.
-    pub doc: Document,
+    /// The document (shared with the thread that extracts its entities).
+    pub doc: Arc<Document>,
     /// Its items.
     pub flow: Flow,
     /// Its lines at [`Prepared::wrapped`]`.width`.
     pub wrapped: Wrapped,
-}
-
-/// What the background thread reports, in this order.
-#[derive(Debug)]
-pub enum News {
-    /// Where the input's reading position is kept (`None` without a home directory).
-    Store(Option<Store>),
-    /// The whole document, or why it could not be read.
-    Whole(Result<Box<Prepared>, String>),
 }
 
 /// The rest of a big input, not yet started.
@@ -55,10 +45,10 @@ pub struct Pending {
 /// The whole document, on its way.
 #[derive(Debug)]
 pub struct Loading {
-    rx: Receiver<News>,
+    rx: Receiver<Action>,
     width: Arc<AtomicU16>,
-    /// Bytes of input the first document covers.
-    pub prefix: usize,
+    /// True once the last piece of news has come.
+    done: bool,
 }
 
 impl Pending {
@@ -67,16 +57,27 @@ impl Pending {
     pub fn spawn(self, width: u16) -> Loading {
         let (tx, rx) = channel();
         let shared = Arc::new(AtomicU16::new(width));
-        let loading = Loading { rx, width: Arc::clone(&shared), prefix: self.prefix };
+        let loading = Loading { rx, width: Arc::clone(&shared), done: false };
         // Shared by the two copies of `work`, whichever runs takes the input.
         let theirs = Arc::new(std::sync::Mutex::new(Some(self.input)));
         let format = self.format;
         let work = move || {
             let Some(bytes) = theirs.lock().ok().and_then(|mut i| i.take()) else { return };
-            let _ = tx.send(News::Store(Store::for_input(&bytes)));
-            let whole = crate::read_owned(bytes, format).map_err(|e| format!("only the start is shown: {e}"));
-            let whole = whole.map(|doc| prepare(doc, shared.load(Ordering::Relaxed)));
-            let _ = tx.send(News::Whole(whole.map(Box::new)));
+            let doc = match crate::structure_owned(bytes, format) {
+                Ok(doc) => Arc::new(doc),
+                Err(e) => {
+                    let _ = tx.send(Action::LoadFailed(format!("only the start is shown: {e}")));
+                    return;
+                }
+            };
+            let prepared = prepare_shared(Arc::clone(&doc), shared.load(Ordering::Relaxed));
+            if tx.send(Action::Loaded(Box::new(prepared))).is_err() {
+                return;
+            }
+            let entities = crate::extract::entities(&doc);
+            // The reader then holds the only reference, and adds the entities in place.
+            drop(doc);
+            let _ = tx.send(Action::Entities(entities));
         };
         let spawned = std::thread::Builder::new().name("load".into()).spawn(work.clone());
         if spawned.is_err() {
@@ -93,14 +94,26 @@ impl Loading {
     }
 
     /// The next piece of news, if any has come; a thread that died says so once.
-    pub fn poll(&self) -> Option<News> {
+    pub fn poll(&mut self) -> Option<Action> {
+        if self.done {
+            return None;
+        }
         match self.rx.try_recv() {
-            Ok(news) => Some(news),
+            Ok(news) => {
+                self.done = matches!(news, Action::Entities(_) | Action::LoadFailed(_));
+                Some(news)
+            }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
-                Some(News::Whole(Err("only the start is shown: reading the rest failed".into())))
+                self.done = true;
+                Some(Action::LoadFailed("reading the rest of the input failed".into()))
             }
         }
+    }
+
+    /// True once every piece of news has come.
+    pub fn done(&self) -> bool {
+        self.done
     }
 }
 
@@ -118,6 +131,10 @@ pub fn start(input: Vec<u8>, format: Format) -> Result<(Document, Option<Pending
 
 /// The document laid out at `width`.
 pub fn prepare(doc: Document, width: u16) -> Prepared {
+    prepare_shared(Arc::new(doc), width)
+}
+
+fn prepare_shared(doc: Arc<Document>, width: u16) -> Prepared {
     let flow = Flow::new(&doc);
     let wrapped = Wrapped::new(&doc, &flow, width);
     Prepared { doc, flow, wrapped }
@@ -136,21 +153,22 @@ mod tests {
     }
 
     #[test]
-    fn the_whole_document_arrives_after_the_store() {
+    fn the_whole_text_arrives_before_its_entities() {
         let text = long_text();
         let (first, pending) = start(text.clone().into_bytes(), Format::Text).expect("text");
-        let loading = pending.expect("read in two steps").spawn(60);
+        let mut loading = pending.expect("read in two steps").spawn(60);
         let mut news = Vec::new();
-        while news.len() < 2 {
+        while !loading.done() {
             match loading.poll() {
                 Some(n) => news.push(n),
                 None => std::thread::sleep(std::time::Duration::from_millis(5)),
             }
         }
-        assert!(matches!(news[0], News::Store(_)));
-        let News::Whole(Ok(whole)) = news.remove(1) else { panic!("the whole document") };
+        let [Action::Loaded(whole), Action::Entities(entities)] = &news[..] else { panic!("{news:?}") };
         assert!(first.word_count() < whole.doc.word_count());
-        assert_eq!(whole.doc, crate::read(text.as_bytes()).expect("whole"));
+        let read = crate::read(text.as_bytes()).expect("whole");
+        assert_eq!(whole.doc.sections, read.sections);
+        assert_eq!(*entities, read.entities);
         assert_eq!(whole.wrapped.width, 60);
     }
 

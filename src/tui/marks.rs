@@ -1,8 +1,7 @@
 //! Highlights that can be stepped through with n/N: search matches and an entity's mentions.
 
 use super::flow::Flow;
-use crate::document::{Document, EntityKind};
-use aho_corasick::AhoCorasick;
+use crate::document::Document;
 
 /// One highlighted range: an item of the flow and a byte range of its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,6 +32,8 @@ pub struct Marks {
     pub hits: Vec<Hit>,
     /// Index into `hits`.
     pub current: usize,
+    /// True when `n` steps backward (a search made with `?`).
+    pub back: bool,
 }
 
 impl Marks {
@@ -42,25 +43,6 @@ impl Marks {
         let last = first + self.hits[first..].partition_point(|h| h.item == item && h.start < end);
         first..last.max(first)
     }
-}
-
-/// Every match of `query` in the shown text, crossing line wraps (lines are a view; the
-/// search runs on whole passages). Case is ignored unless the query has a capital letter.
-pub fn search(doc: &Document, flow: &Flow, query: &str) -> Vec<Hit> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let fold = !query.chars().any(char::is_uppercase);
-    let Ok(ac) = AhoCorasick::builder().ascii_case_insensitive(fold).build([query]) else {
-        return Vec::new();
-    };
-    let mut hits = Vec::new();
-    for item in 0..flow.items.len() {
-        for m in ac.find_iter(flow.text(doc, item)) {
-            hits.push(Hit { item, start: m.start(), end: m.end() });
-        }
-    }
-    hits
 }
 
 /// Every mention of an entity as highlighted text, found through the input spans.
@@ -79,35 +61,7 @@ pub fn mentions(doc: &Document, flow: &Flow, entity: usize) -> Vec<Hit> {
     hits
 }
 
-/// One row of the sidebar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// A group header: kind and how many entities it has.
-    Group(EntityKind, usize),
-    /// An entity (index into `doc.entities`).
-    Entity(usize),
-    /// Said under a group with no entity.
-    Empty,
-}
-
-/// The sidebar's rows: People, Places, Events, each by salience, most salient first.
-pub fn sidebar_rows(doc: &Document) -> Vec<Row> {
-    let mut rows = Vec::new();
-    for kind in [EntityKind::Person, EntityKind::Place, EntityKind::Event] {
-        let mut of_kind: Vec<usize> =
-            (0..doc.entities.len()).filter(|&i| doc.entities[i].kind == kind).collect();
-        of_kind.sort_by(|&a, &b| {
-            let (a, b) = (&doc.entities[a], &doc.entities[b]);
-            b.salience.total_cmp(&a.salience).then(b.mentions.len().cmp(&a.mentions.len()))
-        });
-        rows.push(Row::Group(kind, of_kind.len()));
-        if of_kind.is_empty() {
-            rows.push(Row::Empty);
-        }
-        rows.extend(of_kind.into_iter().map(Row::Entity));
-    }
-    rows
-}
+pub use super::side::Row;
 
 #[cfg(test)]
 mod tests {
@@ -120,6 +74,7 @@ mod tests {
             source: Source::Search("x".into()),
             hits: vec![hit(0, 5, 8), hit(1, 0, 3), hit(1, 10, 14), hit(1, 20, 22), hit(3, 0, 1)],
             current: 0,
+            back: false,
         };
         assert_eq!(m.on_line(1, 0, 12), 1..3);
         assert_eq!(m.on_line(1, 12, 20), 2..3);

@@ -1,5 +1,8 @@
-//! The reading position kept between runs: one small JSON file per document, named by a hash
-//! of the input bytes, in the XDG state directory, replaced atomically.
+//! The reading position kept between runs: one small JSON file per document, in the XDG
+//! state directory, replaced atomically. A document is named by its file's path (or, read
+//! from a pipe, by its title), not by its bytes, so a page that changed by a line keeps its
+//! position; the position carries the start of the paragraph it was in, so it is found
+//! again even when the text before it moved.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -7,13 +10,35 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// What is remembered about a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Position {
     /// Input byte at the top of the reading pane: stable across re-wrapping and across
     /// versions of the structure recovery, unlike a row or an item number.
     pub input: usize,
     /// The section read, for people who open the file.
     pub section: usize,
+    /// The start of the paragraph's text at the position, to find it again in a changed
+    /// text (empty when unknown).
+    #[serde(default)]
+    pub lead: String,
+    /// How far into that paragraph's text the position is, in bytes.
+    #[serde(default)]
+    pub offset: usize,
+}
+
+/// Bytes of a paragraph's start kept to find it again.
+pub const LEAD_BYTES: usize = 80;
+
+/// What names a document's position: its file's absolute path; for a pipe, its title; for
+/// an untitled pipe, its first bytes.
+pub fn key(path: Option<&Path>, title: Option<&str>, input: &[u8]) -> Vec<u8> {
+    if let Some(p) = path.and_then(|p| std::fs::canonicalize(p).ok()) {
+        return [b"path:".as_slice(), p.as_os_str().as_encoded_bytes()].concat();
+    }
+    if let Some(t) = title.filter(|t| !t.trim().is_empty()) {
+        return [b"title:".as_slice(), t.as_bytes()].concat();
+    }
+    [b"bytes:".as_slice(), crate::prefix(input, 64 * 1024)].concat()
 }
 
 /// A saved position is a few dozen bytes; a file larger than this is not one.
@@ -26,15 +51,13 @@ pub struct Store {
 }
 
 impl Store {
-    /// The store of the document with these input bytes, in the user's state directory
+    /// The store of the document named `key` (see [`key`]), in the user's state directory
     /// (`$XDG_STATE_HOME/folio`, or `~/.local/state/folio`); `None` without a home.
-    pub fn for_input(bytes: &[u8]) -> Option<Store> {
-        let dirs = directories::ProjectDirs::from("", "", "folio")?;
-        let dir = dirs.state_dir().unwrap_or(dirs.data_local_dir());
-        Some(Store::in_dir(dir, bytes))
+    pub fn for_key(key: &[u8]) -> Option<Store> {
+        Some(Store::in_dir(&state_dir()?, key))
     }
 
-    /// The store of a document in `dir`.
+    /// The store of the document named `bytes` in `dir`.
     pub fn in_dir(dir: &Path, bytes: &[u8]) -> Store {
         let hash = Sha256::digest(bytes);
         let key: String = hash.iter().take(16).map(|b| format!("{b:02x}")).collect();
@@ -98,6 +121,45 @@ impl Store {
     }
 }
 
+/// `$XDG_STATE_HOME/folio`, or `~/.local/state/folio`; `None` without a home.
+pub fn state_dir() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "folio")?;
+    Some(dirs.state_dir().unwrap_or(dirs.data_local_dir()).to_path_buf())
+}
+
+/// What the reader remembers across documents: the text width chosen with `-`, `+`, `=`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prefs {
+    /// The widest text column, in cells, when the user changed it.
+    pub width: Option<u16>,
+}
+
+impl Prefs {
+    fn path(dir: &Path) -> PathBuf {
+        dir.join("prefs.json")
+    }
+
+    /// The preferences saved in `dir`; the defaults when there are none or they are corrupt.
+    pub fn load(dir: &Path) -> Prefs {
+        let bytes = std::fs::File::open(Prefs::path(dir)).and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(MAX_STATE_BYTES).read_to_end(&mut bytes).map(|_| bytes)
+        });
+        bytes.ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    }
+
+    /// Saves them in `dir`, replacing the file atomically.
+    pub fn save(self, dir: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let path = Prefs::path(dir);
+        let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
+        std::fs::write(&tmp, serde_json::to_vec(&self).map_err(std::io::Error::other)?)?;
+        std::fs::rename(&tmp, &path).inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,8 +175,8 @@ mod tests {
         let dir = temp_dir("roundtrip");
         let store = Store::in_dir(&dir, b"some article");
         assert_eq!(store.load(), Ok(None));
-        let pos = Position { input: 1234, section: 2 };
-        store.save(pos).expect("save");
+        let pos = Position { input: 1234, section: 2, lead: "It began".into(), offset: 3 };
+        store.save(pos.clone()).expect("save");
         assert_eq!(store.load(), Ok(Some(pos)));
         assert_eq!(Store::in_dir(&dir, b"another article").load(), Ok(None));
         let leftovers = std::fs::read_dir(store.path().parent().expect("dir")).expect("list").count();
@@ -153,7 +215,7 @@ mod tests {
         }
         // Unknown fields are tolerated (a later version may add some); the position stands.
         std::fs::write(store.path(), b"{\"input\": 7, \"section\": 1, \"later\": true}").expect("write");
-        assert_eq!(store.load(), Ok(Some(Position { input: 7, section: 1 })));
+        assert_eq!(store.load(), Ok(Some(Position { input: 7, section: 1, ..Position::default() })));
         let _ = std::fs::remove_dir_all(&dir);
     }
 
@@ -164,8 +226,8 @@ mod tests {
         std::fs::create_dir_all(store.path().parent().expect("dir")).expect("mkdir");
         std::fs::write(store.path(), b"{not json").expect("write");
         assert!(store.load().is_err());
-        store.save(Position { input: 1, section: 0 }).expect("save over it");
-        assert_eq!(store.load(), Ok(Some(Position { input: 1, section: 0 })));
+        store.save(Position { input: 1, section: 0, ..Position::default() }).expect("save over it");
+        assert_eq!(store.load(), Ok(Some(Position { input: 1, section: 0, ..Position::default() })));
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -124,6 +124,35 @@ pub fn handle_signals(last_words: fn()) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Clears the whole screen (Ctrl-l), for a terminal that something else wrote over.
+pub fn clear_screen() -> std::io::Result<()> {
+    execute!(stdout(), ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All))
+}
+
+/// `v`: leaves the reader's modes, runs `$VISUAL` (or `$EDITOR`, or `vi`) on `path` at the
+/// line holding input byte `input` (`+LINE`, which vi, vim, nano, emacs and others read),
+/// and enters them again; the caller redraws everything. The editor is run directly,
+/// never through a shell; its words are split on spaces (`code --wait`).
+pub fn edit(path: &std::path::Path, input: usize, mouse: bool) -> std::io::Result<()> {
+    let line = std::fs::read(path).map_or(1, |b| b.iter().take(input).filter(|&&c| c == b'\n').count() + 1);
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .map(|v| v.to_string_lossy().into_owned())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string());
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    restore();
+    let status = std::process::Command::new(program).args(words).arg(format!("+{line}")).arg(path).status();
+    enter(mouse)?;
+    match status {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(std::io::Error::other(format!("{program} exited with {s}"))),
+        Err(e) => Err(std::io::Error::new(e.kind(), format!("{program}: {e}"))),
+    }
+}
+
 /// Ctrl-Z: restore the terminal, stop the process, and when the shell resumes it enter the
 /// reader's modes again (the caller redraws everything).
 pub fn suspend(mouse: bool) -> std::io::Result<()> {

@@ -3,21 +3,74 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Colours for a dark background, a light one, or the terminal's own sixteen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Palette {
+    /// Light colours on a dark background.
+    #[default]
+    Dark,
+    /// Dark colours on a light background.
+    Light,
+    /// Only the terminal's basic colours, as its own theme sets them.
+    Terminal,
+}
+
+impl Palette {
+    /// The palette of a config file's `theme = "…"`.
+    pub fn parse(s: &str) -> Option<Palette> {
+        match s {
+            "dark" => Some(Palette::Dark),
+            "light" => Some(Palette::Light),
+            "terminal" => Some(Palette::Terminal),
+            _ => None,
+        }
+    }
+
+    /// The colour standing for `dark`'s colour in this palette.
+    fn pick(self, dark: Color) -> Color {
+        match self {
+            Palette::Dark => dark,
+            Palette::Light => match dark {
+                Color::LightYellow => Color::Rgb(0x8a, 0x5a, 0x00),
+                Color::LightCyan => Color::Rgb(0x00, 0x55, 0x8a),
+                Color::LightGreen => Color::Rgb(0x1a, 0x6b, 0x1a),
+                Color::LightMagenta => Color::Rgb(0x8a, 0x1a, 0x6b),
+                Color::DarkGray => Color::Rgb(0xa0, 0xa0, 0xa0),
+                other => other,
+            },
+            Palette::Terminal => match dark {
+                Color::LightYellow => Color::Yellow,
+                Color::LightCyan => Color::Cyan,
+                Color::LightGreen => Color::Green,
+                Color::LightMagenta => Color::Magenta,
+                other => other,
+            },
+        }
+    }
+}
+
 /// The styles of the reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// False when NO_COLOR is set.
     pub color: bool,
+    /// Which colours, when there are colours.
+    pub palette: Palette,
 }
 
 impl Theme {
     /// Colour unless the NO_COLOR convention (<https://no-color.org>) says otherwise.
     pub fn from_env() -> Theme {
-        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
+    }
+
+    /// The dark palette, in colour or not.
+    pub fn new(color: bool) -> Theme {
+        Theme { color, palette: Palette::Dark }
     }
 
     fn fg(self, style: Style, color: Color) -> Style {
-        if self.color { style.fg(color) } else { style }
+        if self.color { style.fg(self.palette.pick(color)) } else { style }
     }
 
     /// Body text.
@@ -83,7 +136,7 @@ impl Theme {
     /// A search match.
     pub fn matched(self) -> Style {
         if self.color {
-            Style::default().bg(Color::Yellow).fg(Color::Black)
+            Style::default().bg(self.palette.pick(Color::Yellow)).fg(Color::Black)
         } else {
             Style::default().add_modifier(Modifier::UNDERLINED)
         }
@@ -95,7 +148,9 @@ impl Theme {
     /// The current match or mention: reversed without colour, a strong colour with it.
     pub fn current(self) -> Style {
         if self.color {
-            Style::default().bg(Color::LightMagenta).fg(Color::Black).add_modifier(Modifier::BOLD)
+            let bg = self.palette.pick(Color::LightMagenta);
+            let fg = if self.palette == Palette::Light { Color::White } else { Color::Black };
+            Style::default().bg(bg).fg(fg).add_modifier(Modifier::BOLD)
         } else {
             Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         }
@@ -138,8 +193,12 @@ impl Theme {
     }
     /// The status line.
     pub fn status(self) -> Style {
-        if self.color {
-            Style::default().bg(Color::Indexed(236)).fg(Color::Indexed(250))
+        if self.color && self.palette != Palette::Terminal {
+            let (bg, fg) = match self.palette {
+                Palette::Light => (Color::Indexed(254), Color::Indexed(236)),
+                _ => (Color::Indexed(236), Color::Indexed(250)),
+            };
+            Style::default().bg(bg).fg(fg)
         } else {
             Style::default().add_modifier(Modifier::REVERSED)
         }

@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             clear(frame, r);
             sidebar::render(frame, r, app);
         }
-        Overlay::Help(scroll) => help::render(frame, help::area(&app.layout), app, *scroll),
+        Overlay::Help(scroll) => help::render(frame, help::area(&app.layout, &app.keymap), app, *scroll),
         Overlay::Entity(d) => details::render(frame, details::area(&app.layout, d), app, d),
         Overlay::Links(l) => crate::tui::links::render(
             frame,
@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             app,
             l,
         ),
-        Overlay::None | Overlay::Search(_) => {}
+        Overlay::None | Overlay::Prompt(_) => {}
     }
 }
 

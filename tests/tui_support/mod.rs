@@ -151,7 +151,7 @@ Aubin's grandson had carried up to Castelnau the week before. The bridge held.")
 
 /// A reader with colours off, so snapshots and style checks do not depend on the environment.
 pub fn app(doc: Document, w: u16, h: u16) -> App {
-    App::new(doc, "essay.txt", w, h, Theme { color: false })
+    App::new(doc, "essay.txt", w, h, Theme::new(false))
 }
 
 /// Sends actions in order.

@@ -83,8 +83,13 @@ fn snippet(app: &App, hit: Hit, width: usize, base: Style, mark: Style) -> Line<
     else {
         return Line::default();
     };
-    // Which section the mention is in, so the list reads as a map of the text.
-    let section = app.flow.item_section.get(hit.item).map_or(String::new(), |s| format!("§{} ", s + 1));
+    // Which section the mention is in, named as the status line names it, so the list
+    // reads as a map of the text.
+    let section = app.flow.item_section.get(hit.item).map_or(String::new(), |&s| {
+        let path = crate::tui::toc::path(&app.doc.sections, s);
+        let name = path.last().map_or(crate::tui::toc::OPENING, |n| n);
+        format!("{} ", super::fit(name, (width / 4).max(4)))
+    });
     let room = width.saturating_sub(section.width());
     let name = super::fit(name, room);
     let side = room.saturating_sub(name.width());

@@ -1,40 +1,42 @@
 //! The help overlay, generated from the key map so it lists every key there is.
 
 use crate::tui::app::App;
-use crate::tui::keymap::{KEYMAP, MOUSE_HELP};
+use crate::tui::keymap::{Keymap, MORE_HELP};
 use crate::tui::layout::Layout;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-/// The help's rows: keys, then what they do.
-pub fn rows() -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = KEYMAP
+/// The help's rows: keys, then what they do (actions without a key are left out).
+pub fn rows(keymap: &Keymap) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = keymap
+        .bindings()
         .iter()
+        .filter(|b| !b.keys.is_empty())
         .map(|b| (b.keys.iter().map(|k| k.label()).collect::<Vec<_>>().join(" "), b.help))
         .collect();
-    rows.extend(MOUSE_HELP.iter().map(|(k, h)| (format!("mouse {k}"), *h)));
+    rows.extend(MORE_HELP.iter().map(|(k, h)| (k.to_string(), *h)));
     rows
 }
 
 /// The help's box: as tall as its rows, within the screen.
-pub fn area(layout: &Layout) -> Rect {
-    layout.centred(64, rows().len() as u16 + 2)
+pub fn area(layout: &Layout, keymap: &Keymap) -> Rect {
+    layout.centred(72, rows(keymap).len() as u16 + 2)
 }
 
 /// How far the help can scroll at this size.
-pub fn max_scroll(layout: &Layout) -> usize {
-    rows().len().saturating_sub(Layout::inner(area(layout)).height as usize)
+pub fn max_scroll(layout: &Layout, keymap: &Keymap) -> usize {
+    rows(keymap).len().saturating_sub(Layout::inner(area(layout, keymap)).height as usize)
 }
 
 /// Draws the help overlay in `area`, scrolled by `scroll` rows.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
     let t = app.theme;
-    let rows = rows();
+    let rows = rows(&app.keymap);
     super::clear(frame, area);
     let mut block = super::pane("Keys · Esc closes", true, t);
-    let max = max_scroll(&app.layout);
+    let max = max_scroll(&app.layout, &app.keymap);
     if max > 0 {
         let more = match scroll {
             0 => " j ↓ more ",

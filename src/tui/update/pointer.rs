@@ -1,9 +1,10 @@
 //! The mouse: the wheel scrolls the pane under the pointer, a click opens what it lands on.
 
-use super::{Move, movement, open};
+use super::lists::open;
+use super::moves::{Move, movement};
 use crate::tui::app::{App, Overlay, Pane};
 use crate::tui::layout::Layout;
-use crate::tui::marks::Row;
+use crate::tui::side::Row;
 
 /// The pane under a point, with the row inside its list.
 fn pane_at(app: &App, col: u16, row: u16) -> Option<(Pane, usize)> {
@@ -32,14 +33,8 @@ pub fn wheel(app: &mut App, col: u16, row: u16, lines: i16) {
         return movement(app, mv);
     }
     match pane_at(app, col, row) {
-        Some((Pane::Sections, _)) => {
-            let (len, h) = (app.toc_rows.len(), app.list_height(Pane::Sections));
-            app.toc.scroll(lines as isize, len, h);
-        }
-        Some((Pane::Sidebar, _)) => {
-            let (len, h) = (app.rows.len(), app.list_height(Pane::Sidebar));
-            app.side.scroll(lines as isize, len, h);
-        }
+        Some((Pane::Sections, _)) => app.toc.scroll(lines as isize),
+        Some((Pane::Sidebar, _)) => app.side.scroll(lines as isize),
         Some((Pane::Reading, _)) => app.scroll_to(app.top.saturating_add_signed(lines as isize)),
         None => {}
     }
@@ -65,18 +60,18 @@ pub fn click(app: &mut App, col: u16, row: u16) {
     }
     match pane_at(app, col, row) {
         Some((Pane::Sections, r)) => {
-            if let Some(i) = crate::tui::ui::sections::section_at(app, r) {
+            if let Some(i) = app.toc.row_at(&app.doc, r) {
                 app.focus = Pane::Sections;
-                app.toc.cursor = i;
+                app.toc.list.cursor = i;
                 open(app);
             }
         }
         Some((Pane::Sidebar, r)) => {
             app.focus = Pane::Sidebar;
-            if let Some(i) = crate::tui::ui::sidebar::row_at(app, r)
-                && matches!(app.rows.get(i), Some(Row::Entity(_)))
+            if let Some(i) = app.side.row_at(&app.doc, r)
+                && matches!(app.side.rows.get(i), Some(Row::Entity(_)))
             {
-                app.side.cursor = i;
+                app.side.click(i);
                 open(app);
             }
         }
