@@ -132,3 +132,20 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(o.status.success() || o.status.code().is_none(), "{}", stderr(&o));
     assert!(stderr(&o).is_empty());
 }
+
+#[test]
+fn completions_and_the_man_page_are_printed() {
+    for (shell, want) in [("bash", "complete -F"), ("zsh", "#compdef folio"), ("fish", "complete -c folio")] {
+        let o = folio(&["--completions", shell], None);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.contains(want) && out.contains("json") && out.contains("config"), "{shell}: {out}");
+    }
+    let o = folio(&["--completions", "tcsh"], None);
+    assert_eq!(o.status.code(), Some(2), "an unknown shell is a usage error");
+    let o = folio(&["--man"], None);
+    assert!(o.status.success());
+    let man = String::from_utf8_lossy(&o.stdout);
+    assert!(man.starts_with(".ie") || man.contains(".TH folio"), "{man}");
+    assert!(man.contains("\\-\\-max\\-bytes") && man.contains("config.toml"), "{man}");
+}

@@ -251,7 +251,6 @@ fn the_sidebar_filters_and_shows_the_current_section_only() {
     let (_, doc) = novel();
     let mut app = app(doc, 140, 30);
     update(&mut app, Action::FocusNext);
-    update(&mut app, Action::FocusNext);
     assert_eq!(app.focus, Pane::Sidebar);
     update(&mut app, Action::Filter);
     assert!(matches!(app.overlay, Overlay::Prompt(Prompt { ask: Ask::Filter, .. })));
@@ -317,7 +316,7 @@ fn a_changed_text_reopens_at_the_paragraph_left() {
     let mut app = app(doc, 100, 30);
     typed(&mut app, "7");
     update(&mut app, Action::NextSection);
-    update(&mut app, Action::LineDown);
+    send(&mut app, [Action::LineDown, Action::LineDown]);
     let pos = folio::tui::position(&app);
     let heading =
         |app: &App| app.doc.sections[app.current_section()].heading.as_ref().map(|h| h.text.clone());

@@ -135,14 +135,27 @@ pub enum MarkKey {
     Jump,
 }
 
-/// Named marks and the place before the last jump, as input bytes (so they survive the
-/// whole document replacing its start, and re-wrapping).
+/// A place to come back to: the exact line while the text and its width are the same, and
+/// the input byte once they changed (a resize, the whole document replacing its start).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    /// The top line.
+    pub line: usize,
+    /// The width the line was counted at.
+    pub width: u16,
+    /// Which reading of the document it was counted in ([`App::generation`]).
+    pub generation: u32,
+    /// The input byte at the top.
+    pub input: usize,
+}
+
+/// Named marks and the place before the last jump.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Jumps {
     /// `a` to `z`.
-    pub marks: [Option<usize>; 26],
+    pub marks: [Option<Spot>; 26],
     /// Where the reader was before the last jump (`''`, Ctrl-o).
-    pub back: Option<usize>,
+    pub back: Option<Spot>,
 }
 
 /// Searches typed before, and where the reader was when the prompt opened.
@@ -248,6 +261,8 @@ pub struct App {
     pub path: Option<PathBuf>,
     /// The width remembered from an earlier run, if any.
     pub remembered: Option<u16>,
+    /// How many times the document was replaced (by the whole of a big input).
+    pub generation: u32,
 }
 
 /// How many wrapped widths are kept.
@@ -292,6 +307,7 @@ impl App {
             measure: (measure, s.width),
             path: s.path,
             remembered: s.remembered,
+            generation: 0,
         };
         app.size_lists();
         app
@@ -378,6 +394,25 @@ impl App {
     /// The line a highlighted range starts on.
     pub fn line_of_hit(&self, hit: Hit) -> usize {
         self.wrapped.line_of(Anchor { item: hit.item, offset: hit.start })
+    }
+
+    /// Where the reader is, to come back to.
+    pub fn spot(&self) -> Spot {
+        Spot {
+            line: self.top,
+            width: self.wrapped.width,
+            generation: self.generation,
+            input: self.input_here(),
+        }
+    }
+
+    /// The top line that puts the reader back at `spot`.
+    pub fn line_of_spot(&self, spot: Spot) -> Option<usize> {
+        if (spot.width, spot.generation) == (self.wrapped.width, self.generation) {
+            return Some(spot.line);
+        }
+        let anchor = self.flow.anchor_of_input(&self.doc, spot.input)?;
+        Some(self.wrapped.line_of(anchor))
     }
 
     /// The input byte at the top of the reading pane.
@@ -476,6 +511,7 @@ impl App {
         }
         self.flow = flow;
         self.doc = doc;
+        self.generation += 1;
         self.loading.partial = None;
         self.cache.clear();
         self.searching.folded = None;

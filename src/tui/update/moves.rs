@@ -80,9 +80,9 @@ pub fn passive(app: &mut App, action: Action) -> Option<Effect> {
 
 /// Scrolls the reading pane to `line` as a jump: `''` comes back to where it left.
 pub fn jump(app: &mut App, line: usize) {
-    let (here, top) = (app.input_here(), app.top);
+    let here = app.spot();
     app.scroll_to(line);
-    if app.top != top {
+    if app.top != here.line {
         app.jumps.back = Some(here);
     }
 }
@@ -164,7 +164,7 @@ pub fn set_mark(app: &mut App, c: char) {
         app.message = Some(format!("{c}: marks are the letters a to z"));
         return;
     };
-    app.jumps.marks[i] = Some(app.input_here());
+    app.jumps.marks[i] = Some(app.spot());
     app.message = Some(format!("mark {c} set"));
 }
 
@@ -175,7 +175,7 @@ pub fn jump_mark(app: &mut App, c: char) {
         return;
     };
     match app.jumps.marks[i] {
-        Some(input) => jump_to_input(app, input),
+        Some(spot) => jump_to_spot(app, spot),
         None => app.message = Some(format!("no mark {c}: m{c} sets it")),
     }
 }
@@ -183,15 +183,15 @@ pub fn jump_mark(app: &mut App, c: char) {
 /// `''` and Ctrl-o: back to before the last jump (and, again, forth).
 pub fn jump_back(app: &mut App) {
     match app.jumps.back {
-        Some(input) => jump_to_input(app, input),
+        Some(spot) => jump_to_spot(app, spot),
         None => app.message = Some("no jump to go back from yet".to_string()),
     }
 }
 
-fn jump_to_input(app: &mut App, input: usize) {
-    let Some(anchor) = app.flow.anchor_of_input(&app.doc, input) else { return };
-    let here = app.input_here();
-    app.scroll_to(app.wrapped.line_of(anchor));
+fn jump_to_spot(app: &mut App, spot: crate::tui::app::Spot) {
+    let Some(line) = app.line_of_spot(spot) else { return };
+    let here = app.spot();
+    app.scroll_to(line);
     app.jumps.back = Some(here);
 }
 
