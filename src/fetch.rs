@@ -340,18 +340,17 @@ pub fn media_type(value: &str) -> (Option<String>, Option<String>) {
 /// Whether a media type is something folio reads: HTML, text, Markdown, a feed, XML, JSON,
 /// or a type that says nothing (octet-stream, which is sniffed like a file).
 pub fn is_page(media: &str) -> bool {
+    let application = media.strip_prefix("application/").unwrap_or("");
     media.starts_with("text/")
-        || matches!(
-            media,
-            "application/xhtml+xml"
-                | "application/xml"
-                | "application/rss+xml"
-                | "application/atom+xml"
-                | "application/rdf+xml"
-                | "application/feed+json"
-                | "application/json"
-                | "application/octet-stream"
-        )
+        || matches!(application, "xml" | "json" | "octet-stream")
+        || application.ends_with("+xml") && !application.starts_with("vnd.")
+        || application.ends_with("+json") && !application.starts_with("vnd.")
+}
+
+/// Whether a media type names a feed (RSS, Atom, RDF, JSON Feed, with or without `x-`).
+pub fn is_feed_type(media: &str) -> bool {
+    let application = media.strip_prefix("application/").unwrap_or("");
+    matches!(application.trim_start_matches("x-"), "rss+xml" | "atom+xml" | "rdf+xml" | "feed+json")
 }
 
 /// A transport error in words.
@@ -397,6 +396,8 @@ mod tests {
         assert_eq!(media_type("image/png"), (Some("image/png".into()), None));
         assert!(is_page("text/html") && is_page("application/atom+xml") && !is_page("image/png"));
         assert!(!is_page("application/pdf") && !is_page("application/zip"));
+        assert!(is_page("application/x-rss+xml") && is_feed_type("application/x-rss+xml"));
+        assert!(!is_page("image/svg+xml") && !is_feed_type("application/xhtml+xml"));
     }
 
     #[test]

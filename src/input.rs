@@ -77,15 +77,7 @@ impl Source {
     /// by content.
     pub fn kind(&self, forced: Option<Format>) -> anyhow::Result<Kind> {
         let media = self.web.as_ref().and_then(|w| w.media_type.as_deref());
-        let feed_type = media.is_some_and(|m| {
-            matches!(
-                m,
-                "application/rss+xml"
-                    | "application/atom+xml"
-                    | "application/rdf+xml"
-                    | "application/feed+json"
-            )
-        });
+        let feed_type = media.is_some_and(fetch::is_feed_type);
         if forced.is_none() && (feed_type || crate::feed::sniff(&self.bytes)) {
             let base = self.web.as_ref().map(|w| w.url.as_str());
             let feed =
@@ -177,4 +169,68 @@ fn io_reason(e: &std::io::Error) -> String {
             s.split(" (os error").next().unwrap_or(&s).to_string()
         }
     }
+}
+
+/// A web page or feed read whole for the reader: its document and the text it was read
+/// from (for a feed, the Markdown written from it), with what the reader shows and keeps.
+#[derive(Debug)]
+pub struct Opened {
+    /// The document, entities included.
+    pub doc: Document,
+    /// The text its spans point into.
+    pub bytes: Vec<u8>,
+    /// "host · title", for the title bar.
+    pub name: String,
+    /// The address it came from, after redirects.
+    pub url: String,
+    /// For a feed, each section's article address (a section per entry).
+    pub entries: Option<Vec<Option<String>>>,
+    /// Warnings to show (a copy from the cache, and the like).
+    pub warnings: Vec<String>,
+}
+
+/// Why a web address gave nothing to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// An image, a PDF, an archive: something for another program. The address and media type.
+    NotAPage(String, String),
+    /// Anything else, as one line naming the address.
+    Failed(String),
+}
+
+/// Fetches and reads `url` whole (for the reader's background thread).
+pub fn open_url(
+    url: &str,
+    fetching: &fetch::Options,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Opened, Refusal> {
+    let shown = scrub(url);
+    let page = match fetch::fetch(url, fetching, progress) {
+        Ok(page) => page,
+        Err(FetchError::NotAPage(media)) => return Err(Refusal::NotAPage(url.to_string(), media)),
+        Err(e) => return Err(Refusal::Failed(format!("{shown}: {e}"))),
+    };
+    let warnings = page.warnings.clone();
+    let source = Source { bytes: page.bytes.clone(), name: scrub(&page.url), web: Some(page) };
+    let failed = |e: anyhow::Error| Refusal::Failed(scrub(&format!("{e:#}")));
+    let final_url = source.web.as_ref().map(|w| w.url.clone()).unwrap_or_default();
+    let (doc, bytes, entries) = match source.kind(None).map_err(failed)? {
+        Kind::Feed(feed) => {
+            let text = crate::feed::markdown(&feed).into_bytes();
+            let doc = crate::read_as(&text, Format::Markdown)
+                .map_err(|e| Refusal::Failed(format!("{shown}: {e}")))?;
+            // One section per entry, as the Markdown was written.
+            let entries: Vec<Option<String>> = feed.entries.iter().map(|e| e.link.clone()).collect();
+            let entries = (entries.len() == doc.sections.len()).then_some(entries);
+            (doc, text, entries)
+        }
+        Kind::Page(format) => (source.read(format).map_err(failed)?, source.bytes, None),
+    };
+    let host =
+        url::Url::parse(&final_url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();
+    let name = match doc.title.as_ref().map(|t| t.text.trim()).filter(|t| !t.is_empty()) {
+        Some(title) => scrub(&format!("{host} · {title}")),
+        None => scrub(&final_url),
+    };
+    Ok(Opened { doc, bytes, name, url: final_url, entries, warnings })
 }

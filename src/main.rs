@@ -49,16 +49,24 @@ fn run(args: &Args) -> anyhow::Result<()> {
     if args.man {
         return Ok(folio::cli::man(Args::command(), &mut std::io::stdout())?);
     }
-    let opts =
-        folio::tui::Options { path: args.file.clone().filter(|f| f.is_file()), config: args.config.clone() };
     let fetching =
         folio::fetch::Options { timeout: args.timeout, max_bytes: args.max_bytes, ..Default::default() };
-    let source = folio::input::choose(args.file.as_deref(), &fetching)?;
+    let path = args.file.clone().filter(|f| f.is_file());
+    let mut opts = folio::tui::Options { path, config: args.config.clone(), fetching, ..Default::default() };
     // Standard output is locked only to print: the reader's signal thread writes to it.
     let reader = !args.json && std::io::stdout().is_terminal();
+    let url = args.file.as_ref().and_then(|f| f.to_str()).filter(|f| folio::fetch::is_url(f));
+    if let Some(url) = url.filter(|_| reader && args.format.is_none()) {
+        // The reader opens at once and says how much of the page has come.
+        opts.open = Some(url.to_string());
+        return folio::tui::run(Vec::new(), &folio::ingest::sanitize::scrub(url), folio::Format::Text, &opts);
+    }
+    let source = folio::input::choose(args.file.as_deref(), &opts.fetching)?;
+    opts.url = source.web.as_ref().map(|w| w.url.clone());
     let out = || std::io::stdout().lock();
     match source.kind(args.format)? {
         Kind::Feed(feed) if reader => {
+            opts.entries = Some(feed.entries.iter().map(|e| e.link.clone()).collect());
             folio::tui::run(folio::feed::markdown(&feed).into(), &source.name, folio::Format::Markdown, &opts)
         }
         Kind::Feed(feed) => Ok(folio::feed::write(&feed, args.json, &mut out())?),

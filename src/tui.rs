@@ -14,6 +14,7 @@ pub mod links;
 pub mod list;
 pub mod load;
 pub mod marks;
+pub mod nav;
 pub mod opener;
 pub mod shape;
 pub mod side;
@@ -68,6 +69,14 @@ pub struct Options {
     pub path: Option<PathBuf>,
     /// A config file named on the command line (instead of the usual place).
     pub config: Option<PathBuf>,
+    /// The web address the input came from: the saved position is kept by it.
+    pub url: Option<String>,
+    /// For a feed, each section's article address (Enter in the section list opens it).
+    pub entries: Option<Vec<Option<String>>>,
+    /// A web address to open at once: the reader starts empty and says how much has come.
+    pub open: Option<String>,
+    /// How pages are fetched when a link is followed.
+    pub fetching: crate::fetch::Options,
 }
 
 /// The settings of the config file (and the width remembered from the last run), with the
@@ -91,8 +100,14 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format, opts: &Options) ->
     let head = input[..input.len().min(load::PREFIX)].to_vec();
     let (doc, mut pending) = load::start(input, format).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let title = doc.title.as_ref().map(|t| t.text.clone());
-    let store = Store::for_key(&state::key(opts.path.as_deref(), title.as_deref(), &head));
+    let store = match (&opts.url, &opts.open) {
+        (_, Some(_)) => None,
+        (Some(url), None) => nav::store_for(url),
+        (None, None) => Store::for_key(&state::key(opts.path.as_deref(), title.as_deref(), &head)),
+    };
     drop(head);
+    let here = nav::Here { url: opts.url.clone(), entries: opts.entries.clone(), store };
+    let mut browser = nav::Browser::new(here, opts.fetching.clone(), settings.clone());
     terminal::install_panic_hook();
     terminal::handle_signals(save_last)?;
     let _guard = terminal::Guard;
@@ -102,7 +117,7 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format, opts: &Options) ->
     let mut app = App::with(doc, name, size.width, size.height, settings);
     let mut news: Vec<Action> = warnings.into_iter().map(Action::Say).collect();
     news.extend(pending.as_ref().map(|p| Action::Partial(p.prefix)));
-    match store.as_ref().map(Store::load) {
+    match browser.here.store.as_ref().map(Store::load) {
         Some(Ok(Some(pos))) => news.push(Action::Restore(pos)),
         Some(Err(warning)) => news.push(Action::Say(warning)),
         _ => {}
@@ -110,6 +125,10 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format, opts: &Options) ->
     for n in news {
         update(&mut app, n);
     }
+    if let Some(url) = &opts.open {
+        browser.open_first(&mut app, url);
+    }
+    let mut failed = None;
     let mut loading: Option<load::Loading> = None;
     let mut dirty = true;
     'reading: loop {
@@ -118,7 +137,19 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format, opts: &Options) ->
             update(&mut app, Action::Resize(size.width, size.height));
             dirty = true;
         }
-        if let Some(store) = &store
+        match browser.poll(&mut app) {
+            Ok(changed) => dirty |= changed,
+            Err(why) => {
+                failed = Some(why);
+                break 'reading;
+            }
+        }
+        if browser.moved() {
+            // A big input still loading belongs to the page left; it stays as far as it got.
+            loading = None;
+            pending = None;
+        }
+        if let Some(store) = &browser.here.store
             && let Ok(mut last) = LAST.lock()
         {
             *last = Some((store.clone(), position(&app)));
@@ -145,13 +176,19 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format, opts: &Options) ->
                 continue;
             }
         }
+        // A page on its way is shown arriving.
+        if browser.busy() && !event::poll(Duration::from_millis(50))? {
+            continue;
+        }
         // Take every event already waiting before drawing again: a storm of resizes or
         // wheel turns costs one frame.
         let mut event = event::read()?;
         dirty = true;
         loop {
             let action = keymap::translate(&app.keymap, &event, app.mode());
+            let action = action.and_then(|a| browser.take(&mut app, a));
             match action.and_then(|a| update(&mut app, a)) {
+                Some(Effect::Follow(url)) => browser.follow(&mut app, &url),
                 Some(Effect::Quit) => break 'reading,
                 Some(Effect::Mouse(on)) => terminal::set_mouse(on)?,
                 Some(Effect::Suspend) => {
@@ -184,7 +221,10 @@ pub fn run(input: Vec<u8>, name: &str, format: crate::Format, opts: &Options) ->
         }
     }
     terminal::restore();
-    if let Some(store) = &store
+    if let Some(why) = failed {
+        anyhow::bail!(why);
+    }
+    if let Some(store) = &browser.here.store
         && let Err(e) = store.save(position(&app))
     {
         eprintln!("folio: could not save the reading position in {}: {e}", store.path().display());

@@ -1,5 +1,6 @@
-//! End to end: `o` lists a document's links in the real binary, and Enter hands the chosen
+//! End to end: `o` lists a document's links in the real binary, and `O` hands the chosen
 //! web address to `$BROWSER` as one argument, without a shell and without waiting for it.
+//! (Enter opens it inside folio: see pty_web.rs.)
 
 #[path = "tui_support/pty.rs"]
 mod pty;
@@ -8,7 +9,7 @@ use pty::{Session, state_dir};
 use std::time::{Duration, Instant};
 
 #[test]
-fn o_lists_the_links_and_enter_hands_one_to_the_browser() {
+fn o_lists_the_links_and_shift_o_hands_one_to_the_browser() {
     let dir = state_dir("links");
     let page = dir.join("page.md");
     std::fs::write(
@@ -32,7 +33,7 @@ fn o_lists_the_links_and_enter_hands_one_to_the_browser() {
     s.keys(b"o");
     s.wait_for("the link list", |t| t.contains("Links 2") && t.contains("[2] notes on kilns"));
     assert!(s.text().contains("https://example.org/guide"), "{}", s.text());
-    s.keys(b"j\r");
+    s.keys(b"jO");
     let out = dir.join("browser.sh.out");
     let start = Instant::now();
     while !out.exists() && start.elapsed() < Duration::from_secs(10) {

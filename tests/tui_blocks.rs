@@ -407,9 +407,12 @@ fn the_list_fits_small_screens() {
 fn enter_follows_the_link_under_the_cursor() {
     let mut app = reader(100, 30);
     send(&mut app, [Action::Links, Action::LineDown]);
-    let open = Some(folio::tui::Effect::Open("https://example.org/bisque".into()));
-    assert_eq!(folio::tui::update(&mut app, Action::Open), open);
+    let follow = Some(folio::tui::Effect::Follow("https://example.org/bisque".into()));
+    assert_eq!(folio::tui::update(&mut app, Action::Open), follow, "inside folio");
     assert_eq!(app.overlay, Overlay::None);
+    send(&mut app, [Action::Links, Action::LineDown]);
+    let open = Some(folio::tui::Effect::Open("https://example.org/bisque".into()));
+    assert_eq!(folio::tui::update(&mut app, Action::Browse), open, "O: the system's browser");
     assert_eq!(app.message.as_deref(), Some("opening https://example.org/bisque"));
     assert_eq!(folio::tui::update(&mut app, Action::FollowLink(3)), None, "only web links are handed on");
     assert_eq!(app.message.as_deref(), Some("not a web link: mailto:kilns@guild.example.org"));

@@ -96,8 +96,17 @@ pub enum Action {
     Help,
     /// Open the list of the document's links.
     Links,
-    /// Follow link `n` of the document (numbered `n + 1` in the text and the list).
+    /// Follow link `n` of the document (numbered `n + 1` in the text and the list): a web
+    /// page opens inside folio.
     FollowLink(usize),
+    /// Hand the link under the link list's cursor to the system's browser.
+    Browse,
+    /// Hand link `n` to the system's browser.
+    BrowseLink(usize),
+    /// Back to the page before (after following a link).
+    Back,
+    /// Forward again to the page left by going back.
+    Forward,
     /// Turn mouse capture on or off (off lets the terminal select text).
     ToggleMouse,
     /// Stop the process until the shell resumes it (Ctrl-Z).
@@ -157,6 +166,8 @@ pub enum Effect {
     Redraw,
     /// Hand a web address to the system's opener.
     Open(String),
+    /// Fetch a web address and open it inside folio (see [`super::nav::Browser`]).
+    Follow(String),
     /// Open `path` in the editor at the line holding input byte `input`.
     Edit {
         /// The file.

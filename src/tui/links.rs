@@ -1,7 +1,7 @@
 //! The list of the document's links, opened with `o`: a row each with its number, text and
 //! address, the current section's first link selected. Enter asks for
-//! [`Action::FollowLink`], which [`super::update()`] turns into what following means (today:
-//! the system opener for a web address).
+//! [`Action::FollowLink`], which opens a web page inside folio (see [`super::nav`]); `O`
+//! for [`Action::BrowseLink`], which hands it to the system's browser.
 
 use super::action::{Action, Effect};
 use super::app::{App, Overlay};
@@ -56,8 +56,13 @@ impl LinkList {
             Action::Top => 0,
             Action::Bottom => len.saturating_sub(1),
             Action::Open if len > 0 => return Outcome::Then(Action::FollowLink(cursor)),
+            Action::Browse if len > 0 => return Outcome::Then(Action::BrowseLink(cursor)),
             Action::Open | Action::Clear | Action::Quit | Action::Links => return Outcome::Close,
-            Action::Resize(..) | Action::QuitNow | Action::Suspend | Action::FollowLink(_) => {
+            Action::Resize(..)
+            | Action::QuitNow
+            | Action::Suspend
+            | Action::FollowLink(_)
+            | Action::BrowseLink(_) => {
                 return Outcome::Pass;
             }
             _ => return Outcome::Stay,
@@ -99,14 +104,17 @@ pub fn handle(app: &mut App, action: &Action) -> Option<Option<Effect>> {
     }
 }
 
-/// Follows link `n`: a web address goes to the event loop to open, and is said in the
-/// status line; another (mailto) is only shown.
-pub fn follow(app: &mut App, n: usize) -> Option<Effect> {
+/// Follows link `n`: a web address goes to the event loop, to open inside folio or, when
+/// `outside`, in the system's browser (said in the status line); another (mailto) is only
+/// shown.
+pub fn follow(app: &mut App, n: usize, outside: bool) -> Option<Effect> {
     let (_, link) = app.flow.link(&app.doc, n)?;
     let href = crate::ingest::sanitize::scrub(&link.href);
-    if opener::is_web(&href) {
+    if opener::is_web(&href) && outside {
         app.message = Some(format!("opening {href}"));
         Some(Effect::Open(href))
+    } else if opener::is_web(&href) {
+        Some(Effect::Follow(href))
     } else {
         app.message = Some(format!("not a web link: {href}"));
         None
@@ -176,6 +184,7 @@ mod tests {
         l.handle(&Action::Top, 5, 3);
         assert_eq!((l.list.cursor, l.list.offset), (0, 0));
         assert_eq!(l.handle(&Action::Open, 5, 3), Outcome::Then(Action::FollowLink(0)));
+        assert_eq!(l.handle(&Action::Browse, 5, 3), Outcome::Then(Action::BrowseLink(0)));
         assert_eq!(l.handle(&Action::Open, 0, 3), Outcome::Close);
         assert_eq!(l.handle(&Action::Clear, 5, 3), Outcome::Close);
         assert_eq!(l.handle(&Action::Resize(80, 24), 5, 3), Outcome::Pass);

@@ -113,7 +113,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Open => lists::open(app),
         Action::Details => lists::details(app),
         Action::Links => super::links::open(app),
-        Action::FollowLink(i) => return super::links::follow(app, i),
+        Action::FollowLink(i) => return super::links::follow(app, i, false),
+        Action::BrowseLink(i) => return super::links::follow(app, i, true),
+        Action::Browse => app.message = Some("O opens a link of the o list in the browser".to_string()),
+        // The event loop's browser takes these first (see super::nav); a reader without
+        // one has no other page.
+        Action::Back | Action::Forward => app.message = Some("no other page".to_string()),
         Action::LineDown => moves::movement(app, moves::Move::Lines(n as isize)),
         Action::LineUp => moves::movement(app, moves::Move::Lines(-(n as isize))),
         Action::PageDown => moves::movement(app, moves::Move::Pages(2 * n as isize)),
