@@ -136,7 +136,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, state: &LinkList) {
     let t = app.theme;
     let len = app.flow.links.len();
     super::ui::clear(frame, area);
-    let title = format!("Links {len} · Enter opens · Esc closes");
+    let title = format!("Links {len} · Enter opens · O in the browser · Esc closes");
     frame.render_widget(super::ui::pane(&title, true, t), area);
     let inner = Layout::inner(area);
     let width = inner.width as usize;
