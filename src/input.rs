@@ -108,11 +108,14 @@ impl Source {
         Ok(Kind::Page(format))
     }
 
-    /// The whole pipeline on the input read as `format`.
-    pub fn read(&self, format: Format) -> anyhow::Result<Document> {
+    /// The whole pipeline on the input read as `format`; a web page's relative links
+    /// resolve against where it was fetched from when `links_from_url` (see
+    /// [`crate::ingest::html::Hints`]).
+    pub fn read(&self, format: Format, links_from_url: bool) -> anyhow::Result<Document> {
         let hints = crate::ingest::html::Hints {
             charset: self.web.as_ref().and_then(|w| w.charset.as_deref()),
             url: self.web.as_ref().map(|w| w.url.as_str()),
+            links_from_url,
         };
         crate::read_page(&self.bytes, format, hints).map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
     }
@@ -224,7 +227,7 @@ pub fn open_url(
             let entries = (entries.len() == doc.sections.len()).then_some(entries);
             (doc, text, entries)
         }
-        Kind::Page(format) => (source.read(format).map_err(failed)?, source.bytes, None),
+        Kind::Page(format) => (source.read(format, true).map_err(failed)?, source.bytes, None),
     };
     let host =
         url::Url::parse(&final_url).ok().and_then(|u| u.host_str().map(str::to_string)).unwrap_or_default();

@@ -71,6 +71,6 @@ fn run(args: &Args) -> anyhow::Result<()> {
         }
         Kind::Feed(feed) => Ok(folio::feed::write(&feed, args.json, &mut out())?),
         Kind::Page(format) if reader => folio::tui::run(source.bytes, &source.name, format, &opts),
-        Kind::Page(format) => Ok(folio::export::write(&source.read(format)?, args.json, &mut out())?),
+        Kind::Page(format) => Ok(folio::export::write(&source.read(format, false)?, args.json, &mut out())?),
     }
 }

@@ -47,6 +47,16 @@ fn a_link_opens_inside_folio_and_back_returns_to_the_same_place() {
     s.wait_for("the second page again", |t| t.contains("Cais do Sodre"));
     s.keys(b"H");
     s.wait_for("and back", |t| t.contains("Harbour Ferries Run Again"));
+    s.keys(b"L");
+    s.wait_for("forward", |t| t.contains("Cais do Sodre"));
+    // The second page names another address for itself; its relative link still leads
+    // to where it was fetched from.
+    s.keys(b"o");
+    s.wait_for("its link list", |t| t.contains("[1] harbour ferries") && t.contains("127.0.0.1"));
+    s.keys(b"\r");
+    s.wait_for("the first page by the link", |t| {
+        t.contains("Harbour Ferries Run Again") && !t.contains("Cais do")
+    });
     s.keys(b"q");
     assert_eq!(s.exit_code(), 0);
     s.assert_restored();
@@ -54,6 +64,7 @@ fn a_link_opens_inside_folio_and_back_returns_to_the_same_place() {
         server.paths().iter().filter(|p| p.as_str() == "/second.html").count() == 1,
         "forward reuses the page"
     );
+    assert_eq!(server.paths().iter().filter(|p| p.as_str() == "/page.html").count(), 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -27,9 +27,14 @@ use super::{Blocks, InputError};
 pub struct Hints<'a> {
     /// The charset of the `Content-Type` header.
     pub charset: Option<&'a str>,
-    /// The address the page was fetched from (after redirects): relative links resolve
-    /// against it, or against the page's `<base href>`.
+    /// The address the page was fetched from (after redirects): the document's `url` when
+    /// the page names none.
     pub url: Option<&'a str>,
+    /// Whether relative links resolve against `url` (or the page's `<base href>`), where the
+    /// page really is, rather than against the address the page names for itself, as in a
+    /// saved copy. The reader follows links so; `--json` reads a fetched page as it reads the
+    /// same page saved.
+    pub links_from_url: bool,
 }
 
 /// Reads an HTML page into blocks. Fails only on input that is not text at all.
@@ -45,7 +50,7 @@ pub fn parse_with(bytes: &[u8], hints: Hints) -> Result<Blocks, InputError> {
     let mut meta = meta::read(&dom, &analysis);
     // The canonical address names the page; links resolve against where it really is.
     let canonical = meta.base.clone();
-    if let Some(url) = hints.url {
+    if let Some(url) = hints.url.filter(|_| hints.links_from_url) {
         let base_href = content::find(&dom, "base").and_then(|id| dom.element(id)?.attr("href"));
         meta.base =
             Some(base_href.and_then(|b| meta::resolve(b, Some(url))).unwrap_or_else(|| url.to_string()));
@@ -77,7 +82,8 @@ pub fn parse_with(bytes: &[u8], hints: Hints) -> Result<Blocks, InputError> {
     }
     warnings.append(&mut blocks.warnings);
     blocks.warnings = warnings;
-    blocks.url =
-        canonical.and_then(|c| meta::resolve(&c, meta.base.as_deref())).filter(|u| !u.starts_with("mailto:"));
+    blocks.url = canonical
+        .and_then(|c| meta::resolve(&c, hints.url.or(meta.base.as_deref())))
+        .filter(|u| !u.starts_with("mailto:"));
     Ok(blocks)
 }
