@@ -248,6 +248,21 @@ impl Flow {
     }
 }
 
+/// Whether two list items one after the other, `(marker, depth)`, belong to one list: a
+/// nested item always does; at the top level a bullet follows a bullet of the same kind, and
+/// a number its predecessor ("1." after "3." starts a list anew).
+fn same_list(before: (&str, u8), now: (&str, u8)) -> bool {
+    let number = |m: &str| m.trim_end_matches(['.', ')']).parse::<u64>().ok();
+    if before.1 > 1 || now.1 > 1 {
+        return true;
+    }
+    match (number(before.0), number(now.0)) {
+        (Some(a), Some(b)) => b == a + 1,
+        (None, None) => before.0 == now.0,
+        _ => false,
+    }
+}
+
 /// How a link's number is drawn after its text.
 pub fn reference(n: usize) -> String {
     format!("[{n}]")
@@ -292,19 +307,22 @@ fn wrap_items(doc: &Document, flow: &Flow, width: u16, range: Range<usize>) -> W
     let mut lines = Vec::new();
     let mut item_line = Vec::with_capacity(range.len());
     let mut tables = Vec::new();
-    let mut after_list_item = false;
+    let mut last_item: Option<(&str, u8)> = None;
     for i in range {
         let block = flow.block(doc, i);
-        let in_list = block.is_some_and(|b| matches!(b.kind, BlockKind::Item { .. }));
+        let item = match block.map(|b| &b.kind) {
+            Some(BlockKind::Item { marker, depth }) => Some((marker.as_str(), *depth)),
+            _ => None,
+        };
         let gap = match flow.items.get(i) {
             _ if i == 0 => 0,
             Some(Item::Heading(_)) => 2,
             Some(Item::Credit(_) | Item::Byline) => 0,
             // The items of a list follow one another.
-            _ if in_list && after_list_item => 0,
+            _ if item.zip(last_item).is_some_and(|(now, before)| same_list(before, now)) => 0,
             _ => 1,
         };
-        after_list_item = in_list;
+        last_item = item;
         for _ in 0..gap {
             lines.push(Line { item: i as u32, start: BLANK, end: BLANK });
         }
@@ -427,6 +445,16 @@ impl Wrapped {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_of_one_list_follow_one_another_and_a_new_list_stands_apart() {
+        assert!(same_list(("1.", 1), ("2.", 1)));
+        assert!(same_list(("•", 1), ("•", 1)));
+        assert!(same_list(("3.", 1), ("•", 2)) && same_list(("•", 2), ("4.", 1)));
+        assert!(!same_list(("3.", 1), ("•", 1)));
+        assert!(!same_list(("3.", 1), ("1.", 1)));
+        assert!(!same_list(("•", 1), ("-", 1)));
+    }
 
     #[test]
     fn a_long_text_wrapped_in_parts_is_the_text_wrapped_whole() {
