@@ -203,7 +203,7 @@ impl Serialize for Block {
 }
 
 /// An inline style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StyleKind {
     /// Emphasis (italic).
@@ -362,6 +362,19 @@ impl Document {
         self.title.iter().chain(self.captions.iter().map(|c| &c.passage)).chain(
             self.sections.iter().flat_map(|s| {
                 let body = s.paragraphs.iter().filter(|b| !matches!(b.kind, BlockKind::Caption { .. }));
+                s.heading.iter().chain(body.map(|b| &b.passage))
+            }),
+        )
+    }
+
+    /// The passages read as prose, for the extraction: every passage but code.
+    pub fn prose(&self) -> impl Iterator<Item = &Passage> {
+        self.title.iter().chain(self.captions.iter().map(|c| &c.passage)).chain(
+            self.sections.iter().flat_map(|s| {
+                let body = s
+                    .paragraphs
+                    .iter()
+                    .filter(|b| !matches!(b.kind, BlockKind::Caption { .. } | BlockKind::Code { .. }));
                 s.heading.iter().chain(body.map(|b| &b.passage))
             }),
         )

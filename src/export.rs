@@ -1,13 +1,34 @@
-//! Output for pipes and programs: the JSON contract and the plain cleaned article.
+//! Output for pipes and programs: the JSON contract, the plain cleaned article and Markdown.
+
+mod inline;
+mod markdown;
+mod plain;
 
 use crate::document::Document;
-use std::fmt::Write as _;
+pub use markdown::markdown;
+pub use plain::plain;
 use std::io::Write;
 
-/// Writes the document to `out` as JSON, or as plain text with its warnings on standard
-/// error. A reader that stops early (`folio FILE | head`) is not an error.
-pub fn write(doc: &Document, json: bool, out: &mut impl Write) -> std::io::Result<()> {
-    let text = if json { self::json(doc) } else { plain(doc) };
+/// What to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// The JSON contract.
+    Json,
+    /// The cleaned article as plain text.
+    Plain,
+    /// The cleaned article as Markdown.
+    Markdown,
+}
+
+/// Writes the document to `out` in the given form; for plain text and Markdown its warnings
+/// go to standard error. A reader that stops early (`folio FILE | head`) is not an error.
+pub fn write(doc: &Document, output: Output, out: &mut impl Write) -> std::io::Result<()> {
+    let json = output == Output::Json;
+    let text = match output {
+        Output::Json => self::json(doc),
+        Output::Plain => plain(doc),
+        Output::Markdown => markdown(doc),
+    };
     for w in doc.warnings.iter().filter(|_| !json) {
         eprintln!("folio: warning: {w}");
     }
@@ -21,35 +42,4 @@ pub fn write(doc: &Document, json: bool, out: &mut impl Write) -> std::io::Resul
 pub fn json(doc: &Document) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(doc).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
-/// The cleaned article as plain text: title, sections with headings, no boilerplate.
-pub fn plain(doc: &Document) -> String {
-    let mut out = String::new();
-    if let Some(t) = &doc.title {
-        let _ = writeln!(out, "{}\n", t.text);
-    }
-    for c in &doc.captions {
-        match &c.credit {
-            Some(credit) => {
-                let _ = writeln!(out, "[{}] ({credit})\n", c.passage.text);
-            }
-            None => {
-                let _ = writeln!(out, "[{}]\n", c.passage.text);
-            }
-        }
-    }
-    for s in &doc.sections {
-        if let Some(h) = &s.heading {
-            let _ = writeln!(out, "{}\n", h.text);
-        }
-        for p in &s.paragraphs {
-            let _ = writeln!(out, "{}\n", p.text);
-        }
-    }
-    // The caller ends the text with one line break.
-    while out.ends_with('\n') {
-        out.pop();
-    }
-    out
 }

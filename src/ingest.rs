@@ -162,12 +162,31 @@ impl Blocks {
                 }
             };
             let mut body = body;
-            for l in &mut body.links {
-                // The link text as the block shows it.
-                if let Some(range) = body.passage.to_text(l.span) {
-                    l.text = body.passage.text[range].to_string();
+            // Styles and links that show no text are dropped; a link's text is what the
+            // block shows of it.
+            fn shown(p: &Passage, span: crate::span::Span) -> Option<&str> {
+                p.to_text(span).map(|r| p.text[r].trim()).filter(|t| !t.is_empty())
+            }
+            body.styles.retain(|s| shown(&body.passage, s.span).is_some());
+            // A style inside the same style ("*_x_*") adds nothing.
+            body.styles.sort_by_key(|s| (s.span.start, std::cmp::Reverse(s.span.end), s.style));
+            let mut kept: Vec<Style> = Vec::with_capacity(body.styles.len());
+            for s in body.styles.drain(..) {
+                if !kept
+                    .iter()
+                    .any(|k| k.style == s.style && k.span.start <= s.span.start && s.span.end <= k.span.end)
+                {
+                    kept.push(s);
                 }
             }
+            body.styles = kept;
+            body.links.retain_mut(|l| match shown(&body.passage, l.span) {
+                Some(text) => {
+                    l.text = text.to_string();
+                    true
+                }
+                None => false,
+            });
             if doc.sections.is_empty() {
                 doc.sections.push(Section {
                     heading: None,

@@ -16,6 +16,9 @@ struct Args {
     /// Print the document model as JSON instead of opening the reader.
     #[arg(long)]
     json: bool,
+    /// Print the cleaned article as Markdown instead of opening the reader.
+    #[arg(long, conflicts_with = "json")]
+    markdown: bool,
     /// Read the input as text, html or markdown (default: by file extension, then content).
     #[arg(long, value_name = "FORMAT")]
     format: Option<folio::Format>,
@@ -54,7 +57,12 @@ fn run(args: &Args) -> anyhow::Result<()> {
     let path = args.file.clone().filter(|f| f.is_file());
     let mut opts = folio::tui::Options { path, config: args.config.clone(), fetching, ..Default::default() };
     // Standard output is locked only to print: the reader's signal thread writes to it.
-    let reader = !args.json && std::io::stdout().is_terminal();
+    let reader = !args.json && !args.markdown && std::io::stdout().is_terminal();
+    let output = match (args.json, args.markdown) {
+        (true, _) => folio::export::Output::Json,
+        (_, true) => folio::export::Output::Markdown,
+        _ => folio::export::Output::Plain,
+    };
     let url = args.file.as_ref().and_then(|f| f.to_str()).filter(|f| folio::fetch::is_url(f));
     if let Some(url) = url.filter(|_| reader && args.format.is_none()) {
         // The reader opens at once and says how much of the page has come.
@@ -71,6 +79,6 @@ fn run(args: &Args) -> anyhow::Result<()> {
         }
         Kind::Feed(feed) => Ok(folio::feed::write(&feed, args.json, &mut out())?),
         Kind::Page(format) if reader => folio::tui::run(source.bytes, &source.name, format, &opts),
-        Kind::Page(format) => Ok(folio::export::write(&source.read(format, false)?, args.json, &mut out())?),
+        Kind::Page(format) => Ok(folio::export::write(&source.read(format, false)?, output, &mut out())?),
     }
 }

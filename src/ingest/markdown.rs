@@ -8,6 +8,7 @@
 //! escapes) maps as a replaced run. The joined text then goes through the sanitiser, as HTML's
 //! does, so a reference such as `&#27;` cannot bring an escape character back.
 
+use super::byline::iso_date;
 use super::passage::{collapse, compose, join_cells, keep_lines};
 use super::{Block, BlockKind, Blocks, Decoded, InputError, decode};
 use crate::document::{self, Link, Passage, Style, StyleKind};
@@ -78,6 +79,10 @@ struct Reader<'a> {
     /// Open quotes, with their alert kind.
     quotes: Vec<Option<String>>,
     table: Option<Table>,
+    /// The image being read: its alt text and its title.
+    image: Option<(Gather, Option<String>)>,
+    /// An image that stands alone so far in its paragraph: a figure, its alt text the caption.
+    figure: Option<(Gather, Option<String>)>,
     skip: usize,
 }
 
@@ -100,6 +105,8 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
         items: Vec::new(),
         quotes: Vec::new(),
         table: None,
+        image: None,
+        figure: None,
         skip: 0,
     };
     let options = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -116,7 +123,10 @@ pub fn parse(bytes: &[u8]) -> Result<Blocks, InputError> {
             Event::Text(t) if in_front_matter => r.front_matter(&t, range),
             Event::Start(tag) => r.start(tag),
             Event::End(tag) => r.end(tag),
-            Event::Text(t) if r.skip == 0 => r.gather.push(src, &t, range),
+            Event::Text(t) if r.skip == 0 => match &mut r.image {
+                Some((alt, _)) => alt.push(src, &t, range),
+                None => r.gather.push(src, &t, range),
+            },
             Event::Code(t) if r.skip == 0 => {
                 let at = r.gather.text.len();
                 r.gather.push(src, &t, range);
@@ -190,6 +200,10 @@ impl Reader<'_> {
             Tag::Emphasis => self.open_styles.push((StyleKind::Em, self.gather.text.len())),
             Tag::Strong => self.open_styles.push((StyleKind::Strong, self.gather.text.len())),
             Tag::Link { dest_url, .. } => self.open_links.push((href(&dest_url), self.gather.text.len())),
+            Tag::Image { title, .. } if self.image.is_none() && self.skip == 0 => {
+                let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+                self.image = Some((Gather::default(), (!title.is_empty()).then_some(title)));
+            }
             Tag::Image { .. } | Tag::HtmlBlock => self.skip += 1,
             _ => {}
         }
@@ -241,6 +255,10 @@ impl Reader<'_> {
                     self.links.push((href, start..at));
                 }
             }
+            TagEnd::Image if self.skip == 0 => {
+                let image = self.image.take();
+                self.figure = image.filter(|_| self.gather.text.trim().is_empty() && self.figure.is_none());
+            }
             TagEnd::Image | TagEnd::HtmlBlock => self.skip = self.skip.saturating_sub(1),
             _ => {}
         }
@@ -253,6 +271,16 @@ impl Reader<'_> {
         for line in text.split_inclusive('\n') {
             let start = offset;
             offset += line.len();
+            for (key, field) in [
+                ("author:", &mut self.blocks.byline),
+                ("date:", &mut self.blocks.published),
+                ("url:", &mut self.blocks.url),
+            ] {
+                if let Some(v) = line.strip_prefix(key).map(unquote).filter(|v| !v.is_empty()) {
+                    *field = Some(v);
+                }
+            }
+            self.blocks.published = self.blocks.published.take().and_then(|d| iso_date(&d));
             let Some(value) = line.strip_prefix("title:") else { continue };
             let value_start = start + 6 + (value.len() - value.trim_start().len());
             let v = value.trim();
@@ -322,6 +350,16 @@ impl Reader<'_> {
             self.gather = Gather::default();
             return;
         }
+        // A paragraph that is one image and nothing else is a figure: its alt text the
+        // caption, its title the credit.
+        if let Some((alt, credit)) = self.figure.take()
+            && self.gather.text.trim().is_empty()
+        {
+            let passage = self.passage(&alt, false);
+            if !passage.text.is_empty() {
+                self.blocks.blocks.push(Block::new(BlockKind::Caption { credit }, passage));
+            }
+        }
         let Some((passage, styles, links)) = self.take() else { return };
         let block = match self.heading {
             Some(level) => Block::new(BlockKind::Heading { level }, passage),
@@ -355,6 +393,17 @@ impl Reader<'_> {
             links: t.links,
         });
     }
+}
+
+/// A front-matter value without its quotes, escapes read, whitespace collapsed.
+fn unquote(v: &str) -> String {
+    let v = v.trim();
+    let inner = v.strip_prefix('"').and_then(|v| v.strip_suffix('"'));
+    let v = match inner {
+        Some(inner) => inner.replace("\\\"", "\"").replace("\\\\", "\\"),
+        None => v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(v).to_string(),
+    };
+    v.chars().filter(|c| !c.is_control()).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// An http, https or mailto target, without control characters or whitespace.

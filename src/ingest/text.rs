@@ -8,10 +8,12 @@
 pub mod boilerplate;
 pub mod book;
 pub mod classify;
+pub mod flow;
 pub mod lines;
 
 use super::{Block, BlockKind, Blocks, Clean};
-use crate::document::{Passage, Reason};
+use crate::document::{self, Passage, Reason};
+use crate::ingest::byline::{byline, written_date};
 use lines::Raw;
 use std::ops::Range;
 
@@ -51,6 +53,10 @@ enum Role {
     Caption(Option<String>, usize),
     Heading(u8),
     Boilerplate(Reason),
+    /// Code: these bytes of the clean text, verbatim, and the language a fence names.
+    Code(Range<usize>, Option<String>),
+    /// Part of the code block before it.
+    Merged,
 }
 
 /// Recovers the blocks of a plain-text article.
@@ -77,6 +83,7 @@ pub fn parse(clean: &Clean) -> Blocks {
             roles[i] = Role::Title(from);
         }
     }
+    code(&clean.text, &raws, &mut roles);
     if !roles.iter().any(|r| matches!(r, Role::Title(_))) {
         top(&raws, &mut roles);
     }
@@ -129,10 +136,61 @@ pub fn parse(clean: &Clean) -> Blocks {
         .map(|(_, (r, _))| r.text.as_str())
         .collect();
     let mut blocks = Blocks { source: classify::find_source(&texts), ..Blocks::default() };
+    // Who wrote it and when: a "By NAME" line or a date line near the top, set aside when
+    // that is all the block says.
+    for (raw, role) in raws.iter().zip(roles.iter_mut()).take(8) {
+        let open = matches!(role, Role::Paragraph | Role::Heading(_));
+        if blocks.byline.is_none()
+            && let Some(names) = byline(&raw.text)
+        {
+            blocks.byline = Some(names);
+            if open && raw.words() <= 16 {
+                *role = Role::Boilerplate(Reason::Byline);
+            }
+        }
+        if blocks.published.is_none()
+            && raw.words() <= 16
+            && let Some(date) = written_date(&raw.text)
+        {
+            blocks.published = Some(date);
+            if open && raw.words() <= 6 {
+                *role = Role::Boilerplate(Reason::Byline);
+            }
+        }
+    }
     for (raw, role) in raws.iter().zip(roles) {
-        blocks.blocks.push(block(clean, raw, role));
+        block(clean, raw, role, &mut blocks.blocks);
     }
     blocks
+}
+
+/// Marks code: the blocks from a ``` fence to its closing fence, and indented blocks dense
+/// with symbols.
+fn code(text: &str, raws: &[Raw], roles: &mut [Role]) {
+    let mut i = 0;
+    while i < raws.len() {
+        if roles[i] != Role::Paragraph {
+            i += 1;
+            continue;
+        }
+        if let Some((close, lang)) = flow::fence(text, raws, i)
+            && (i..=close).all(|j| roles[j] == Role::Paragraph)
+        {
+            let open = raws[i].lines[0].clone();
+            let close_line = raws[close].lines.iter().rev().find(|l| text[(*l).clone()].starts_with("```"));
+            let close_line = close_line.cloned().unwrap_or(open.clone());
+            roles[i] = Role::Code(flow::fenced_code(text, open, close_line), lang);
+            for role in &mut roles[i + 1..=close] {
+                *role = Role::Merged;
+            }
+            i = close + 1;
+            continue;
+        }
+        if flow::indented_code(text, &raws[i]) {
+            roles[i] = Role::Code(flow::code_lines(text, &raws[i].lines), None);
+        }
+        i += 1;
+    }
 }
 
 /// Decides breadcrumbs and title among the first undecided blocks.
@@ -191,7 +249,12 @@ fn headings(raws: &[Raw], roles: &mut [Role]) {
                 continue;
             }
         }
-        // Body text at i closes the run before it.
+        // Body text at i closes the run before it; the line that leads into a list is no
+        // heading ("They measured three things:").
+        let list = flow::item_marker(&raws[i].text).is_some();
+        if list && run.last().is_some_and(|&j| raws[j].text.ends_with(':')) {
+            run.pop();
+        }
         let mut previous_heading = false;
         for (n, &j) in run.iter().enumerate() {
             let text = &raws[j].text;
@@ -254,11 +317,55 @@ fn divisions_as_headings(raws: &[Raw], roles: &mut [Role]) {
     }
 }
 
-/// The block for a raw block and its role, with its passage cut to the part it covers.
-fn block(clean: &Clean, raw: &Raw, role: Role) -> Block {
+/// Body text: running text, or list items when its first line opens one (each line that
+/// opens an item starts the next), with the web addresses in it as links.
+fn body(clean: &Clean, raw: &Raw, out: &mut Vec<Block>) {
+    let text = &clean.text;
+    let first_is_item = raw.lines.first().is_some_and(|l| flow::item_marker(&text[l.clone()]).is_some());
+    if !first_is_item {
+        let p = passage(clean, &raw.lines);
+        out.push(Block { links: flow::urls(&p), ..Block::new(BlockKind::Paragraph, p) });
+        return;
+    }
+    let mut items: Vec<(String, u8, Vec<Range<usize>>)> = Vec::new();
+    for line in &raw.lines {
+        match flow::item_marker(&text[line.clone()]) {
+            Some((marker, len)) => {
+                let line_start = text[..line.start].rfind('\n').map_or(0, |n| n + 1);
+                let depth = ((line.start - line_start) / 2 + 1).min(8) as u8;
+                items.push((marker, depth, vec![line.start + len..line.end]));
+            }
+            None => {
+                if let Some(last) = items.last_mut() {
+                    last.2.push(line.clone());
+                }
+            }
+        }
+    }
+    for (marker, depth, lines) in items {
+        let p = passage(clean, &lines);
+        let links = flow::urls(&p);
+        let flow = document::BlockKind::Item { marker, depth };
+        out.push(Block { kind: BlockKind::Paragraph, passage: p, flow, links, styles: Vec::new() });
+    }
+}
+
+/// The blocks for a raw block and its role, with passages cut to the parts they cover.
+fn block(clean: &Clean, raw: &Raw, role: Role, out: &mut Vec<Block>) {
     let whole = || passage(clean, &raw.lines);
     let (kind, passage) = match role {
-        Role::Paragraph => (BlockKind::Paragraph, whole()),
+        Role::Paragraph => return body(clean, raw, out),
+        Role::Merged => return,
+        Role::Code(range, lang) => {
+            let mut p = Passage { text: clean.text[range.clone()].to_string(), ..Passage::default() };
+            p.map.copy_range(&clean.map, range, 0);
+            p.span = p.map.to_input(0..p.text.len());
+            if !p.text.trim().is_empty() {
+                let flow = document::BlockKind::Code { lang };
+                out.push(Block { flow, ..Block::new(BlockKind::Paragraph, p) });
+            }
+            return;
+        }
         Role::Title(from) => (BlockKind::Title, slice(clean, raw, from, raw.text.len())),
         Role::Heading(level) => {
             // A heading's final colon is dropped.
@@ -276,7 +383,7 @@ fn block(clean: &Clean, raw: &Raw, role: Role) -> Block {
         Role::Caption(credit, len) => (BlockKind::Caption { credit }, slice(clean, raw, 0, len)),
         Role::Boilerplate(reason) => (BlockKind::Boilerplate(reason), whole()),
     };
-    Block::new(kind, passage)
+    out.push(Block::new(kind, passage));
 }
 
 /// The passage of bytes `from..to` of a raw block's joined text (lines joined by one space).
