@@ -94,10 +94,10 @@ fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
 /// for the whole extraction), and the range of each passage's tokens in it.
 fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
     // About one token for every five bytes of text: reserved once, so the vector rarely grows.
-    let bytes: usize = doc.passages().map(|p| p.text.len()).sum();
+    let bytes: usize = doc.prose().map(|p| p.text.len()).sum();
     let mut all = Vec::with_capacity(bytes / 4);
     let ranges = doc
-        .passages()
+        .prose()
         .map(|p| {
             let start = all.len();
             tokens::tokenize_into(&p.text, &mut all);
@@ -113,7 +113,7 @@ fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
 fn passes<'a>(doc: &'a Document, all: &'a [Token], ranges: &[Range<usize>]) -> Vec<Pass<'a>> {
     let mut heads: Vec<&Passage> = doc.title.iter().collect();
     heads.extend(doc.sections.iter().filter_map(|s| s.heading.as_ref()));
-    doc.passages()
+    doc.prose()
         .zip(ranges)
         .enumerate()
         .map(|(index, (passage, range))| {

@@ -170,3 +170,12 @@ proptest! {
         prop_assert_eq!(shape(&again), shape(&doc), "{}", export::markdown(&doc));
     }
 }
+
+#[test]
+fn code_gives_no_entities() {
+    let md = "# Notes\n\nThe mayor of Lisbon, Carlos Moedas, opened the line.\n\n```\nlet paris = \"Vladimir Putin\";\n```\n";
+    let doc = folio::read_as(md.as_bytes(), Format::Markdown).expect("markdown");
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.iter().any(|n| n.contains("Lisbon")), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Putin")), "{names:?}");
+}
