@@ -333,7 +333,7 @@ fn body(clean: &Clean, raw: &Raw, out: &mut Vec<Block>) {
             Some((marker, len)) => {
                 let line_start = text[..line.start].rfind('\n').map_or(0, |n| n + 1);
                 let depth = ((line.start - line_start) / 2 + 1).min(8) as u8;
-                items.push((marker, depth, vec![line.start + len..line.end]));
+                items.push((marker, depth, std::iter::once(line.start + len..line.end).collect()));
             }
             None => {
                 if let Some(last) = items.last_mut() {
