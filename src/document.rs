@@ -264,6 +264,30 @@ pub enum Reason {
     Outside,
 }
 
+impl Reason {
+    /// The reason a data file names, as the JSON writes it ("cookie", "share", "byline"…).
+    pub fn named(name: &str) -> Option<Reason> {
+        Some(match name {
+            "cookie" => Reason::Cookie,
+            "share" => Reason::Share,
+            "related" => Reason::Related,
+            "subscribe" => Reason::Subscribe,
+            "follow" => Reason::Follow,
+            "copyright" => Reason::Copyright,
+            "adblock" => Reason::Adblock,
+            "navigation" => Reason::Navigation,
+            "advertisement" => Reason::Advertisement,
+            "comments" => Reason::Comments,
+            "duplicate" => Reason::Duplicate,
+            "licence" => Reason::Licence,
+            "contents" => Reason::Contents,
+            "byline" => Reason::Byline,
+            "outside" => Reason::Outside,
+            _ => return None,
+        })
+    }
+}
+
 /// A link inside the body: where its text lies in the input and where it points.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Link {

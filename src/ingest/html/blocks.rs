@@ -534,7 +534,7 @@ fn label(text: &str) -> Option<Reason> {
             let text = text.trim().to_lowercase();
             if reason == "byline" {
                 l.byline.push(text);
-            } else if let Some(r) = reason_named(reason) {
+            } else if let Some(r) = Reason::named(reason) {
                 l.whole.insert(text, r);
             }
         }
@@ -549,19 +549,6 @@ fn label(text: &str) -> Option<Reason> {
     }
     let key = lower.trim_matches(|c: char| !c.is_alphanumeric());
     labels.whole.get(key).copied()
-}
-
-fn reason_named(name: &str) -> Option<Reason> {
-    Some(match name {
-        "advertisement" => Reason::Advertisement,
-        "navigation" => Reason::Navigation,
-        "share" => Reason::Share,
-        "comments" => Reason::Comments,
-        "related" => Reason::Related,
-        "subscribe" => Reason::Subscribe,
-        "follow" => Reason::Follow,
-        _ => return None,
-    })
 }
 
 fn is_credit(dom: &Dom, id: NodeId) -> bool {

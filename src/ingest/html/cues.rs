@@ -34,22 +34,6 @@ struct Table {
     long_kinds: Vec<(usize, Kind)>,
 }
 
-fn reason(kind: &str) -> Option<Reason> {
-    Some(match kind {
-        "cookie" => Reason::Cookie,
-        "share" => Reason::Share,
-        "related" => Reason::Related,
-        "subscribe" => Reason::Subscribe,
-        "follow" => Reason::Follow,
-        "comments" => Reason::Comments,
-        "navigation" => Reason::Navigation,
-        "advertisement" => Reason::Advertisement,
-        "copyright" => Reason::Copyright,
-        "byline" => Reason::Byline,
-        _ => return None,
-    })
-}
-
 /// Cue words shorter than this match whole words only ("ad" must not match "shadow").
 const SUBSTRING_FROM: usize = 5;
 
@@ -64,7 +48,7 @@ fn table() -> &'static Table {
             let kind = match kind {
                 "positive" => Kind::Positive,
                 "caption" => Kind::Caption,
-                other => match reason(other) {
+                other => match Reason::named(other) {
                     Some(r) => Kind::Negative(r),
                     None => continue,
                 },

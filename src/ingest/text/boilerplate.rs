@@ -17,22 +17,6 @@ struct Cues {
     meta: Vec<(Reason, bool)>,
 }
 
-fn reason(name: &str) -> Option<Reason> {
-    Some(match name {
-        "cookie" => Reason::Cookie,
-        "share" => Reason::Share,
-        "related" => Reason::Related,
-        "subscribe" => Reason::Subscribe,
-        "follow" => Reason::Follow,
-        "copyright" => Reason::Copyright,
-        "adblock" => Reason::Adblock,
-        "advertisement" => Reason::Advertisement,
-        "navigation" => Reason::Navigation,
-        "comments" => Reason::Comments,
-        _ => return None,
-    })
-}
-
 fn cues() -> &'static Cues {
     static CUES_CELL: OnceLock<Cues> = OnceLock::new();
     CUES_CELL.get_or_init(|| {
@@ -41,7 +25,7 @@ fn cues() -> &'static Cues {
         for line in CUES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let Some((name, phrase)) = line.split_once('\t') else { continue };
             let strong = name.ends_with('!');
-            let Some(r) = reason(name.trim_end_matches('!')) else { continue };
+            let Some(r) = Reason::named(name.trim_end_matches('!')) else { continue };
             phrases.push(phrase.to_string());
             meta.push((r, strong));
         }
