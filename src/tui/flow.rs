@@ -20,9 +20,7 @@ pub enum Item {
     Title,
     /// Who wrote it and when, joined.
     Byline,
-    /// A caption's text.
-    Caption(usize),
-    /// A caption's credit.
+    /// The credit of a caption in the flow (index into `captions`).
     Credit(usize),
     /// A section heading.
     Heading(usize),
@@ -128,7 +126,6 @@ impl Flow {
         match *self.items.get(item)? {
             Item::Crumbs | Item::Byline | Item::Credit(_) => None,
             Item::Title => doc.title.as_ref(),
-            Item::Caption(i) => doc.captions.get(i).map(|c| &c.passage),
             Item::Heading(s) => doc.sections.get(s)?.heading.as_ref(),
             Item::Para(..) => self.block(doc, item).map(|b| &b.passage),
         }

@@ -68,7 +68,6 @@ fn base_style(app: &App, item: usize) -> Style {
     match app.flow.items.get(item) {
         Some(Item::Crumbs | Item::Credit(_) | Item::Byline) => t.dim(),
         Some(Item::Title) => t.title(),
-        Some(Item::Caption(_)) => t.caption(),
         Some(Item::Heading(_)) => t.heading(),
         Some(Item::Para(..)) => match app.flow.block(&app.doc, item).map(|b| &b.kind) {
             Some(BlockKind::Caption { .. }) => t.caption(),
