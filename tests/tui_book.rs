@@ -158,3 +158,29 @@ fn g_while_only_the_start_is_read_shows_the_end_of_the_whole_once_it_arrives() {
         assert_eq!(app.top == app.max_top(), at_end);
     }
 }
+
+/// `G` then `Z` on a long book: the folded books fill the list (it once showed only the
+/// last one over blank rows).
+#[test]
+fn every_book_folded_from_the_end() {
+    let input = long_book();
+    let mut app = reader(&input, 100, 20);
+    send(&mut app, [Action::Bottom, Action::FoldAll]);
+    let list: String = screen(&app).lines().map(|l| l.chars().take(24).collect::<String>() + "\n").collect();
+    insta::assert_snapshot!(list);
+}
+
+/// The status line names where the reader is as far as its width allows: the whole path,
+/// the innermost heading, the number alone.
+#[test]
+fn the_status_line_names_the_section_at_every_width() {
+    let input = long_book();
+    let mut lines = String::new();
+    for w in [140, 100, 80, 60, 40, 24] {
+        let mut app = reader(&input, w, 20);
+        send(&mut app, [Action::Digit(1), Action::Digit(3), Action::NextSection]);
+        let status = screen(&app).lines().last().unwrap_or("").to_string();
+        lines.push_str(&format!("{w:>3} |{status}\n"));
+    }
+    insta::assert_snapshot!(lines);
+}

@@ -216,8 +216,16 @@ impl Toc {
         // Back up while the entry above still fits below the last one.
         while self.list.offset > 0 {
             let above = self.entry_height(doc, self.list.offset - 1);
-            let used: usize = (self.list.offset..self.rows.len()).map(|r| self.entry_height(doc, r)).sum();
-            if used + above > self.height {
+            // Counted only as far as the list's height: a long list stops at once.
+            let room = self.height.saturating_sub(above);
+            let mut used = 0;
+            for r in self.list.offset..self.rows.len() {
+                used += self.entry_height(doc, r);
+                if used > room {
+                    break;
+                }
+            }
+            if used > room {
                 break;
             }
             self.list.offset -= 1;
