@@ -318,6 +318,8 @@ pub enum EntityKind {
     Person,
     /// A country, region, city, feature or facility.
     Place,
+    /// A company, team, party, agency, school or other body of people.
+    Organization,
     /// A named or salient happening.
     Event,
 }

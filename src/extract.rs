@@ -1,10 +1,13 @@
-//! People, places and events: found in the document's passages, mentions as input spans.
+//! People, places, organisations and events: found in the document's passages, mentions as
+//! input spans.
 //!
 //! The stages, each in its own file under `extract/`:
 //!
 //! 1. [`tokens`]: words, possessives and sentence starts of each passage;
 //! 2. [`names`]: capitalised chunks, [`people`], [`places`] and [`events`] decide what they
 //!    are, with the lists of [`lexicon`]; role phrases ([`roles`]) stand for unnamed actors;
+//!    the learned [`tagger`] reads every passage, and [`tagged`] lets it correct the rules'
+//!    people and places (organisations, works) and add the names no list knows;
 //! 3. full names in title-case lines and a title that names the subject ([`unknown`]),
 //!    named groups ([`groups`]) and road codes ([`roads`]);
 //! 4. a second pass ([`propagate`]) finds every name already known elsewhere in the
@@ -28,6 +31,8 @@ pub mod roads;
 pub mod roles;
 pub mod salience;
 pub mod subject;
+pub mod tagged;
+pub mod tagger;
 pub mod tokens;
 pub mod unknown;
 
@@ -178,6 +183,17 @@ fn lower_seen<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
     seen
 }
 
+/// Calls `f` with each passage of a document as the tagger sees it: what the trainer reads.
+pub fn with_passes(doc: &Document, mut f: impl FnMut(&Pass, &lexicon::Lexicon, &Seen)) {
+    let lex = lexicon::get();
+    let (all, ranges) = tokenize_all(doc);
+    let passes = passes(doc, &all, &ranges);
+    let seen = lower_seen(&passes);
+    for p in &passes {
+        f(p, lex, &seen);
+    }
+}
+
 /// Extracts the entities of a document, most salient first within each kind.
 pub fn entities(doc: &Document) -> Vec<Entity> {
     let lex = lexicon::get();
@@ -185,6 +201,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     let passes = passes(doc, &all, &ranges);
     let seen = lower_seen(&passes);
     let chunks: Vec<Vec<names::Chunk>> = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
+    let tagged = tagged::names(&passes, lex, &seen);
     let mut mentions: Vec<Mention> = Vec::new();
     for (p, chunks) in passes.iter().zip(&chunks) {
         if p.headline {
@@ -215,9 +232,11 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     }
     groups::find(&passes, lex, &mut mentions);
     roads::find(&passes, &mut mentions);
+    let doubted = tagged::reconcile(&passes, &tagged, lex, &seen, &mut mentions);
     propagate::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.
-    let occupied = merge::Occupied::of(&mentions, &[]);
+    let mut occupied = merge::Occupied::of(&mentions, &[]);
+    occupied.add(&doubted);
     let mut unclaimed: Vec<(&Pass, names::Chunk)> = passes
         .iter()
         .zip(&chunks)

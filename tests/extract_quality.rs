@@ -35,6 +35,7 @@ fn kind_name(k: EntityKind) -> &'static str {
     match k {
         EntityKind::Person => "person",
         EntityKind::Place => "place",
+        EntityKind::Organization => "organization",
         EntityKind::Event => "event",
     }
 }

@@ -83,7 +83,8 @@ mod tests {
                 true,
             ),
             ("We sailed to Svendborg, Faaborg and Marstal.", EntityKind::Place, "Marstal", true),
-            ("Films by Louis Malle, Truffaut and others.", EntityKind::Person, "Truffaut", false),
+            // The list rule alone leaves a single word out; the tagger reads it as a person.
+            ("Films by Louis Malle, Truffaut and others.", EntityKind::Person, "Truffaut", true),
         ];
         for (text, kind, name, found) in cases {
             let es = test_entities(text);

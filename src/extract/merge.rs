@@ -116,6 +116,14 @@ impl Occupied {
         Occupied { ranges }
     }
 
+    /// Takes the ranges of these mentions too.
+    pub fn add(&mut self, mentions: &[Mention]) {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        self.ranges
+            .extend(mentions.iter().map(|m| (narrow(m.passage), narrow(m.range.start), narrow(m.range.end))));
+        self.ranges.sort_unstable();
+    }
+
     /// The taken ranges of a passage.
     fn of_passage(&self, passage: usize) -> impl Iterator<Item = Range<usize>> + '_ {
         let first = self.ranges.partition_point(|r| (r.0 as usize) < passage);

@@ -31,7 +31,8 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
             };
             if words.len() >= 2 {
                 let last = words.len() - 1;
-                if !well_known(words[last]) {
+                // After "of" the last word is a place ("Theodorus of Tabennese"), not a surname.
+                if !well_known(words[last]) && words[last - 1] != "of" {
                     forms.push(words[last].to_string());
                 }
                 if lex.given.contains(words[0]) && !well_known(words[0]) {

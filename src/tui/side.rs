@@ -19,7 +19,8 @@ pub enum Row {
 }
 
 /// The groups, in the order the sidebar shows them.
-pub const GROUPS: [EntityKind; 3] = [EntityKind::Person, EntityKind::Place, EntityKind::Event];
+pub const GROUPS: [EntityKind; 4] =
+    [EntityKind::Person, EntityKind::Place, EntityKind::Organization, EntityKind::Event];
 
 /// Lines an entity's name may take.
 const MAX_LINES: usize = 2;
@@ -129,6 +130,10 @@ impl Sidebar {
                 let (a, b) = (&doc.entities[a], &doc.entities[b]);
                 b.salience.total_cmp(&a.salience).then(b.mentions.len().cmp(&a.mentions.len()))
             });
+            // Organisations only where the article names one: most articles name none.
+            if kind == EntityKind::Organization && of_kind.is_empty() {
+                continue;
+            }
             self.rows.push(Row::Group(kind, of_kind.len()));
             if of_kind.is_empty() {
                 self.rows.push(Row::Empty);

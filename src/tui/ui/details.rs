@@ -37,6 +37,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, d: &Details) {
     let kind = match e.kind {
         EntityKind::Person => "Person",
         EntityKind::Place => "Place",
+        EntityKind::Organization => "Organisation",
         EntityKind::Event => "Event",
     };
     let mut about = vec![kind.to_string()];

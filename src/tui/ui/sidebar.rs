@@ -1,4 +1,4 @@
-//! The sidebar: People, Places and Events with counts, entities by salience. Its rows,
+//! The sidebar: People, Places, Organisations and Events with counts, entities by salience. Its rows,
 //! filter and scope are [`crate::tui::side::Sidebar`]'s.
 
 use super::sections::pad;
@@ -15,6 +15,7 @@ pub fn group_name(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "People",
         EntityKind::Place => "Places",
+        EntityKind::Organization => "Organisations",
         EntityKind::Event => "Events",
     }
 }

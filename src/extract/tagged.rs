@@ -1,0 +1,210 @@
+//! The tagger's names against the rules' mentions: the tagger decides what a capitalised
+//! name is (a person, a place, an organisation, a work); the rules keep what they do
+//! precisely (role phrases, aliases, coreference, dates, events).
+
+use super::lexicon::Lexicon;
+use super::merge::{Mention, Occupied};
+use super::tagger::{self, Class};
+use super::{Pass, Seen, lower};
+use crate::document::EntityKind;
+use std::ops::Range;
+
+/// A name the tagger found in a passage.
+#[derive(Debug, Clone)]
+pub struct Tagged {
+    /// Byte range in the passage text.
+    pub range: Range<usize>,
+    /// Token range.
+    pub tokens: Range<usize>,
+    /// What it names.
+    pub class: Class,
+    /// How much its labels outscore no name, per token.
+    pub margin: f32,
+}
+
+/// The names the tagger finds in one passage.
+pub type Names = Vec<Tagged>;
+
+/// The tagger's names of every passage (none when no model is available).
+pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
+    let Some(model) = tagger::get() else { return vec![Vec::new(); passes.len()] };
+    passes
+        .iter()
+        .map(|p| {
+            model
+                .names(p, lex, seen)
+                .into_iter()
+                .filter_map(|n| {
+                    let (first, last) = (p.toks.get(n.tokens.start)?, p.toks.get(n.tokens.end - 1)?);
+                    Some(Tagged {
+                        range: first.start()..last.end(),
+                        tokens: n.tokens,
+                        class: n.class,
+                        margin: n.margin,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn kind_of(class: Class) -> Option<EntityKind> {
+    match class {
+        Class::Person => Some(EntityKind::Person),
+        Class::Place => Some(EntityKind::Place),
+        Class::Organization => Some(EntityKind::Organization),
+        Class::Event | Class::Work => None,
+    }
+}
+
+/// True when at least half of `inner` lies in `outer`.
+fn mostly_in(inner: &Range<usize>, outer: &Range<usize>) -> bool {
+    let overlap = inner.end.min(outer.end).saturating_sub(inner.start.max(outer.start));
+    overlap * 2 >= inner.len().max(1)
+}
+
+/// Corrects the rules' named people and places by the tagger, and adds the tagger's names
+/// no rule found. A rule's name the tagger reads as an organisation becomes one; one it
+/// reads as a work or product ("Star Trek", "Atlantis") is dropped, and so is a place
+/// inside a longer person's or organisation's name ("Chad" of "Chad Thomas", "Tottenham"
+/// of "Tottenham Hotspur"; not "California" of "University of California"); one it leaves
+/// out stays, since the rules are precise where they speak.
+///
+/// Returns the names it doubted (but for those in lists): no later rule may claim them.
+pub fn reconcile(
+    passes: &[Pass],
+    names: &[Names],
+    lex: &Lexicon,
+    seen: &Seen,
+    mentions: &mut Vec<Mention>,
+) -> Vec<Mention> {
+    let mut doubted = Vec::new();
+    mentions.retain_mut(|m| {
+        if !m.named || !matches!(m.kind, EntityKind::Person | EntityKind::Place) {
+            return true;
+        }
+        let (Some(ns), Some(p)) = (names.get(m.passage), passes.get(m.passage)) else { return true };
+        let Some(Tagged { range: r, class, .. }) = ns.iter().find(|n| mostly_in(&m.range, &n.range)) else {
+            return true;
+        };
+        // Longer by words: "US-Russia" is one word, not a name holding "US".
+        let words = |r: &Range<usize>| p.text.get(r.clone()).map_or(0, |t| t.split_whitespace().count());
+        let longer = words(r) > words(&m.range);
+        let after_of = p.text.get(..m.range.start).is_some_and(|b| b.trim_end().ends_with(" of"));
+        // The same name: four fifths of the longer of the two in common ("Russia" is not "US-Russia").
+        let overlap = r.end.min(m.range.end).saturating_sub(r.start.max(m.range.start));
+        let same = overlap * 5 >= r.len().max(m.range.len()) * 4;
+        match class {
+            Class::Organization if same => {
+                m.kind = EntityKind::Organization;
+                true
+            }
+            Class::Work => !same,
+            Class::Person | Class::Organization => !(m.kind == EntityKind::Place && longer && !after_of),
+            _ => true,
+        }
+    });
+    // An organisation's name may hold a place ("University of California").
+    let places = Occupied::of(mentions, &[EntityKind::Place]);
+    let others = Occupied::of(mentions, &[EntityKind::Person, EntityKind::Organization, EntityKind::Event]);
+    // Headlines capitalise every word: the rules read them.
+    for (p, ns) in passes.iter().zip(names).filter(|(p, _)| !p.headline) {
+        for n in ns {
+            let (range, Some(kind)) = (&n.range, kind_of(n.class)) else { continue };
+            if others.overlaps(p.index, range)
+                || kind != EntityKind::Organization && places.overlaps(p.index, range)
+            {
+                continue;
+            }
+            match doubtful(p, n, kind, lex, seen, &places, &others) {
+                Doubt::None => {}
+                Doubt::Listed => continue,
+                Doubt::Left => {
+                    doubted.push(Mention::named(kind, "", p.index, range.clone()));
+                    continue;
+                }
+            }
+            let Some(text) = p.text.get(range.clone()) else { continue };
+            let words: Vec<&str> = text.split_whitespace().collect();
+            // A title before a person's name is not part of the name ("Mr. Trump" is Trump).
+            let skip = if kind == EntityKind::Person {
+                words.iter().take_while(|w| lex.titles.contains(*w)).count().min(words.len() - 1)
+            } else {
+                0
+            };
+            let name = words[skip..].join(" ");
+            // A title and what it is of ("Professor of Linguistics") name nobody.
+            if !name.starts_with(char::is_uppercase) {
+                continue;
+            }
+            mentions.push(Mention::named(kind, &name, p.index, range.clone()));
+        }
+    }
+    doubted
+}
+
+/// Why a name of the tagger is not taken.
+enum Doubt {
+    /// It is taken.
+    None,
+    /// Listed with names of another kind, or labelled by its neighbours more than by
+    /// itself: the rules decide.
+    Listed,
+    /// Left out.
+    Left,
+}
+
+/// Names the tagger offers that a reader would doubt, left out: a code with digits ("A380"),
+/// a common word opening a sentence ("Envoys include"), a person after an article or a
+/// preposition of place ("the Zorvik Kalamari" is a band, "in Hapupu Kaingaroa" a place), a single word listed with names of another kind ("Svendborg,
+/// Faaborg and Marstal": the list decides).
+fn doubtful(
+    p: &Pass,
+    n: &Tagged,
+    kind: EntityKind,
+    lex: &Lexicon,
+    seen: &Seen,
+    places: &Occupied,
+    others: &Occupied,
+) -> Doubt {
+    let text = p.text.get(n.range.clone()).unwrap_or("");
+    // A name the tagger is unsure of: the rules decide. The margins were chosen by
+    // cross-validation (scripts/cv_tagger.sh): 0, 5, 20 and 60 tried.
+    let min = if kind == EntityKind::Organization { 5.0 } else { 20.0 };
+    if n.margin < min {
+        return Doubt::Listed;
+    }
+    if text.chars().any(|c| c.is_ascii_digit()) {
+        return Doubt::Left;
+    }
+    let word = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+    let first = p.toks.get(n.tokens.start);
+    if n.tokens.len() == 1 && first.is_some_and(|t| t.sent_start()) {
+        let l = lower(text);
+        // Nor an unknown word written with a capital nowhere else.
+        let listed = lex.is_given(text) || lex.surnames.contains(text) || lex.places.contains_key(text);
+        if seen.contains(&l) || lex.common.contains(&l) || lex.is_stop(&l) || !listed && seen.count(text) < 2
+        {
+            return Doubt::Left;
+        }
+    }
+    let before = n.tokens.start.checked_sub(1).map_or("", word);
+    if kind == EntityKind::Person && matches!(before, "the" | "a" | "an" | "in" | "at" | "near") {
+        return Doubt::Left;
+    }
+    if n.tokens.len() == 1 {
+        let listed_with = |i: Option<usize>| {
+            let Some(t) = i.and_then(|i| p.toks.get(i)) else { return false };
+            let r = t.start()..t.end();
+            let other = if kind == EntityKind::Place { others } else { places };
+            other.overlaps(p.index, &r)
+        };
+        let joins = |w: &str| matches!(w, "," | "and" | "or");
+        let prev = n.tokens.start.checked_sub(2).filter(|_| joins(before));
+        let next = Some(n.tokens.end + 1).filter(|_| joins(word(n.tokens.end)));
+        if listed_with(prev) || listed_with(next) {
+            return Doubt::Listed;
+        }
+    }
+    Doubt::None
+}

@@ -1,0 +1,345 @@
+//! The features of each token of a passage, hashed into a fixed table of buckets.
+//!
+//! The same function serves the trainer and the reader, so what the model learnt is exactly
+//! what it sees. Word lists are features here, never verdicts: a given name, a surname, a
+//! gazetteer entry, a word the document writes in lowercase elsewhere.
+
+use super::super::lexicon::Lexicon;
+use super::super::tokens::{Kind, is_cap_word};
+use super::super::{Pass, Seen, lower};
+use std::borrow::Cow;
+
+/// FNV-1a over bytes: stable across builds and platforms (the weights depend on it).
+#[derive(Clone, Copy)]
+struct Hash(u64);
+
+impl Hash {
+    fn new(template: u8) -> Hash {
+        Hash(0xcbf2_9ce4_8422_2325).byte(template)
+    }
+
+    fn byte(self, b: u8) -> Hash {
+        Hash((self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    }
+
+    fn str(mut self, s: &str) -> Hash {
+        for b in s.bytes() {
+            self = self.byte(b);
+        }
+        self.byte(0x1f)
+    }
+
+    fn bucket(self, mask: u32) -> u32 {
+        ((self.0 ^ (self.0 >> 29) ^ (self.0 >> 47)) as u32) & mask
+    }
+}
+
+/// What the lists say about one word, as bits.
+mod flag {
+    pub const CAP: u32 = 1;
+    pub const ALLCAPS: u32 = 1 << 1;
+    pub const SENT_START: u32 = 1 << 2;
+    pub const GIVEN: u32 = 1 << 3;
+    pub const SURNAME: u32 = 1 << 4;
+    pub const PLACE: u32 = 1 << 5;
+    pub const COMMON: u32 = 1 << 6;
+    pub const SEEN_LOWER: u32 = 1 << 7;
+    pub const TITLE: u32 = 1 << 8;
+    pub const ROLE: u32 = 1 << 9;
+    pub const ORG_CUE: u32 = 1 << 10;
+    pub const PLACE_HEAD: u32 = 1 << 11;
+    pub const DEMONYM: u32 = 1 << 12;
+    pub const EVENT_HEAD: u32 = 1 << 13;
+    pub const STOP: u32 = 1 << 14;
+    pub const GROUP: u32 = 1 << 15;
+    pub const TRIGGER: u32 = 1 << 16;
+    pub const PLACE_PHRASE: u32 = 1 << 17;
+    pub const INITIAL: u32 = 1 << 18;
+    pub const NAMES: [&str; 19] = [
+        "cap",
+        "allcaps",
+        "sent",
+        "given",
+        "surname",
+        "place",
+        "common",
+        "seenlow",
+        "title",
+        "role",
+        "orgcue",
+        "placehead",
+        "demonym",
+        "eventhead",
+        "stop",
+        "group",
+        "trigger",
+        "placephrase",
+        "initial",
+    ];
+    /// The flags a neighbour contributes.
+    pub const NEIGHBOUR: u32 = CAP | GIVEN | SURNAME | PLACE | TITLE | ROLE | ORG_CUE | PLACE_HEAD | DEMONYM;
+}
+
+/// One token as the features see it.
+struct Word<'a> {
+    form: &'a str,
+    /// A word with a capital.
+    cap: bool,
+    lower: Cow<'a, str>,
+    shape: String,
+    flags: u32,
+    /// Position in its run of capitalised words: B, I, L, U or O.
+    run: u8,
+    /// Length of that run, capped.
+    run_len: u8,
+}
+
+/// A word's shape: capitals X, lowercase x, digits d, runs of one class cut at two ("Xx", "XX", "d.d").
+fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let (mut last, mut count) = ('\0', 0);
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            count += 1;
+        } else {
+            (last, count) = (s, 1);
+        }
+        if count <= 2 {
+            out.push(s);
+        }
+        if out.len() > 12 {
+            break;
+        }
+    }
+    out
+}
+
+fn flags(p: &Pass, i: usize, lex: &Lexicon, seen: &Seen) -> u32 {
+    let t = p.toks[i];
+    let w = t.text(p.text);
+    let mut f = 0;
+    if t.kind() != Kind::Word {
+        return f;
+    }
+    let l = lower(w);
+    let cap = is_cap_word(w);
+    if t.sent_start() {
+        f |= flag::SENT_START;
+    }
+    if lex.common.contains(&l) {
+        f |= flag::COMMON;
+    }
+    if lex.is_stop(&l) {
+        f |= flag::STOP;
+    }
+    if lex.roles.contains(&*l) {
+        f |= flag::ROLE;
+    }
+    if lex.triggers.contains_key(&*l) {
+        f |= flag::TRIGGER;
+    }
+    if !cap {
+        return f;
+    }
+    f |= flag::CAP;
+    if w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()) {
+        f |= flag::ALLCAPS;
+    }
+    if w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2 {
+        f |= flag::INITIAL;
+    }
+    let checks = [
+        (lex.is_given(w), flag::GIVEN),
+        (lex.surnames.contains(w), flag::SURNAME),
+        (lex.places.contains_key(w), flag::PLACE),
+        (seen.contains(&l), flag::SEEN_LOWER),
+        (lex.titles.contains(w), flag::TITLE),
+        (lex.org_cues.contains(w), flag::ORG_CUE),
+        (lex.place_heads.contains(w) || lex.place_prefixes.contains(w), flag::PLACE_HEAD),
+        (lex.event_heads.contains(w), flag::EVENT_HEAD),
+        (lex.groups.contains(w), flag::GROUP),
+    ];
+    for (hit, bit) in checks {
+        if hit {
+            f |= bit;
+        }
+    }
+    if f & flag::PLACE == 0 && lex.is_demonym(w) {
+        f |= flag::DEMONYM;
+    }
+    f
+}
+
+/// Marks the words of gazetteer names of two or three words ("New York", "Bosnia and Herzegovina").
+fn place_phrases(p: &Pass, words: &mut [Word], lex: &Lexicon) {
+    let n = words.len();
+    for i in 0..n {
+        if words[i].run == b'O' || words[i].flags & flag::CAP == 0 {
+            continue;
+        }
+        for len in 2..=3 {
+            let end = i + len;
+            if end > n || words[end - 1].flags & flag::CAP == 0 {
+                continue;
+            }
+            let range = p.toks[i].start()..p.toks[end - 1].end();
+            let Some(text) = p.text.get(range) else { continue };
+            if lex.places.contains_key(text) {
+                for w in &mut words[i..end] {
+                    w.flags |= flag::PLACE_PHRASE;
+                }
+            }
+        }
+    }
+}
+
+/// Runs of capitalised words, with the connectors that sit inside names ("Battle of Hastings").
+fn runs(words: &mut [Word]) {
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        if !words[i].cap {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        loop {
+            if end < n && words[end].cap {
+                end += 1;
+            } else if end + 1 < n
+                && super::super::names::CONNECTORS.contains(&words[end].form)
+                && words[end + 1].cap
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let len = end - i;
+        for (k, w) in words[i..end].iter_mut().enumerate() {
+            w.run = match (len, k) {
+                (1, _) => b'U',
+                (_, 0) => b'B',
+                (_, k) if k + 1 == len => b'L',
+                _ => b'I',
+            };
+            w.run_len = len.min(5) as u8;
+        }
+        i = end;
+    }
+}
+
+/// The hashed features of every token of a passage: token `i`'s are
+/// `feats[offsets[i]..offsets[i + 1]]`, each below `mask + 1`. Only the words of capitalised
+/// runs may be names (a name without a capital is left to the rules); every other token has
+/// no features, and the tagger labels it outside any name without scoring it, which keeps
+/// tagging a long book cheap.
+pub fn passage(
+    p: &Pass,
+    lex: &Lexicon,
+    seen: &Seen,
+    mask: u32,
+    feats: &mut Vec<u32>,
+    offsets: &mut Vec<u32>,
+) {
+    feats.clear();
+    offsets.clear();
+    let mut words: Vec<Word> = p
+        .toks
+        .iter()
+        .map(|t| {
+            let form = t.text(p.text);
+            let cap = t.kind() == Kind::Word && is_cap_word(form);
+            Word {
+                form,
+                cap,
+                lower: Cow::Borrowed(""),
+                shape: String::new(),
+                flags: 0,
+                run: b'O',
+                run_len: 0,
+            }
+        })
+        .collect();
+    runs(&mut words);
+    let n = words.len();
+    // The words a candidate's features look at: two either side.
+    let mut near = vec![false; n];
+    for i in (0..n).filter(|&i| words[i].run != b'O') {
+        for x in &mut near[i.saturating_sub(2)..(i + 3).min(n)] {
+            *x = true;
+        }
+    }
+    for (i, w) in words.iter_mut().enumerate().filter(|(i, _)| near[*i]) {
+        w.lower = lower(w.form);
+        w.shape = shape(w.form);
+        w.flags = flags(p, i, lex, seen);
+    }
+    place_phrases(p, &mut words, lex);
+    let head = if p.headline { "h" } else { "b" };
+    let get = |i: isize| -> Option<&Word> { usize::try_from(i).ok().and_then(|i| words.get(i)) };
+    let lw = |i: isize| get(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| &w.lower);
+    let sh = |i: isize| get(i).map_or("", |w| w.shape.as_str());
+    offsets.push(0);
+    for (i, w) in words.iter().enumerate() {
+        if w.run == b'O' {
+            offsets.push(feats.len() as u32);
+            continue;
+        }
+        let ii = i as isize;
+        let mut push = |h: Hash| feats.push(h.bucket(mask));
+        push(Hash::new(0));
+        push(Hash::new(1).str(&w.lower));
+        push(Hash::new(2).str(&w.shape));
+        push(Hash::new(3).str(&w.shape).str(head));
+        let l: &str = &w.lower;
+        let count = l.chars().count();
+        for (t, k) in [(4u8, 2usize), (5, 3), (6, 4)] {
+            if count > k {
+                let at = l.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+                push(Hash::new(t).str(&l[at..]));
+            }
+        }
+        if count > 3 {
+            let at = l.char_indices().nth(3).map_or(l.len(), |(i, _)| i);
+            push(Hash::new(7).str(&l[..at]));
+        }
+        push(Hash::new(8).str(lw(ii - 1)));
+        push(Hash::new(9).str(lw(ii + 1)));
+        push(Hash::new(10).str(lw(ii - 2)));
+        push(Hash::new(11).str(lw(ii + 2)));
+        push(Hash::new(12).str(sh(ii - 1)).str(&w.shape));
+        push(Hash::new(13).str(&w.shape).str(sh(ii + 1)));
+        push(Hash::new(14).str(sh(ii - 1)).str(&w.shape).str(sh(ii + 1)));
+        push(Hash::new(15).str(lw(ii - 1)).str(&w.shape));
+        push(Hash::new(16).str(&w.shape).str(lw(ii + 1)));
+        push(Hash::new(17).str(lw(ii - 1)).str(&w.lower));
+        push(Hash::new(18).str(&w.lower).str(lw(ii + 1)));
+        let run = [w.run, b'0' + w.run_len];
+        let run = std::str::from_utf8(&run).unwrap_or("");
+        push(Hash::new(19).str(run));
+        push(Hash::new(20).str(run).str(head));
+        for (b, name) in flag::NAMES.iter().enumerate() {
+            let bit = 1 << b;
+            if w.flags & bit != 0 {
+                push(Hash::new(21).str(name));
+                push(Hash::new(22).str(name).str(run));
+            }
+            for (t, d) in [(23u8, -1isize), (24, 1), (25, -2), (26, 2)] {
+                if bit & flag::NEIGHBOUR != 0 && get(ii + d).is_some_and(|x| x.flags & bit != 0) {
+                    push(Hash::new(t).str(name));
+                }
+            }
+        }
+        offsets.push(feats.len() as u32);
+    }
+}
