@@ -41,6 +41,19 @@ impl List {
             line < y
         })
     }
+
+    /// How many rows from `offset` fit whole in `lines` screen lines (at least one), the
+    /// rows up to `len` taking `height(row)` lines each.
+    pub fn fitting(offset: usize, len: usize, lines: usize, height: impl Fn(usize) -> usize) -> usize {
+        let mut used = 0;
+        (offset..len)
+            .take_while(|&r| {
+                used += height(r);
+                used <= lines
+            })
+            .count()
+            .max(1)
+    }
 }
 
 #[cfg(test)]
@@ -54,5 +67,13 @@ mod tests {
         let height = |r: usize| [1, 1, 2, 1, 3][r];
         let rows: Vec<Option<usize>> = (0..7).map(|line| list.row_at(line, 5, height)).collect();
         assert_eq!(rows, [Some(2), Some(2), Some(3), Some(4), Some(4), Some(4), None]);
+    }
+
+    #[test]
+    fn rows_that_fit_whole_are_counted() {
+        let height = |r: usize| [1, 1, 2, 1, 3][r];
+        assert_eq!(List::fitting(0, 5, 4, height), 3);
+        assert_eq!(List::fitting(2, 5, 5, height), 2);
+        assert_eq!(List::fitting(4, 5, 2, height), 1, "a row taller than the list still counts once");
     }
 }

@@ -225,16 +225,7 @@ impl Sidebar {
 
     /// How many rows, from `offset` on, fit whole.
     fn fitting(&self, doc: &Document, offset: usize) -> usize {
-        let mut used = 0;
-        let mut n = 0;
-        for i in offset..self.rows.len() {
-            used += self.row_height(doc, i);
-            if used > self.height {
-                break;
-            }
-            n += 1;
-        }
-        n.max(1)
+        List::fitting(offset, self.rows.len(), self.height, |r| self.row_height(doc, r))
     }
 }
 

@@ -234,16 +234,7 @@ impl Toc {
 
     /// How many entries, from `offset` on, fit whole in the list.
     fn fitting(&self, doc: &Document, offset: usize) -> usize {
-        let mut used = 0;
-        let mut n = 0;
-        for r in offset..self.rows.len() {
-            used += self.entry_height(doc, r);
-            if used > self.height {
-                break;
-            }
-            n += 1;
-        }
-        n.max(1)
+        List::fitting(offset, self.rows.len(), self.height, |r| self.entry_height(doc, r))
     }
 }
 
