@@ -393,15 +393,16 @@ impl Document {
         )
     }
 
-    /// The passages read as prose, for the extraction: every passage but code.
-    pub fn prose(&self) -> impl Iterator<Item = &Passage> {
-        self.title.iter().chain(self.captions.iter().map(|c| &c.passage)).chain(
+    /// The passages read as prose, for the extraction: every passage but code, each with
+    /// its inline styles (the extraction reads no name inside inline code either).
+    pub fn prose(&self) -> impl Iterator<Item = (&Passage, &[Style])> {
+        self.title.iter().chain(self.captions.iter().map(|c| &c.passage)).map(|p| (p, &[][..])).chain(
             self.sections.iter().flat_map(|s| {
                 let body = s
                     .paragraphs
                     .iter()
                     .filter(|b| !matches!(b.kind, BlockKind::Caption { .. } | BlockKind::Code { .. }));
-                s.heading.iter().chain(body.map(|b| &b.passage))
+                s.heading.iter().map(|h| (h, &[][..])).chain(body.map(|b| (&b.passage, b.styles.as_slice())))
             }),
         )
     }

@@ -36,7 +36,7 @@ pub mod tagger;
 pub mod tokens;
 pub mod unknown;
 
-use crate::document::{Document, Entity, Passage};
+use crate::document::{Document, Entity, Passage, Style, StyleKind};
 use merge::Mention;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
@@ -99,19 +99,50 @@ fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
 /// for the whole extraction), and the range of each passage's tokens in it.
 fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
     // About one token for every five bytes of text: reserved once, so the vector rarely grows.
-    let bytes: usize = doc.prose().map(|p| p.text.len()).sum();
+    let bytes: usize = doc.prose().map(|(p, _)| p.text.len()).sum();
     let mut all = Vec::with_capacity(bytes / 4);
     let ranges = doc
         .prose()
-        .map(|p| {
+        .map(|(p, styles)| {
             let start = all.len();
             tokens::tokenize_into(&p.text, &mut all);
+            mask_code(p, styles, start, &mut all);
             start..all.len()
         })
         .collect();
     // Hands back the room reserved beyond the estimate.
     all.shrink_to_fit();
     (all, ranges)
+}
+
+/// Inline code is not prose: each run of tokens inside a code style becomes one punctuation
+/// token, so no name is read in it ("press `Esc`") and none runs across it.
+fn mask_code(p: &Passage, styles: &[Style], start: usize, all: &mut Vec<Token>) {
+    let code: Vec<Range<usize>> =
+        styles.iter().filter(|s| s.style == StyleKind::Code).filter_map(|s| p.to_text(s.span)).collect();
+    if code.is_empty() {
+        return;
+    }
+    let mut kept = start;
+    let mut masked: Option<usize> = None;
+    for i in start..all.len() {
+        let t = all[i];
+        let inside = code.iter().position(|r| r.start <= t.start() && t.end() <= r.end);
+        match inside {
+            Some(k) if masked == Some(k) => continue,
+            Some(k) => {
+                masked = Some(k);
+                let c = p.text[t.start()..].chars().next().unwrap_or('`');
+                all[kept] = Token::new(t.start(), t.start() + c.len_utf8(), Kind::Punct(c));
+            }
+            None => {
+                masked = None;
+                all[kept] = t;
+            }
+        }
+        kept += 1;
+    }
+    all.truncate(kept);
 }
 
 /// Builds the passes of a document: headlines are the title, the headings, and title-case lines.
@@ -121,7 +152,7 @@ fn passes<'a>(doc: &'a Document, all: &'a [Token], ranges: &[Range<usize>]) -> V
     doc.prose()
         .zip(ranges)
         .enumerate()
-        .map(|(index, (passage, range))| {
+        .map(|(index, ((passage, _), range))| {
             let text = passage.text.as_str();
             let toks = all.get(range.clone()).unwrap_or(&[]);
             let headline = heads.iter().any(|h| std::ptr::eq(*h, passage)) || looks_like_headline(text, toks);
@@ -325,6 +356,18 @@ pub(crate) fn assert_names(text: &str, keep: impl Fn(&Entity) -> bool, want: &[&
 #[cfg(test)]
 mod tests {
     use super::{looks_like_headline, tokens};
+    use crate::document::EntityKind;
+
+    #[test]
+    fn no_name_is_read_inside_inline_code() {
+        let md = b"# Keys\n\nPress `Esc` or `Ctrl-y Ctrl-p` to leave, as Margaret Hopkins wrote in Paris.\n";
+        let doc = crate::ingest::markdown::parse(md).expect("markdown").into_document();
+        let entities = super::entities(&doc);
+        let names: Vec<(EntityKind, &str)> = entities.iter().map(|e| (e.kind, e.name.as_str())).collect();
+        assert!(names.iter().all(|(_, n)| !n.contains("Esc") && !n.contains("Ctrl")), "{names:?}");
+        assert!(names.contains(&(EntityKind::Person, "Margaret Hopkins")), "{names:?}");
+        assert!(names.contains(&(EntityKind::Place, "Paris")), "{names:?}");
+    }
 
     #[test]
     fn headlines_are_told_from_sentences() {
