@@ -4,7 +4,7 @@
 //! and place the text gives.
 
 use super::lexicon::Lexicon;
-use super::merge::Mention;
+use super::merge::{Key, Mention};
 use super::names::Chunk;
 use super::tokens::{Kind, Token, is_cap_word};
 use super::{Pass, lower};
@@ -68,7 +68,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool
     let range = p.toks[first].start()..p.toks[end - 1].end();
     let name = p.text.get(range.clone()).unwrap_or("").to_string();
     let mut m = Mention::named(EntityKind::Event, &name, p.index, range);
-    m.key = format!("named:{}", lower(&name)).into();
+    m.key = Key::Event(lower(&name).into());
     m.set_date(year_in(&name));
     out.push(m);
     true
@@ -118,6 +118,8 @@ struct Found {
     mention: Mention,
     proper: Vec<String>,
     bare: bool,
+    /// The key it takes; none when the event is not enough to list.
+    key: Option<Key>,
 }
 
 /// Trigger-noun events everywhere (headlines included: "Will Miami Talks End the Ukraine
@@ -212,17 +214,17 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             let introduces =
                 matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"))
                     || toks.get(i + 1).is_some_and(|n| n.text(p.text) == "of");
-            found.push(Found { lone, introduces, class, mention: m, proper, bare });
+            found.push(Found { lone, introduces, class, mention: m, proper, bare, key: None });
         }
     }
     // Named events take part in the same walk, in reading order, as proper mentions.
-    let named: Vec<(usize, usize, &'static str, String, Vec<String>)> = mentions
+    let named: Vec<(usize, usize, &'static str, Key, Vec<String>)> = mentions
         .iter()
-        .filter(|m| m.kind == EntityKind::Event && m.key.starts_with("named:"))
+        .filter(|m| m.kind == EntityKind::Event && matches!(m.key, Key::Event(_)))
         .filter_map(|m| {
             let words: Vec<String> = m.name.split_whitespace().map(|w| lower(w).into_owned()).collect();
             let class = words.iter().rev().find_map(|w| lex.triggers.get(w.as_str()).copied())?;
-            Some((m.passage, m.range.start, class, m.key.to_string(), words))
+            Some((m.passage, m.range.start, class, m.key.clone(), words))
         })
         .collect();
     let named_keys = link_named(mentions);
@@ -235,8 +237,8 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     order.sort();
     // Keys: class and proper modifiers; bare mentions join the latest proper one of their class.
     // Before any in body text, the first in a headline (the title names the article's topic).
-    let mut latest: HashMap<&'static str, String> = HashMap::default();
-    let mut first_head: HashMap<&'static str, String> = HashMap::default();
+    let mut latest: HashMap<&'static str, Key> = HashMap::default();
+    let mut first_head: HashMap<&'static str, Key> = HashMap::default();
     let mut introduced: Vec<&'static str> = Vec::new();
     for (passage, _, fi, ni) in order {
         let headline = passes.get(passage).is_some_and(|p| p.headline);
@@ -257,45 +259,48 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             .iter()
             .find(|n| n.2 == f.class && modifiers.len() > 1 && modifiers.iter().all(|w| n.4.contains(w)));
         let key = if let Some(n) = same_named {
-            named_keys.get(&n.3).cloned().unwrap_or_else(|| n.3.clone())
+            Some(named_keys.get(&n.3).cloned().unwrap_or_else(|| n.3.clone()))
         } else if !f.proper.is_empty() {
-            let k = format!("{}|{}", f.class, f.proper.join(" "));
+            let k = Key::Described(f.class, f.proper.join(" ").into());
             if headline {
                 first_head.entry(f.class).or_insert_with(|| k.clone());
             } else {
                 latest.insert(f.class, k.clone());
             }
-            k
+            Some(k)
         } else if f.bare {
             match latest.get(f.class).or_else(|| first_head.get(f.class)) {
-                Some(k) => k.clone(),
-                None if f.lone => String::new(),
+                Some(k) => Some(k.clone()),
+                None if f.lone => None,
                 // "the talks" with nothing before it to point back to: not enough to list.
-                None if !f.introduces && !introduced.contains(&f.class) => String::new(),
+                None if !f.introduces && !introduced.contains(&f.class) => None,
                 None => {
                     introduced.push(f.class);
-                    format!("{}|", f.class)
+                    Some(Key::Described(f.class, "".into()))
                 }
             }
         } else {
-            format!("{}|{}", f.class, lower(&f.mention.name))
+            Some(Key::Described(f.class, lower(&f.mention.name).into()))
         };
-        f.mention.key = key.into();
+        f.key = key;
     }
-    mentions.extend(found.into_iter().map(|f| f.mention).filter(|m| !m.key.is_empty()));
+    mentions.extend(found.into_iter().filter_map(|mut f| {
+        f.mention.key = f.key?;
+        Some(f.mention)
+    }));
     super::dates::attach(passes, mentions);
 }
 
 /// Links named events whose words are a part of a longer named event's words ("Revolutionary
 /// War" and "American Revolutionary War", "Fan Expo" and "Fan Expo Canada 2016"): key → key.
-fn link_named(mentions: &mut [Mention]) -> HashMap<String, String> {
-    let mut keys: Vec<String> =
-        mentions.iter().filter(|m| m.key.starts_with("named:")).map(|m| m.key.to_string()).collect();
+fn link_named(mentions: &mut [Mention]) -> HashMap<Key, Key> {
+    let mut keys: Vec<Key> =
+        mentions.iter().filter(|m| matches!(m.key, Key::Event(_))).map(|m| m.key.clone()).collect();
     keys.sort();
     keys.dedup();
-    let words = |k: &str| -> Vec<String> {
-        k.trim_start_matches("named:")
-            .split_whitespace()
+    let words = |k: &Key| -> Vec<String> {
+        let Key::Event(name) = k else { return Vec::new() };
+        name.split_whitespace()
             .filter(|w| *w != "the" && !w.chars().all(|c| c.is_ascii_digit()))
             .map(str::to_string)
             .collect()
@@ -303,7 +308,7 @@ fn link_named(mentions: &mut [Mention]) -> HashMap<String, String> {
     let mut map = HashMap::default();
     for k in &keys {
         let w = words(k);
-        let longer: Vec<&String> = keys
+        let longer: Vec<&Key> = keys
             .iter()
             .filter(|o| {
                 let ow = words(o);
@@ -318,8 +323,8 @@ fn link_named(mentions: &mut [Mention]) -> HashMap<String, String> {
         }
     }
     for m in mentions.iter_mut() {
-        if let Some(k) = map.get(&*m.key) {
-            m.key = k.as_str().into();
+        if let Some(k) = map.get(&m.key) {
+            m.key = k.clone();
         }
     }
     map

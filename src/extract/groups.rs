@@ -7,7 +7,7 @@
 //! noun counts: the adjective ("a Russian envoy", "Muslim pilgrims") names nobody.
 
 use super::lexicon::Lexicon;
-use super::merge::{Mention, add_unclaimed};
+use super::merge::{Key, Mention, add_unclaimed};
 use super::tokens::Kind;
 use super::{Pass, lower};
 use crate::document::EntityKind;
@@ -54,7 +54,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 continue;
             }
             let mut m = Mention::named(EntityKind::Person, w, p.index, t.start()..t.end());
-            m.key = format!("group:{}", lower(w)).into();
+            m.key = Key::Group(lower(w).into());
             found.push(m);
         }
     }

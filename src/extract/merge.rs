@@ -8,13 +8,43 @@ use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+/// What makes mentions one entity: mentions with equal kind and key are one (before alias
+/// linking, which rewrites keys).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    /// A proper name as the text writes it ("Donald Trump"): people, places, organisations.
+    /// Its words are the name's words.
+    Name(Rc<str>),
+    /// An unnamed actor, by the role phrase in lowercase ("russia's special envoy").
+    Role(Rc<str>),
+    /// A named group of people, in lowercase ("democrats").
+    Group(Rc<str>),
+    /// A named event, in lowercase ("world war ii").
+    Event(Rc<str>),
+    /// An event described by a trigger noun: its class ("talks") and what tells it from
+    /// others of its class, the proper modifiers ("Miami") or the phrase in lowercase
+    /// ("full-scale invasion"); empty for the one event of its class the text introduces
+    /// without either ("a duel").
+    Described(&'static str, Rc<str>),
+}
+
+impl Key {
+    /// The words of a proper name; none for the other keys.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Key::Name(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
 /// One mention found in a passage, before grouping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     /// Person, place or event.
     pub kind: EntityKind,
     /// Mentions with equal kind and key are one entity (before alias linking).
-    pub key: Rc<str>,
+    pub key: Key,
     /// The proper form this mention offers as display name (often the key itself, shared).
     pub name: Rc<str>,
     /// Which pass.
@@ -43,7 +73,7 @@ impl Mention {
     /// A named mention whose key is its name.
     pub fn named(kind: EntityKind, name: &str, passage: usize, range: Range<usize>) -> Mention {
         let name: Rc<str> = Rc::from(name);
-        Mention { kind, key: Rc::clone(&name), name, passage, range, named: true, extra: None }
+        Mention { kind, key: Key::Name(Rc::clone(&name)), name, passage, range, named: true, extra: None }
     }
 
     /// For a person referred to by role, the role phrase.
@@ -158,12 +188,12 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
     // Groups hold the indices of their mentions: a long book has tens of thousands, and a
     // second copy of them all would be the largest thing alive at that point.
     let mut groups: Vec<(EntityKind, Vec<usize>)> = Vec::new();
-    let mut index: HashMap<(EntityKind, &str), usize> = HashMap::default();
+    let mut index: HashMap<(EntityKind, &Key), usize> = HashMap::default();
     for (i, m) in mentions.iter().enumerate() {
-        match index.get(&(m.kind, &*m.key)) {
+        match index.get(&(m.kind, &m.key)) {
             Some(&g) => groups[g].1.push(i),
             None => {
-                index.insert((m.kind, &*m.key), groups.len());
+                index.insert((m.kind, &m.key), groups.len());
                 groups.push((m.kind, vec![i]));
             }
         }

@@ -2,7 +2,7 @@
 //! lists ("Hermann Weyl") and name-shaped chunks; role phrases are in [`super::roles`].
 
 use super::lexicon::Lexicon;
-use super::merge::Mention;
+use super::merge::{Key, Mention};
 use super::names::{CONNECTORS, Chunk};
 use super::tokens::{Kind, is_cap_word};
 use super::{Pass, Seen, lower};
@@ -119,7 +119,7 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         }
         let role = words.join(" ");
         let mut m = Mention::named(EntityKind::Person, &role, p.index, range);
-        m.key = format!("role:{}", lower(&role)).into();
+        m.key = Key::Role(lower(&role).into());
         m.named = false;
         m.set_role(Some(role));
         out.push(m);

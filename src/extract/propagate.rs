@@ -3,7 +3,7 @@
 //! person names and bare titles take the key of the one full name they stand for.
 
 use super::lexicon::{Lexicon, PlaceKind};
-use super::merge::{Mention, Occupied};
+use super::merge::{Key, Mention, Occupied};
 use super::names;
 use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
@@ -17,14 +17,16 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
     link_person_keys(mentions);
     link_titles(mentions);
     // Surface form (words joined by spaces) → (kind, key, name).
-    let mut known: HashMap<String, (EntityKind, Rc<str>, Rc<str>)> = HashMap::default();
+    let mut known: HashMap<String, (EntityKind, Key, Rc<str>)> = HashMap::default();
     let mut ambiguous: HashSet<String> = HashSet::default();
     for m in mentions.iter().filter(|m| m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface: Vec<&str> = p.text.get(m.range.clone()).unwrap_or("").split_whitespace().collect();
         let mut forms = vec![surface.join(" "), m.name.to_string()];
-        if m.kind == EntityKind::Person {
-            let words: Vec<&str> = m.key.split(' ').collect();
+        if m.kind == EntityKind::Person
+            && let Some(key) = m.key.name()
+        {
+            let words: Vec<&str> = key.split(' ').collect();
             // A surname or given name alone, unless it is also a well-known place ("Boston").
             let well_known = |w: &str| {
                 lex.places.get(w).is_some_and(|pl| pl.kind != PlaceKind::City || pl.population >= 100_000)
@@ -61,7 +63,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
                 Some((EntityKind::Person, _, _)) if m.kind == EntityKind::Place && small_town(&f) => {}
                 Some((k, key, _)) if *k != m.kind || *key != m.key => {
                     // Exact full names win over parts of other names.
-                    if *f != *m.key {
+                    if m.key.name() != Some(f.as_str()) {
                         ambiguous.insert(f);
                     }
                 }
@@ -72,7 +74,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
         }
     }
     for a in &ambiguous {
-        if known.get(a).is_some_and(|(_, key, _)| **key != **a) {
+        if known.get(a).is_some_and(|(_, key, _)| key.name() != Some(a.as_str())) {
             known.remove(a);
         }
     }
@@ -144,7 +146,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
 /// Gives a bare title ("the Secretary of State", "the president") the key of the one named
 /// person who carries that title in the text ("Secretary of State John Kerry").
 fn link_titles(mentions: &mut [Mention]) {
-    let mut holders: HashMap<String, Vec<Rc<str>>> = HashMap::default();
+    let mut holders: HashMap<String, Vec<Key>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if let Some(t) = m.role() {
             let v = holders.entry(lower(t).into_owned()).or_default();
@@ -165,11 +167,13 @@ fn link_titles(mentions: &mut [Mention]) {
 /// Gives each person mention whose name is the start or end of exactly one longer name the
 /// longer name's key ("Poisson" → "Siméon Poisson", "President" roles keep their own key).
 fn link_person_keys(mentions: &mut [Mention]) {
-    let full: Vec<Rc<str>> = {
-        let mut v: Vec<Rc<str>> = mentions
+    let full: Vec<&Key> = {
+        let mut v: Vec<&Key> = mentions
             .iter()
-            .filter(|m| m.kind == EntityKind::Person && m.named && m.key.contains(' '))
-            .map(|m| m.key.clone())
+            .filter(|m| {
+                m.kind == EntityKind::Person && m.named && m.key.name().is_some_and(|k| k.contains(' '))
+            })
+            .map(|m| &m.key)
             .collect();
         v.sort();
         v.dedup();
@@ -177,29 +181,31 @@ fn link_person_keys(mentions: &mut [Mention]) {
     };
     // Mentions per key, and the first one's position in reading order.
     type First = std::cmp::Reverse<(usize, usize)>;
-    let mut counts: HashMap<&str, (usize, First)> = HashMap::default();
+    let mut counts: HashMap<&Key, (usize, First)> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let at = (m.passage, m.range.start);
-        let e = counts.entry(&*m.key).or_insert((0, std::cmp::Reverse(at)));
+        let e = counts.entry(&m.key).or_insert((0, std::cmp::Reverse(at)));
         e.0 += 1;
         e.1 = e.1.max(std::cmp::Reverse(at));
     }
-    let full_words: Vec<(&Rc<str>, Vec<&str>)> = full.iter().map(|f| (f, f.split(' ').collect())).collect();
-    let named: HashSet<&Rc<str>> =
+    let full_words: Vec<(&Key, Vec<&str>)> =
+        full.iter().filter_map(|f| Some((*f, f.name()?.split(' ').collect()))).collect();
+    let named: HashSet<&Key> =
         mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named).map(|m| &m.key).collect();
-    let mut map: HashMap<Rc<str>, Rc<str>> = HashMap::default();
+    let mut map: HashMap<Key, Key> = HashMap::default();
     for key in named {
-        let short: Vec<&str> = key.split(' ').collect();
-        let longer: Vec<&Rc<str>> = full_words
+        let Some(name) = key.name() else { continue };
+        let short: Vec<&str> = name.split(' ').collect();
+        let longer: Vec<&Key> = full_words
             .iter()
             .filter(|(_, w)| w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short)))
             .map(|(f, _)| *f)
             .collect();
         // One longer name, or the one mentioned most, then first (a biography's subject
         // over its relatives).
-        let best = longer.iter().max_by_key(|k| counts.get(&k[..]).copied());
+        let best = longer.iter().max_by_key(|k| counts.get(**k).copied());
         if let Some(one) = best {
-            map.insert(Rc::clone(key), Rc::clone(one));
+            map.insert(key.clone(), (*one).clone());
         }
     }
     for m in mentions.iter_mut() {

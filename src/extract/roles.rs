@@ -2,7 +2,7 @@
 //! advisor to the president").
 
 use super::lexicon::Lexicon;
-use super::merge::Mention;
+use super::merge::{Key, Mention};
 use super::people::verb_like;
 use super::tokens::{Kind, is_cap_word};
 use super::{Pass, lower};
@@ -111,7 +111,7 @@ pub fn roles(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
         let shown = shown.strip_prefix("a ").or_else(|| shown.strip_prefix("an ")).unwrap_or(shown);
         let shown = shown.strip_prefix("A ").or_else(|| shown.strip_prefix("An ")).unwrap_or(shown);
         let mut m = Mention::named(EntityKind::Person, shown, p.index, range);
-        m.key = format!("role:{}", lower(shown).replace('’', "'")).into();
+        m.key = Key::Role(lower(shown).replace('’', "'").into());
         m.named = false;
         m.set_role(Some(shown.to_string()));
         out.push(m);

@@ -3,7 +3,7 @@
 //! is about.
 
 use super::Pass;
-use super::merge::Mention;
+use super::merge::{Key, Mention};
 use crate::document::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -15,27 +15,28 @@ const LEAD: usize = 2;
 /// the named person mentioned most, by a clear lead. Articles with no such person (news with
 /// several actors) keep their roles as entries of their own.
 pub fn attach_roles(passes: &[Pass], mentions: &mut [Mention]) {
-    let mut counts: HashMap<&str, usize> = HashMap::default();
+    let mut counts: HashMap<&Key, usize> = HashMap::default();
     for m in
-        mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named && !m.key.starts_with("group:"))
+        mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named && !matches!(m.key, Key::Group(_)))
     {
-        *counts.entry(&*m.key).or_default() += 1;
+        *counts.entry(&m.key).or_default() += 1;
     }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    let mut ranked: Vec<(&Key, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let Some(&(top, n)) = ranked.first() else { return };
     let second = ranked.get(1).map_or(0, |r| r.1);
     if n < MIN_MENTIONS || n < LEAD * second {
         return;
     }
-    let top: std::rc::Rc<str> = top.into();
-    for m in
-        mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named && m.key.starts_with("role:"))
+    let top = top.clone();
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == EntityKind::Person && !m.named && matches!(m.key, Key::Role(_)))
     {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface = p.text.get(m.range.clone()).unwrap_or("");
         if surface.starts_with("the ") || surface.starts_with("The ") {
-            m.key = std::rc::Rc::clone(&top);
+            m.key = top.clone();
         }
     }
 }

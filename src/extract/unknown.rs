@@ -7,7 +7,7 @@
 //! preposition of place ("in Anse Bertrand"), where a place or a thing is more likely.
 
 use super::lexicon::Lexicon;
-use super::merge::Mention;
+use super::merge::{Key, Mention};
 use super::names::{CONNECTORS, Chunk};
 use super::people::{name_shaped, person_context};
 use super::{Pass, Seen, lower};
@@ -27,16 +27,17 @@ fn name_word(lex: &Lexicon, seen: &Seen, w: &str) -> bool {
 
 /// The words of the named people found so far, each with the key of the one person whose
 /// name holds it ("Higuchi" → "Ichiyo Higuchi"); a word of several names is left out.
-pub fn known_words(mentions: &[Mention]) -> HashMap<String, String> {
-    let mut map: HashMap<String, String> = HashMap::default();
+pub fn known_words(mentions: &[Mention]) -> HashMap<String, Key> {
+    let mut map: HashMap<String, Key> = HashMap::default();
     let mut shared: Vec<String> = Vec::new();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
-        for w in m.key.split(' ').filter(|w| w.chars().count() >= 3 && !CONNECTORS.contains(w)) {
+        let Some(name) = m.key.name() else { continue };
+        for w in name.split(' ').filter(|w| w.chars().count() >= 3 && !CONNECTORS.contains(w)) {
             match map.get(w) {
-                Some(k) if **k != *m.key => shared.push(w.to_string()),
+                Some(k) if *k != m.key => shared.push(w.to_string()),
                 Some(_) => {}
                 None => {
-                    map.insert(w.to_string(), m.key.to_string());
+                    map.insert(w.to_string(), m.key.clone());
                 }
             }
         }
@@ -55,7 +56,7 @@ pub fn person(
     c: &Chunk,
     lex: &Lexicon,
     seen: &Seen,
-    known: &HashMap<String, String>,
+    known: &HashMap<String, Key>,
     out: &mut Vec<Mention>,
 ) -> bool {
     let words = c.words(p);
@@ -76,7 +77,7 @@ pub fn person(
     }
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
     if let Some(key) = caps.iter().find_map(|w| known.get(**w)) {
-        m.key = key.as_str().into();
+        m.key = key.clone();
     }
     out.push(m);
     true
@@ -90,7 +91,7 @@ pub fn headline_person(
     c: &Chunk,
     lex: &Lexicon,
     seen: &Seen,
-    known: &HashMap<String, String>,
+    known: &HashMap<String, Key>,
     out: &mut Vec<Mention>,
 ) {
     let words = c.words(p);
@@ -103,7 +104,7 @@ pub fn headline_person(
     }
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
     if let Some(key) = words.last().and_then(|w| known.get(*w)) {
-        m.key = key.as_str().into();
+        m.key = key.clone();
     }
     out.push(m);
 }
@@ -144,8 +145,7 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     let fuller = out.iter().find(|o| {
         o.kind == EntityKind::Person
             && o.named
-            && o.key.split(' ').next_back() == Some(*last)
-            && o.key.contains(' ')
+            && o.key.name().is_some_and(|k| k.contains(' ') && k.split(' ').next_back() == Some(*last))
     });
     if let Some(o) = fuller {
         m.key = o.key.clone();
