@@ -65,11 +65,11 @@ impl Lines {
     /// Indexes the lines of `data` (without header comments and blank lines) that `keep`
     /// accepts; of lines with the same key, the last one counts.
     fn new(data: &'static str, mut keep: impl FnMut(&'static str) -> bool) -> Lines {
-        let kept: Vec<&'static str> = lines(data).filter(|l| keep(l)).collect();
-        // Sized once: growing would hash every key again, finding each in the text.
-        let mut index = HashTable::with_capacity(kept.len());
+        // Sized once, for as many entries as the text has lines: growing would hash every
+        // key again, finding each in the text.
+        let mut index = HashTable::with_capacity(data.bytes().filter(|&b| b == b'\n').count() + 1);
         let hash = |key: &str| FxBuildHasher.hash_one(key);
-        for line in kept {
+        for line in lines(data).filter(|l| keep(l)) {
             let at = (line.as_ptr() as usize - data.as_ptr() as usize) as u32;
             let key = key_of(line);
             let entry =
@@ -116,7 +116,29 @@ fn has_key(data: &str, at: u32, key: &str) -> bool {
 
 /// A line's first field.
 fn key_of(line: &str) -> &str {
-    line.split('\t').next().unwrap_or(line)
+    fields(line).next().unwrap_or(line)
+}
+
+/// The tab-separated fields of a line. A byte loop: for fields this short, a searcher's
+/// set-up costs more than the search (the gazetteer's 40,000 lines are split at start-up).
+fn fields(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let s = rest?;
+        match s.bytes().position(|b| b == b'\t') {
+            Some(i) => {
+                rest = s.get(i + 1..);
+                s.get(..i)
+            }
+            None => rest.take(),
+        }
+    })
+}
+
+/// True for a name the chunker splits: one holding " and " or ", ".
+fn joins(name: &str) -> bool {
+    let b = name.as_bytes();
+    (0..b.len()).any(|i| b[i..].starts_with(b", ") || b[i..].starts_with(b" and "))
 }
 
 /// The gazetteer: names and aliases of places, exact case.
@@ -142,7 +164,7 @@ impl Places {
 
 /// The place of a gazetteer line.
 fn place(line: &'static str) -> Option<Place> {
-    let mut f = line.split('\t');
+    let mut f = fields(line);
     let (Some(_), Some(kind), Some(canonical)) = (f.next(), f.next(), f.next()) else {
         return None;
     };
@@ -227,22 +249,16 @@ impl Lexicon {
         // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
         // those are compiled, a tenth of the gazetteer, which keeps start-up short. They are
         // picked while the gazetteer is read, each line parsed once.
-        let compiled = |name: &str, p: &Place| {
-            p.kind != PlaceKind::City
-                || p.population >= 1_000_000
-                || name.contains(" and ")
-                || name.contains(", ")
-        };
+        let compiled =
+            |name: &str, p: &Place| p.kind != PlaceKind::City || p.population >= 1_000_000 || joins(name);
+        // The words a small town must not be named like, in one set: one look-up a line.
+        let cues: HashSet<&str> =
+            org_cues.iter().chain(&place_heads).chain(&place_prefixes).chain(&titles).copied().collect();
         let mut place_names: Vec<&'static str> = Vec::new();
         let table = Lines::new(PLACES, |line| {
             let name = key_of(line);
             let Some(p) = place(line) else { return false };
-            let kept = p.kind != PlaceKind::City
-                || p.population >= 100_000
-                || !(org_cues.contains(name)
-                    || place_heads.contains(name)
-                    || place_prefixes.contains(name)
-                    || titles.contains(name));
+            let kept = p.kind != PlaceKind::City || p.population >= 100_000 || !cues.contains(name);
             if kept && compiled(name, &p) {
                 place_names.push(name);
             }
@@ -261,16 +277,34 @@ impl Lexicon {
         place_names.sort_unstable();
         place_names.dedup();
         let places = Places { table, aliases };
-        let place_matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&place_names)
-            .expect("the embedded gazetteer builds an automaton");
+        let automaton = || {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&place_names)
+                .expect("the embedded gazetteer builds an automaton")
+        };
+        // The name lists are indexed on a second thread while the automaton (a third of the
+        // start-up) is compiled on this one; without a thread to be had, here after it. (The
+        // automaton's scratch stays with this thread's allocator: a thread's freed memory
+        // does not serve another's, and would stay in the reader's resident set.)
+        let names = || {
+            (
+                Lines::new(GIVEN_NAMES, |_| true),
+                Lines::new(SURNAMES, |_| true),
+                Lines::new(COMMON_WORDS, |_| true),
+            )
+        };
+        let (place_matcher, (given, surnames, common)) = std::thread::scope(|s| {
+            let other = std::thread::Builder::new().name("lexicon".into()).spawn_scoped(s, names);
+            let matcher = automaton();
+            (matcher, other.ok().and_then(|t| t.join().ok()).unwrap_or_else(names))
+        });
         Lexicon {
             places,
             place_names,
             place_matcher,
-            given: Lines::new(GIVEN_NAMES, |_| true),
-            surnames: Lines::new(SURNAMES, |_| true),
+            given,
+            surnames,
             stop: words(STOPWORDS).collect(),
             titles,
             roles: lines(ROLES).collect(),
@@ -282,7 +316,7 @@ impl Lexicon {
             org_cues,
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
-            common: Lines::new(COMMON_WORDS, |_| true),
+            common,
             function: words(FUNCTION_WORDS).collect(),
         }
     }
