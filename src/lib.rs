@@ -118,6 +118,21 @@ pub fn structure_owned(input: Vec<u8>, format: Format) -> Result<Document, Input
     }
 }
 
+/// The structure of a stretch of plain text that starts `at` bytes into its input (the end
+/// of a long book, read ahead of the rest): its spans are spans of the whole input.
+pub fn structure_at(bytes: &[u8], at: usize) -> Result<Document, InputError> {
+    let mut decoded = ingest::decode(bytes)?;
+    let map = std::mem::take(&mut decoded.map);
+    for r in map.runs() {
+        if r.is_exact() {
+            decoded.map.push_exact(r.text(), r.input() + at, r.text_len());
+        } else {
+            decoded.map.push_replaced(r.text(), r.text_len(), r.input() + at, r.input_len());
+        }
+    }
+    Ok(text_document(decoded))
+}
+
 /// Runs the whole pipeline on plain text: bytes to a [`Document`] with its entities.
 pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
     read_as(bytes, Format::Text)

@@ -82,6 +82,10 @@ pub fn parse(clean: &Clean) -> Blocks {
         {
             roles[i] = Role::Title(from);
         }
+    } else if let Some(end) = book::gutenberg_trailer(&raws) {
+        for role in &mut roles[end..] {
+            *role = Role::Boilerplate(Reason::Licence);
+        }
     }
     code(&clean.text, &raws, &mut roles);
     if !roles.iter().any(|r| matches!(r, Role::Title(_))) {

@@ -121,6 +121,9 @@ pub enum Action {
     Erase,
     /// Run the search typed into the prompt.
     Submit,
+    /// The loading thread's news: the start and the end of a long text, structured and
+    /// wrapped, the middle still to come (what `G` shows at once).
+    Tail(Box<Prepared>),
     /// The loading thread's news: the whole text, structured and wrapped.
     Loaded(Box<Prepared>),
     /// The loading thread's news: the entities of the whole text.

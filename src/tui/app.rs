@@ -113,6 +113,8 @@ pub struct Loading {
     pub to_the_end: bool,
     /// A saved position past the start, restored when the whole document is in.
     pub restore: Option<super::state::Position>,
+    /// The start and the end of the input, read ahead of the whole, for a jump to the end.
+    pub tail: Option<Box<Prepared>>,
 }
 
 /// What was typed before a command: a count ("5" of `5j`) and what a counted `g` leaves.
@@ -540,6 +542,18 @@ impl App {
         if let Some(q) = query {
             super::update::search::rerun(self, q);
         }
+    }
+
+    /// Shows the start and the end of a big input (see [`super::load::joined`]) while the
+    /// rest is still read: like [`App::replace_document`], but what is still to come stays
+    /// so (a jump to the end made before opens at the end, now and when the whole comes).
+    pub fn show_tail(&mut self, both: Prepared) {
+        let (partial, restore, to_the_end) =
+            (self.loading.partial, self.loading.restore.take(), self.loading.to_the_end);
+        self.replace_document(both);
+        self.loading.partial = partial;
+        self.loading.restore = restore;
+        self.loading.to_the_end = to_the_end;
     }
 
     /// The status line's counter: "/Odesa 1/1" for a search, "Name 2/7" for mentions.

@@ -20,6 +20,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Resize(..) | Action::Wheel { .. } => {}
         Action::Loaded(_)
+        | Action::Tail(_)
         | Action::Entities(_)
         | Action::LoadFailed(_)
         | Action::Restore(_)
@@ -140,6 +141,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         | Action::Resize(..)
         | Action::Wheel { .. }
         | Action::Loaded(_)
+        | Action::Tail(_)
         | Action::Entities(_)
         | Action::LoadFailed(_)
         | Action::Restore(_)

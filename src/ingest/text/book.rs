@@ -90,16 +90,28 @@ pub fn gutenberg_bounds(raws: &[Raw]) -> Option<(usize, usize)> {
     };
     let start = raws.iter().position(|r| marker(r, "START OF"))?;
     let end = raws.iter().rposition(|r| marker(r, "END OF")).filter(|&e| e > start).unwrap_or(raws.len());
-    // "End of the Project Gutenberg EBook of …" just before the end marker belongs to the trailer.
-    let end = if end > 0
-        && end - 1 > start
-        && raws[end - 1].text.to_uppercase().starts_with("END OF THE PROJECT")
-    {
+    Some((start, with_closing_line(raws, start + 1, end)))
+}
+
+/// Where the licence trailer of a Project Gutenberg edition starts in a text that does not
+/// hold the edition's header (its end, read on its own): the last "*** END OF …" marker.
+pub fn gutenberg_trailer(raws: &[Raw]) -> Option<usize> {
+    let end = raws.iter().rposition(|r| {
+        let t = r.text.trim_start_matches(['*', ' ']);
+        t.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("END OF"))
+            && t.to_uppercase().contains("PROJECT GUTENBERG")
+    })?;
+    Some(with_closing_line(raws, 0, end))
+}
+
+/// "End of the Project Gutenberg EBook of …" just before the end marker (and not before
+/// block `first`) belongs to the trailer.
+fn with_closing_line(raws: &[Raw], first: usize, end: usize) -> usize {
+    if end > first && raws[end - 1].text.to_uppercase().starts_with("END OF THE PROJECT") {
         end - 1
     } else {
         end
-    };
-    Some((start, end))
+    }
 }
 
 /// The byte offset of the title in a "Title: War and Peace" header line.
@@ -145,6 +157,10 @@ mod tests {
             raw("Licence."),
         ];
         assert_eq!(gutenberg_bounds(&raws), Some((1, 3)));
+        // The end of such a text, read without its header, still ends in the trailer.
+        assert_eq!(gutenberg_bounds(&raws[2..]), None);
+        assert_eq!(gutenberg_trailer(&raws[2..]), Some(1));
+        assert_eq!(gutenberg_trailer(&raws[..3]), None);
         assert_eq!(metadata_title(&raw("Title: War and Peace")), Some(7));
     }
 }

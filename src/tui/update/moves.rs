@@ -139,6 +139,9 @@ pub fn ends(app: &mut App, top: bool, count: Option<usize>, counted_g: bool) {
     if top && counted_g {
         return;
     }
+    if !top && let Some(both) = app.loading.tail.take() {
+        app.show_tail(*both);
+    }
     let line = if top { 0 } else { app.wrapped.lines.len().saturating_sub(app.view_height()) };
     jump(app, line);
     if !top {

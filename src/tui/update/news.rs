@@ -16,6 +16,7 @@ pub fn apply(app: &mut App, action: Action) -> Option<Effect> {
             let untouched = app.anchor == Anchor::default() && !app.loading.to_the_end;
             let later = app.loading.restore.take();
             app.loading.entities = true;
+            app.loading.tail = None;
             app.replace_document(*whole);
             if let Some(pos) = later.filter(|_| untouched) {
                 restore(app, &pos);
@@ -30,9 +31,18 @@ pub fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.side.set_filter(&app.doc, &filter);
             app.size_lists();
         }
+        Action::Tail(both) if app.loading.partial.is_some() => {
+            // A jump to the end made before it came is made now.
+            if app.loading.to_the_end {
+                app.show_tail(*both);
+            } else {
+                app.loading.tail = Some(both);
+            }
+        }
         Action::LoadFailed(why) => {
             app.message = Some(why);
             app.loading.partial = None;
+            app.loading.tail = None;
             app.loading.entities = false;
         }
         Action::Partial(prefix) => app.loading.partial = Some(prefix),
