@@ -11,21 +11,21 @@ use rustc_hash::{FxBuildHasher, FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
-const PLACES: &str = include_str!("../../data/places.tsv");
-const PLACE_ALIASES: &str = include_str!("../../data/place_aliases.tsv");
-const GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
-const SURNAMES: &str = include_str!("../../data/surnames.txt");
-const STOPWORDS: &str = include_str!("../../data/stopwords.txt");
-const TITLES: &str = include_str!("../../data/titles.txt");
-const ROLES: &str = include_str!("../../data/roles.txt");
-const EVENTS: &str = include_str!("../../data/events.tsv");
-const EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
-const PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
-const ORG_CUES: &str = include_str!("../../data/org_cues.txt");
-const DEMONYMS: &str = include_str!("../../data/demonyms.txt");
-const GROUPS: &str = include_str!("../../data/groups.txt");
-const COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
-const FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
+static PLACES: &str = include_str!("../../data/places.tsv");
+static PLACE_ALIASES: &str = include_str!("../../data/place_aliases.tsv");
+static GIVEN_NAMES: &str = include_str!("../../data/given_names.txt");
+static SURNAMES: &str = include_str!("../../data/surnames.txt");
+static STOPWORDS: &str = include_str!("../../data/stopwords.txt");
+static TITLES: &str = include_str!("../../data/titles.txt");
+static ROLES: &str = include_str!("../../data/roles.txt");
+static EVENTS: &str = include_str!("../../data/events.tsv");
+static EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
+static PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
+static ORG_CUES: &str = include_str!("../../data/org_cues.txt");
+static DEMONYMS: &str = include_str!("../../data/demonyms.txt");
+static GROUPS: &str = include_str!("../../data/groups.txt");
+static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
+static FUNCTION_WORDS: &str = include_str!("../../data/function_words.txt");
 
 /// What kind of place a gazetteer entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
