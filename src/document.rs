@@ -134,6 +134,9 @@ pub enum BlockKind {
     Code {
         /// The language, where the source names it ("rust").
         lang: Option<String>,
+        /// The depth of the list item the code belongs to, and is indented with; 0 outside
+        /// lists.
+        depth: u8,
     },
     /// A block quote.
     Quote {
@@ -181,7 +184,10 @@ impl Serialize for Block {
                 m.serialize_entry("marker", marker)?;
                 m.serialize_entry("depth", depth)?;
             }
-            BlockKind::Code { lang } => m.serialize_entry("lang", lang)?,
+            BlockKind::Code { lang, depth } => {
+                m.serialize_entry("lang", lang)?;
+                m.serialize_entry("depth", depth)?;
+            }
             BlockKind::Quote { depth, alert } => {
                 m.serialize_entry("depth", depth)?;
                 m.serialize_entry("alert", alert)?;

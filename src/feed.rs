@@ -110,8 +110,7 @@ fn one_line(s: &str) -> String {
 /// Text or HTML as paragraphs of clean text; markup goes through the HTML reader.
 fn paragraphs(body: &str) -> Vec<String> {
     let looks_like_html = body.contains('<') && body.contains('>') || body.contains('&');
-    if looks_like_html && let Ok(blocks) = crate::ingest::html::parse(body.as_bytes()) {
-        let doc = blocks.into_document();
+    if looks_like_html && let Ok(doc) = crate::ingest::parse(body.as_bytes(), crate::Format::Html) {
         let texts: Vec<String> =
             doc.passages().map(|p| p.text.clone()).filter(|t| !t.trim().is_empty()).collect();
         if !texts.is_empty() {

@@ -1,6 +1,19 @@
-//! Bytes to blocks: decoding, sanitising and structure recovery. Total: never fails on text.
+//! Bytes to a [`Document`]: one entry, [`parse`], for every format.
 //!
-//! Only [`decode()`] can refuse input (binary data); everything after it turns odd text into
+//! The flow, one direction, each stage freed once the next is built:
+//!
+//! 1. the [`Format`] (chosen once, in [`format`]: the server's media type, the file's
+//!    extension, then the content, unless the user names one);
+//! 2. bytes → text: [`decode()`] (BOM, UTF-16, invalid bytes, binary refusal); an HTML page
+//!    decodes by its own charset rules ([`html::charset`]);
+//! 3. text → [`Blocks`], by the format's reader: plain text is first [`sanitize()`]d and then
+//!    read by [`text::parse`]; [`html::parse_with`] and [`markdown::parse`] read the decoded
+//!    text themselves and send each block's text through the same sanitiser;
+//! 4. [`Blocks::into_document`] → the [`Document`]: headings open sections, body text fills
+//!    them, the rest goes to title, breadcrumbs, captions and boilerplate.
+//!
+//! Every span stays a byte range of the input bytes throughout. Only decoding can refuse
+//! input (binary data, see [`InputError`]); everything after it turns odd text into
 //! paragraphs rather than errors.
 
 pub mod byline;
@@ -13,10 +26,84 @@ pub mod sanitize;
 pub mod text;
 
 pub use decode::{Decoded, decode};
+pub use format::Format;
 pub use sanitize::{Clean, sanitize};
 
 use crate::document::{self, Boilerplate, Caption, Document, Link, Passage, Reason, Section, Style};
+use std::borrow::Cow;
 use std::fmt;
+
+/// Reads input bytes in `format` into a [`Document`] without entities: the one entry to
+/// ingest for every format. Fails only on input that is not text (or over a cap).
+///
+/// ```
+/// use folio::ingest::{Format, parse};
+/// let page = b"<title>Quay Library | Courier</title><p>It opened on the quay &amp; at noon.</p>";
+/// let doc = parse(page, Format::Html).unwrap();
+/// assert_eq!(doc.title.as_ref().map(|t| t.text.as_str()), Some("Quay Library"));
+/// let p = &doc.sections[0].paragraphs[0];
+/// assert_eq!(p.text, "It opened on the quay & at noon.");
+/// assert_eq!(&page[p.span.start..p.span.end], b"It opened on the quay &amp; at noon.");
+/// ```
+pub fn parse(bytes: &[u8], format: Format) -> Result<Document, InputError> {
+    parse_with(Cow::Borrowed(bytes), format, html::Hints::default())
+}
+
+/// [`parse`] with what is known of the input beyond its bytes: input it owns is freed as
+/// soon as it is decoded (which lowers the peak memory of a big book), and a page's server
+/// said its charset and address ([`html::Hints`]). The document's `url` is the page's
+/// canonical address, or else the one it came from.
+pub fn parse_with(input: Cow<'_, [u8]>, format: Format, hints: html::Hints) -> Result<Document, InputError> {
+    let mut doc = match format {
+        Format::Text => {
+            let decoded = decode(&input)?;
+            drop(input);
+            text_document(decoded)
+        }
+        Format::Html => html::parse_with(&input, hints)?.into_document(),
+        Format::Markdown => markdown::parse(&input)?.into_document(),
+    };
+    doc.url = doc.url.or(hints.url.map(str::to_string));
+    Ok(said_if_empty(doc))
+}
+
+/// [`parse`] on plain text that starts `at` bytes into a larger input (the end of a long
+/// book, read ahead of the rest): its spans are spans of the whole input.
+pub fn parse_text_at(bytes: &[u8], at: usize) -> Result<Document, InputError> {
+    let mut decoded = decode(bytes)?;
+    let map = std::mem::take(&mut decoded.map);
+    for r in map.runs() {
+        if r.is_exact() {
+            decoded.map.push_exact(r.text(), r.input() + at, r.text_len());
+        } else {
+            decoded.map.push_replaced(r.text(), r.text_len(), r.input() + at, r.input_len());
+        }
+    }
+    Ok(said_if_empty(text_document(decoded)))
+}
+
+/// Says so when a document came out empty.
+fn said_if_empty(mut doc: Document) -> Document {
+    if doc.passages().next().is_none() {
+        doc.warnings.push("the input holds no text".to_string());
+    }
+    doc
+}
+
+/// Plain text from decoded to a document, freeing each stage once the next is built, so the
+/// decoded text, the sanitised text and the blocks are never all alive at once.
+fn text_document(decoded: Decoded) -> Document {
+    let clean = sanitize(&decoded);
+    let mut warnings = decoded.warnings;
+    drop((decoded.text, decoded.map));
+    let blocks = text::parse(&clean);
+    warnings.extend(clean.warnings);
+    drop((clean.text, clean.map));
+    let mut doc = blocks.into_document();
+    warnings.append(&mut doc.warnings);
+    doc.warnings = warnings;
+    doc
+}
 
 /// Why input was refused. Shown to users as one line.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -87,25 +87,14 @@ impl Source {
         if let Some(format) = forced {
             return Ok(Kind::Page(format));
         }
-        let by_name = || {
-            let path = self.web.as_ref().map_or(self.name.clone(), |w| {
-                url::Url::parse(&w.url).map(|u| u.path().to_string()).unwrap_or_default()
-            });
-            Path::new(&path).extension().and_then(|e| e.to_str()).and_then(Format::from_extension)
-        };
-        let format = match media {
-            Some("text/html" | "application/xhtml+xml") => Format::Html,
-            Some("text/markdown" | "text/x-markdown") => Format::Markdown,
-            Some("text/plain") => by_name().unwrap_or(match Format::sniff(&self.bytes) {
-                Format::Html => Format::Text,
-                other => other,
-            }),
-            Some("application/json") => {
-                anyhow::bail!("{}: {}", self.name, FetchError::NotAPage("application/json".into()))
-            }
-            _ => by_name().unwrap_or_else(|| Format::sniff(&self.bytes)),
-        };
-        Ok(Kind::Page(format))
+        if media == Some("application/json") {
+            anyhow::bail!("{}: {}", self.name, FetchError::NotAPage("application/json".into()));
+        }
+        // A web page is named by its address's path.
+        let path = self.web.as_ref().map_or(self.name.clone(), |w| {
+            url::Url::parse(&w.url).map(|u| u.path().to_string()).unwrap_or_default()
+        });
+        Ok(Kind::Page(Format::detect_served(media, Some(Path::new(&path)), &self.bytes)))
     }
 
     /// The whole pipeline on the input read as `format`; a web page's relative links
@@ -117,7 +106,8 @@ impl Source {
             url: self.web.as_ref().map(|w| w.url.as_str()),
             links_from_url,
         };
-        crate::read_page(&self.bytes, format, hints).map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+        crate::read_with(self.bytes.as_slice().into(), format, hints)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
     }
 }
 

@@ -2,12 +2,12 @@
 //!
 //! The pipeline runs in one direction, one public function per arrow:
 //!
-//! 1. [`ingest::decode()`]: input bytes → [`ingest::Decoded`] text (BOM, UTF-16, invalid bytes, binary refusal);
-//! 2. [`ingest::sanitize()`]: → [`ingest::Clean`] text without escape sequences or controls, mapped back to input bytes;
-//! 3. [`ingest::text::parse`] (or [`ingest::html::parse`], [`ingest::markdown::parse`], chosen by [`Format`]):
-//!    → [`ingest::Blocks`]: title, breadcrumbs, captions, headings, paragraphs, boilerplate;
-//! 4. [`ingest::Blocks::into_document`]: → the [`Document`] model, every span a byte range of the input;
-//! 5. [`extract::entities`]: → the people, places and events, then [`export`] or the reader in `tui`.
+//! 1. [`ingest::parse`]: input bytes in a [`Format`] → the [`Document`] model, every span a
+//!    byte range of the input (decoding, sanitising, the format's reader and
+//!    [`ingest::Blocks::into_document`], as the [`ingest`] module doc lays out);
+//! 2. [`extract::entities`]: → the people, places and events, then [`export`] or the reader in `tui`.
+//!
+//! [`read`] and its kin run both.
 //!
 //! ```
 //! let doc = folio::read(b"A Headline\n\nSome text about Paris.\n").unwrap();
@@ -28,61 +28,20 @@ pub mod span;
 pub mod tui;
 
 pub use document::{Document, Entity, EntityKind, Passage, Section};
+pub use ingest::Format;
 pub use ingest::InputError;
-pub use ingest::format::Format;
 pub use span::Span;
+use std::borrow::Cow;
 
 /// The seed article bundled in the binary, opened when no file is given.
 pub const SEED: &[u8] = include_bytes!("../seeds/000_8d917ad8edb6566b.txt");
 /// The seed's file name, shown in the status line.
 pub const SEED_NAME: &str = "000_8d917ad8edb6566b.txt";
 
-/// Runs the structure stages on plain text: bytes to a [`Document`] without entities.
+/// The structure stages on plain text: bytes to a [`Document`] without entities
+/// ([`ingest::parse`] as [`Format::Text`]).
 pub fn structure(bytes: &[u8]) -> Result<Document, InputError> {
-    structure_as(bytes, Format::Text)
-}
-
-/// Runs the structure stages with the reader for `format` (HTML and Markdown parse the
-/// bytes themselves, then send their text through the same sanitiser).
-///
-/// ```
-/// use folio::{Format, structure_as};
-/// let page = b"<title>Quay Library | Courier</title><p>It opened on the quay &amp; at noon.</p>";
-/// let doc = structure_as(page, Format::Html).unwrap();
-/// assert_eq!(doc.title.as_ref().map(|t| t.text.as_str()), Some("Quay Library"));
-/// let p = &doc.sections[0].paragraphs[0];
-/// assert_eq!(p.text, "It opened on the quay & at noon.");
-/// assert_eq!(&page[p.span.start..p.span.end], b"It opened on the quay &amp; at noon.");
-/// ```
-pub fn structure_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
-    match format {
-        Format::Text => Ok(text_document(ingest::decode(bytes)?)),
-        Format::Html => Ok(finish(ingest::html::parse(bytes)?.into_document())),
-        Format::Markdown => Ok(finish(ingest::markdown::parse(bytes)?.into_document())),
-    }
-}
-
-/// Plain text from decoded to a document, freeing each stage once the next is built, so the
-/// decoded text, the sanitised text and the blocks are never all alive at once.
-fn text_document(decoded: ingest::Decoded) -> Document {
-    let clean = ingest::sanitize(&decoded);
-    let mut warnings = decoded.warnings;
-    drop((decoded.text, decoded.map));
-    let blocks = ingest::text::parse(&clean);
-    warnings.extend(clean.warnings);
-    drop((clean.text, clean.map));
-    let mut doc = blocks.into_document();
-    warnings.append(&mut doc.warnings);
-    doc.warnings = warnings;
-    finish(doc)
-}
-
-/// Says so when a document came out empty.
-fn finish(mut doc: Document) -> Document {
-    if doc.passages().next().is_none() {
-        doc.warnings.push("the input holds no text".to_string());
-    }
-    doc
+    ingest::parse(bytes, Format::Text)
 }
 
 /// The start of a long input, cut after a line break at or before `max` bytes (in a text
@@ -105,34 +64,6 @@ pub fn prefix(bytes: &[u8], max: usize) -> &[u8] {
     &bytes[..start]
 }
 
-/// [`structure_as`] on input it owns: the input bytes are freed as soon as they are
-/// decoded, which lowers the peak memory of a big book.
-pub fn structure_owned(input: Vec<u8>, format: Format) -> Result<Document, InputError> {
-    match format {
-        Format::Text => {
-            let decoded = ingest::decode(&input)?;
-            drop(input);
-            Ok(text_document(decoded))
-        }
-        _ => structure_as(&input, format),
-    }
-}
-
-/// The structure of a stretch of plain text that starts `at` bytes into its input (the end
-/// of a long book, read ahead of the rest): its spans are spans of the whole input.
-pub fn structure_at(bytes: &[u8], at: usize) -> Result<Document, InputError> {
-    let mut decoded = ingest::decode(bytes)?;
-    let map = std::mem::take(&mut decoded.map);
-    for r in map.runs() {
-        if r.is_exact() {
-            decoded.map.push_exact(r.text(), r.input() + at, r.text_len());
-        } else {
-            decoded.map.push_replaced(r.text(), r.text_len(), r.input() + at, r.input_len());
-        }
-    }
-    Ok(text_document(decoded))
-}
-
 /// Runs the whole pipeline on plain text: bytes to a [`Document`] with its entities.
 pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
     read_as(bytes, Format::Text)
@@ -140,28 +71,17 @@ pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
 
 /// Runs the whole pipeline with the reader for `format`.
 pub fn read_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
-    let mut doc = structure_as(bytes, format)?;
-    doc.entities = extract::entities(&doc);
-    Ok(doc)
+    read_with(Cow::Borrowed(bytes), format, ingest::html::Hints::default())
 }
 
-/// [`read_as`] on a page fetched from the web: the server's charset outranks the page's, links
-/// resolve against the page's address, and the document's `url` is the page's canonical
-/// address or else the one it came from.
-pub fn read_page(bytes: &[u8], format: Format, hints: ingest::html::Hints) -> Result<Document, InputError> {
-    let mut doc = match format {
-        Format::Html => finish(ingest::html::parse_with(bytes, hints)?.into_document()),
-        _ => structure_as(bytes, format)?,
-    };
-    doc.url = doc.url.or(hints.url.map(str::to_string));
-    doc.entities = extract::entities(&doc);
-    Ok(doc)
-}
-
-/// [`read_as`] on input it owns: the input bytes are freed as soon as they are decoded,
-/// which lowers the peak memory of a big book.
-pub fn read_owned(input: Vec<u8>, format: Format) -> Result<Document, InputError> {
-    let mut doc = structure_owned(input, format)?;
+/// Runs the whole pipeline on input it may own (freed once decoded) and with what a page's
+/// server said of it (see [`ingest::parse_with`]).
+pub fn read_with(
+    input: Cow<'_, [u8]>,
+    format: Format,
+    hints: ingest::html::Hints,
+) -> Result<Document, InputError> {
+    let mut doc = ingest::parse_with(input, format, hints)?;
     doc.entities = extract::entities(&doc);
     Ok(doc)
 }

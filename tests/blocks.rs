@@ -87,14 +87,14 @@ fn styled(b: &Block) -> Vec<(usize, &str, folio::document::StyleKind)> {
 
 fn round_trip(doc: &Document) -> Document {
     let md = export::markdown(doc);
-    folio::structure_as(md.as_bytes(), Format::Markdown).unwrap_or_else(|e| panic!("{e}\n{md}"))
+    folio::ingest::parse(md.as_bytes(), Format::Markdown).unwrap_or_else(|e| panic!("{e}\n{md}"))
 }
 
 #[test]
 fn every_kind_in_every_format() {
     for &(name, format) in FIXTURES {
         let input = read(name);
-        let doc = folio::structure_as(&input, format).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let doc = folio::ingest::parse(&input, format).unwrap_or_else(|e| panic!("{name}: {e}"));
         check_spans(&input, &doc);
         let kinds: Vec<&str> =
             doc.sections.iter().flat_map(|s| &s.paragraphs).map(|b| b.kind.name()).collect();
@@ -119,7 +119,7 @@ fn every_kind_in_every_format() {
 #[test]
 fn markdown_output_reads_back_into_the_same_blocks() {
     for &(name, format) in FIXTURES {
-        let doc = folio::structure_as(&read(name), format).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let doc = folio::ingest::parse(&read(name), format).unwrap_or_else(|e| panic!("{name}: {e}"));
         let again = round_trip(&doc);
         assert_eq!(shape(&again), shape(&doc), "{name}:\n{}", export::markdown(&doc));
         // And the Markdown of the copy is the Markdown of the original.
@@ -129,7 +129,7 @@ fn markdown_output_reads_back_into_the_same_blocks() {
 
 #[test]
 fn plain_output_numbers_links_and_lists_them_at_the_end() {
-    let doc = folio::structure_as(&read("html/blocks.html"), Format::Html).expect("page");
+    let doc = folio::ingest::parse(&read("html/blocks.html"), Format::Html).expect("page");
     let plain = export::plain(&doc);
     assert!(plain.contains("notes[1]"), "{plain}");
     assert!(plain.trim_end().ends_with("1. https://courier.example/yard"), "{plain}");
@@ -173,6 +173,7 @@ fn md_block() -> impl Strategy<Value = String> {
             .map(|(n, i)| format!("{}. x {i}\n", n + 2))
             .collect()),
         words().prop_map(|w| format!("```\n{w}\n  indented\n```")),
+        (words(), words()).prop_map(|(a, b)| format!("- x {a}\n\n  ```\n  {b}\n  ```\n- y")),
         words().prop_map(|w| format!("> quoted {w}")),
         (words(), words()).prop_map(|(a, b)| format!("| h | k |\n|---|---|\n| x {a} | y {b} |")),
         words().prop_map(|w| format!("## Heading {w}")),
@@ -185,7 +186,7 @@ proptest! {
     #[test]
     fn markdown_round_trips(blocks in prop::collection::vec(md_block(), 1..8)) {
         let src = format!("# Title\n\n{}\n", blocks.join("\n\n"));
-        let doc = folio::structure_as(src.as_bytes(), Format::Markdown).expect("markdown");
+        let doc = folio::ingest::parse(src.as_bytes(), Format::Markdown).expect("markdown");
         check_spans(src.as_bytes(), &doc);
         let again = round_trip(&doc);
         prop_assert_eq!(shape(&again), shape(&doc), "{}", export::markdown(&doc));
@@ -204,13 +205,13 @@ fn code_gives_no_entities() {
 #[test]
 fn styles_over_the_same_text_survive_the_round_trip() {
     let src = "# Title\n\nText *A* and **_x_ <b>** end.\n";
-    let doc = folio::structure_as(src.as_bytes(), Format::Markdown).expect("markdown");
+    let doc = folio::ingest::parse(src.as_bytes(), Format::Markdown).expect("markdown");
     assert_eq!(shape(&round_trip(&doc)), shape(&doc), "{}", export::markdown(&doc));
 }
 
 #[test]
 fn a_blank_code_span_in_a_table_cell_survives_the_round_trip() {
     let src = "# Title\n\n| h | k |\n|---|---|\n| x ` ` | y a |\n";
-    let doc = folio::structure_as(src.as_bytes(), Format::Markdown).expect("markdown");
+    let doc = folio::ingest::parse(src.as_bytes(), Format::Markdown).expect("markdown");
     assert_eq!(shape(&round_trip(&doc)), shape(&doc), "{}", export::markdown(&doc));
 }

@@ -52,7 +52,7 @@ fn html_dev_pages_keep_their_score() {
     for page in &pages {
         let bytes = std::fs::read(page).unwrap_or_default();
         let gold = std::fs::read_to_string(page.with_extension("body.txt")).unwrap_or_default();
-        let doc = folio::structure_as(&bytes, folio::Format::Html)
+        let doc = folio::ingest::parse(&bytes, folio::Format::Html)
             .unwrap_or_else(|e| panic!("{}: {e}", page.display()));
         let mut body = Vec::new();
         for s in &doc.sections {

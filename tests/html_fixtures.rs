@@ -10,7 +10,7 @@ fn fixture(name: &str) -> Vec<u8> {
 
 fn read(name: &str) -> (Vec<u8>, Document) {
     let bytes = fixture(name);
-    let doc = folio::structure_as(&bytes, Format::Html).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let doc = folio::ingest::parse(&bytes, Format::Html).unwrap_or_else(|e| panic!("{name}: {e}"));
     check_spans(&bytes, &doc);
     (bytes, doc)
 }
@@ -151,7 +151,7 @@ fn a_line_printed_twice_in_a_row_is_read_once_but_table_cells_stay() {
         <p>Associated Press November 19, 2019</p>\
         <p>The council voted on the budget late on Tuesday, after a long debate about schools.</p>\
         <table><tr><td>0</td></tr><tr><td>0</td></tr></table></article></body></html>";
-    let doc = folio::structure_as(page, Format::Html).expect("page");
+    let doc = folio::ingest::parse(page, Format::Html).expect("page");
     check_spans(page, &doc);
     let body: Vec<&str> = doc.sections.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
     assert_eq!(body.iter().filter(|t| t.starts_with("Associated Press")).count(), 1, "{body:?}");
@@ -168,7 +168,7 @@ fn a_table_reads_as_rows_of_cells() {
         <table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
         <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>\n<tr><td>2</td><td>Martin Truex</td><td></td></tr></table>\
         </article></body></html>";
-    let doc = folio::structure_as(page.as_bytes(), Format::Html).expect("page");
+    let doc = folio::ingest::parse(page.as_bytes(), Format::Html).expect("page");
     check_spans(page.as_bytes(), &doc);
     let table =
         doc.sections.iter().flat_map(|s| &s.paragraphs).find(|b| b.kind.name() == "table").expect("table");

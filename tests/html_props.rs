@@ -73,7 +73,7 @@ proptest! {
 
     #[test]
     fn any_bytes_as_html(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        if let Ok(doc) = folio::structure_as(&bytes, Format::Html) {
+        if let Ok(doc) = folio::ingest::parse(&bytes, Format::Html) {
             check(&bytes, &doc)?;
         }
     }
@@ -82,7 +82,7 @@ proptest! {
     fn html_shaped_text(pieces in proptest::collection::vec(html_piece(), 0..60)) {
         let input = pieces.concat();
         // Text can still be refused as binary when control bytes make up much of it.
-        if let Ok(doc) = folio::structure_as(input.as_bytes(), Format::Html) {
+        if let Ok(doc) = folio::ingest::parse(input.as_bytes(), Format::Html) {
             check(input.as_bytes(), &doc)?;
         }
     }
@@ -91,14 +91,14 @@ proptest! {
     fn latin1_html(pieces in proptest::collection::vec(html_piece(), 0..40)) {
         let text = format!("<meta charset=latin1>{}", pieces.concat());
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
-        if let Ok(doc) = folio::structure_as(&bytes, Format::Html) {
+        if let Ok(doc) = folio::ingest::parse(&bytes, Format::Html) {
             check(&bytes, &doc)?;
         }
     }
 
     #[test]
     fn any_text_as_markdown(text in "(#{0,3} |[-*>] |```\n|\\[l\\]\\(http://x\\) |&amp;|&#27;|\u{1b}\\[1m|[a-zé ]{0,12}|\n){0,40}") {
-        if let Ok(doc) = folio::structure_as(text.as_bytes(), Format::Markdown) {
+        if let Ok(doc) = folio::ingest::parse(text.as_bytes(), Format::Markdown) {
             check(text.as_bytes(), &doc)?;
         }
     }

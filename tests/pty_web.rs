@@ -6,7 +6,8 @@ mod pty;
 mod web_support;
 
 use pty::{Session, state_dir};
-use web_support::{Reply, Request, serve};
+use std::path::PathBuf;
+use web_support::{Reply, Request, Server, serve};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/web/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -22,23 +23,58 @@ fn site(r: &Request) -> Reply {
     }
 }
 
-fn reader(dir: &std::path::PathBuf, url: &str) -> Session {
-    let cache = format!("XDG_CACHE_HOME={}", dir.join("cache").display());
-    Session::run("env", dir, &[&cache, env!("CARGO_BIN_EXE_folio"), url], 110, 30)
+/// The reader opened on `path` of a server that answers with `site`, its home, state and
+/// cache in a directory of the test's own.
+struct Web {
+    server: Server,
+    dir: PathBuf,
+    s: Session,
+}
+
+impl Web {
+    fn open(name: &str, site: impl Fn(&Request) -> Reply + Send + Sync + 'static, path: &str) -> Web {
+        let server = serve(site);
+        let dir = state_dir(name);
+        let cache = format!("XDG_CACHE_HOME={}", dir.join("cache").display());
+        let url = server.url(path);
+        let s = Session::run("env", &dir, &[&cache, env!("CARGO_BIN_EXE_folio"), &url], 110, 30);
+        Web { server, dir, s }
+    }
+
+    /// `o`, then Enter on the first link of the list.
+    fn follow_first_link(&mut self) {
+        self.s.keys(b"o");
+        self.s.wait_for("the link list", |t| t.contains("[1] second crossing"));
+        self.s.keys(b"\r");
+    }
+
+    /// Quits: the reader ends well and leaves the terminal as it found it.
+    fn quit(mut self) {
+        self.s.keys(b"q");
+        assert_eq!(self.s.exit_code(), 0);
+        self.s.assert_restored();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A site of one page whose other addresses get `other`.
+fn one_page(other: fn() -> Reply) -> impl Fn(&Request) -> Reply + Send + Sync + 'static {
+    move |r: &Request| match r.path.as_str() {
+        "/page.html" => Reply::ok("text/html", fixture("page.html")),
+        _ => other(),
+    }
 }
 
 #[test]
 fn a_link_opens_inside_folio_and_back_returns_to_the_same_place() {
-    let server = serve(site);
-    let dir = state_dir("web-links");
-    let mut s = reader(&dir, &server.url("/page.html"));
+    let mut web = Web::open("web-links", site, "/page.html");
+    let s = &mut web.s;
     s.wait_for("the first page", |t| t.contains("Harbour Ferries Run Again") && t.contains("127.0.0.1"));
     s.keys(b"jj");
     std::thread::sleep(std::time::Duration::from_millis(200));
     let before = s.row(1);
-    s.keys(b"o");
-    s.wait_for("the link list", |t| t.contains("[1] second crossing"));
-    s.keys(b"\r");
+    web.follow_first_link();
+    let s = &mut web.s;
     s.wait_for("the second page", |t| t.contains("The Second Crossing") && t.contains("Cais do Sodre"));
     s.keys(b"\x7f");
     s.wait_for("the first page again", |t| t.contains("Harbour Ferries Run Again"));
@@ -57,22 +93,16 @@ fn a_link_opens_inside_folio_and_back_returns_to_the_same_place() {
     s.wait_for("the first page by the link", |t| {
         t.contains("Harbour Ferries Run Again") && !t.contains("Cais do")
     });
-    s.keys(b"q");
-    assert_eq!(s.exit_code(), 0);
-    s.assert_restored();
-    assert!(
-        server.paths().iter().filter(|p| p.as_str() == "/second.html").count() == 1,
-        "forward reuses the page"
-    );
-    assert_eq!(server.paths().iter().filter(|p| p.as_str() == "/page.html").count(), 2);
-    let _ = std::fs::remove_dir_all(&dir);
+    let asked = |path: &str| web.server.paths().iter().filter(|p| p.as_str() == path).count();
+    assert_eq!(asked("/second.html"), 1, "forward reuses the page");
+    assert_eq!(asked("/page.html"), 2);
+    web.quit();
 }
 
 #[test]
 fn a_feed_lists_its_entries_and_enter_opens_one() {
-    let server = serve(site);
-    let dir = state_dir("web-feed");
-    let mut s = reader(&dir, &server.url("/feed.rss"));
+    let mut web = Web::open("web-feed", site, "/feed.rss");
+    let s = &mut web.s;
     s.wait_for("the entries", |t| {
         t.contains("Harbour Ferries Run Again") && t.contains("The Second Crossing")
     });
@@ -85,50 +115,30 @@ fn a_feed_lists_its_entries_and_enter_opens_one() {
     });
     s.keys(b"\x7f");
     s.wait_for("the feed again", |t| t.contains("The Quay Courier") && t.contains("read the article"));
-    s.keys(b"q");
-    assert_eq!(s.exit_code(), 0);
-    s.assert_restored();
-    let _ = std::fs::remove_dir_all(&dir);
+    web.quit();
 }
 
 #[test]
 fn a_page_that_fails_says_why_and_the_reader_stays() {
-    let server = serve(|r: &Request| match r.path.as_str() {
-        "/page.html" => Reply::ok("text/html", fixture("page.html")),
-        _ => Reply::status("404 Not Found"),
-    });
-    let dir = state_dir("web-fail");
-    let mut s = reader(&dir, &server.url("/page.html"));
-    s.wait_for("the page", |t| t.contains("Harbour Ferries Run Again"));
-    s.keys(b"o");
-    s.wait_for("the link list", |t| t.contains("[1] second crossing"));
-    s.keys(b"\r");
-    s.wait_for("the reason", |t| t.contains("HTTP 404 Not Found"));
-    assert!(s.text().contains("Harbour Ferries Run Again"));
-    s.keys(b"q");
-    assert_eq!(s.exit_code(), 0);
-    let _ = std::fs::remove_dir_all(&dir);
+    let mut web = Web::open("web-fail", one_page(|| Reply::status("404 Not Found")), "/page.html");
+    web.s.wait_for("the page", |t| t.contains("Harbour Ferries Run Again"));
+    web.follow_first_link();
+    web.s.wait_for("the reason", |t| t.contains("HTTP 404 Not Found"));
+    assert!(web.s.text().contains("Harbour Ferries Run Again"));
+    web.quit();
 }
 
 #[test]
 fn a_page_on_its_way_can_be_cancelled_and_the_current_one_stays_usable() {
-    let server = serve(|r: &Request| match r.path.as_str() {
-        "/page.html" => Reply::ok("text/html", fixture("page.html")),
-        _ => Reply::Silence(std::time::Duration::from_secs(8)),
-    });
-    let dir = state_dir("web-cancel");
-    let mut s = reader(&dir, &server.url("/page.html"));
-    s.wait_for("the page", |t| t.contains("Harbour Ferries Run Again"));
-    s.keys(b"o");
-    s.wait_for("the link list", |t| t.contains("[1] second crossing"));
-    s.keys(b"\r");
+    let silence = || Reply::Silence(std::time::Duration::from_secs(8));
+    let mut web = Web::open("web-cancel", one_page(silence), "/page.html");
+    web.s.wait_for("the page", |t| t.contains("Harbour Ferries Run Again"));
+    web.follow_first_link();
+    let s = &mut web.s;
     s.wait_for("the page on its way", |t| t.contains("loading 127.0.0.1") && t.contains("Esc cancels"));
     s.keys(b"G");
     s.wait_for("the current page still moves", |t| t.contains("100%"));
     s.keys(b"\x1b");
     s.wait_for("cancelled", |t| t.contains("cancelled") && t.contains("Harbour Ferries Run Again"));
-    s.keys(b"q");
-    assert_eq!(s.exit_code(), 0);
-    s.assert_restored();
-    let _ = std::fs::remove_dir_all(&dir);
+    web.quit();
 }

@@ -94,7 +94,7 @@ settings kept under version control.",
             Some("Setting it up"),
             vec![
                 spec("Install the controller software, then start it:", BlockKind::Text),
-                spec(CODE, BlockKind::Code { lang: Some("sh".into()) }),
+                spec(CODE, BlockKind::Code { lang: Some("sh".into()), depth: 0 }),
                 spec(
                     "Never leave a firing unattended. A kiln reaches temperatures that ignite wood and paper in seconds.",
                     BlockKind::Quote { depth: 1, alert: None },
@@ -173,52 +173,18 @@ fn reader(w: u16, h: u16) -> App {
     app
 }
 
-/// Every screen of the document from the top, a page down at a time.
-fn pages(app: &mut App) -> String {
-    let mut out = String::new();
-    loop {
-        out.push_str(&screen(app));
-        let top = app.top;
-        send(app, [Action::PageDown]);
-        if app.top == top {
-            return out;
-        }
-        out.push_str(&"~".repeat(app.layout.area.width as usize));
-        out.push('\n');
-    }
-}
-
 /// Every line of the reading pane's text column at a terminal width, on a screen tall
 /// enough for all.
 fn all_lines(width: u16) -> Vec<String> {
     let app = reader(width, 120);
     assert_eq!(column(width), app.layout.text_column().width as usize);
-    let pane = app.layout.text_column();
-    assert!(app.wrapped.lines.len() < pane.height as usize, "the whole document in view");
-    screen(&app)
-        .lines()
-        .skip(pane.y as usize)
-        .take(pane.height as usize)
-        .map(|l| {
-            l.chars()
-                .skip(pane.x as usize)
-                .take(pane.width as usize)
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect()
+    assert!(app.wrapped.lines.len() < app.layout.text_column().height as usize, "the whole document in view");
+    text_column(&app)
 }
 
 /// The width of the text column in a terminal `width` wide.
 fn column(width: u16) -> usize {
     reader(width, 120).layout.text_column().width as usize
-}
-
-fn draw(app: &App) -> Buffer {
-    let (w, h) = (app.layout.area.width, app.layout.area.height);
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| folio::tui::ui::draw(f, app)).expect("draw").buffer.clone()
 }
 
 /// The modifiers of the first cell showing `needle` in the reading pane.

@@ -1,5 +1,5 @@
 //! The reader on a Markdown file and a web page as they were written, read by folio's own
-//! readers (`folio::structure_as`): every code line on its own row, markers and numbers,
+//! readers (`folio::ingest::parse`): every code line on its own row, markers and numbers,
 //! table columns aligned, links numbered and listed by `o`, the page's byline and date.
 
 mod tui_support;
@@ -12,7 +12,7 @@ use tui_support::*;
 fn reader(name: &str, format: Format, w: u16, h: u16) -> App {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let input = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let doc = folio::structure_as(&input, format).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let doc = folio::ingest::parse(&input, format).unwrap_or_else(|e| panic!("{path}: {e}"));
     let mut app = app(doc, w, h);
     app.name = name.rsplit('/').next().unwrap_or(name).to_string();
     app
@@ -26,39 +26,18 @@ fn html(w: u16, h: u16) -> App {
     reader("html/reader_blocks.html", Format::Html, w, h)
 }
 
-/// Every screen from the top, a page down at a time.
-fn pages(app: &mut App) -> String {
-    let mut out = String::new();
-    loop {
-        out.push_str(&screen(app));
-        let top = app.top;
-        send(app, [Action::PageDown]);
-        if app.top == top {
-            return out;
-        }
-        out.push_str(&"~".repeat(app.layout.area.width as usize));
-        out.push('\n');
-    }
-}
-
 /// The text column's lines, the whole document on one tall screen.
 fn lines(mut app: App) -> Vec<String> {
     let w = app.layout.area.width;
     send(&mut app, [Action::Resize(w, 300)]);
-    let pane = app.layout.text_column();
-    screen(&app)
-        .lines()
-        .skip(pane.y as usize)
-        .take(pane.height as usize)
-        .map(|l| {
-            l.chars()
-                .skip(pane.x as usize)
-                .take(pane.width as usize)
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect()
+    text_column(&app)
+}
+
+/// The reader on a fixture, every page at 100x30 and at 60x20, as snapshots `{stem}_{w}x{h}`.
+fn snapshots(stem: &str, name: &str, format: Format) {
+    for (w, h) in [(100, 30), (60, 20)] {
+        assert_snapshot!(format!("{stem}_{w}x{h}"), pages(&mut reader(name, format, w, h)));
+    }
 }
 
 fn find(lines: &[String], s: &str) -> usize {
@@ -67,16 +46,12 @@ fn find(lines: &[String], s: &str) -> usize {
 
 #[test]
 fn markdown_at_100x30_and_60x20() {
-    for (w, h) in [(100, 30), (60, 20)] {
-        assert_snapshot!(format!("reader_blocks_md_{w}x{h}"), pages(&mut markdown(w, h)));
-    }
+    snapshots("reader_blocks_md", "markdown/reader_blocks.md", Format::Markdown);
 }
 
 #[test]
 fn html_at_100x30_and_60x20() {
-    for (w, h) in [(100, 30), (60, 20)] {
-        assert_snapshot!(format!("reader_blocks_html_{w}x{h}"), pages(&mut html(w, h)));
-    }
+    snapshots("reader_blocks_html", "html/reader_blocks.html", Format::Html);
 }
 
 #[test]
@@ -111,6 +86,32 @@ fn a_web_page_reads_as_written_with_its_byline() {
     let caption = find(&lines, "second rise");
     assert!(find(&lines, "bakers' cooperative") < caption && caption < find(&lines, "Ingredients"));
     assert!(lines.iter().any(|l| l.contains("cooperative[1]")), "{lines:#?}");
+}
+
+#[test]
+fn code_in_a_list_item_stands_under_the_items_text() {
+    snapshots("list_code_md", "markdown/list_code.md", Format::Markdown);
+    let lines = lines(reader("markdown/list_code.md", Format::Markdown, 100, 30));
+    let column = |s: &str| {
+        let l = &lines[find(&lines, s)];
+        l[..l.find(s).unwrap_or(0)].chars().count()
+    };
+    // Code stands two cells further in for each level of the list it is in, past the text
+    // of its item ("1. Fetch…" at 3, "• for one gauge" at 4).
+    let top = column("tide-logger --once");
+    assert_eq!(column("git clone"), top + 2, "{lines:#?}");
+    assert_eq!(column("port = /dev/ttyUSB0"), top + 4, "{lines:#?}");
+    assert!(column("git clone") > column("Fetch the source"), "{lines:#?}");
+    assert!(column("port = /dev/ttyUSB0") > column("for one gauge"), "{lines:#?}");
+}
+
+#[test]
+fn quoted_plain_text_has_bars_as_deep_as_its_markers() {
+    snapshots("quotes_txt", "text/quotes.txt", Format::Text);
+    let lines = lines(reader("text/quotes.txt", Format::Text, 100, 30));
+    assert!(lines[find(&lines, "Will the early boat")].starts_with("│ Will"), "{lines:#?}");
+    assert!(lines[find(&lines, "Bicycles travel free")].starts_with("│ │ Bicycles"), "{lines:#?}");
+    assert!(!lines[find(&lines, "Water temperatures")].starts_with('│'), "{lines:#?}");
 }
 
 #[test]

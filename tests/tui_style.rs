@@ -8,12 +8,6 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 use tui_support::*;
 
-fn draw(app: &folio::tui::App) -> Buffer {
-    let (w, h) = (app.layout.area.width, app.layout.area.height);
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| folio::tui::ui::draw(f, app)).expect("draw").buffer.clone()
-}
-
 /// The first cell of each row where `needle` is shown.
 fn find(buf: &Buffer, needle: &str) -> Vec<(u16, u16)> {
     let mut out = Vec::new();

@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     for format in [Format::Html, Format::Markdown] {
-        let Ok(doc) = folio::structure_as(data, format) else { continue };
+        let Ok(doc) = folio::ingest::parse(data, format) else { continue };
         checks::passages_are_sound(&doc, data);
     }
 });

@@ -41,7 +41,13 @@ pub fn markdown(doc: &Document) -> String {
             if !tight {
                 out.push('\n');
             }
-            if !matches!(next, Some(BlockKind::Item { .. })) {
+            // A list goes on through its items and the code inside them.
+            let in_list = |k: &BlockKind| match k {
+                BlockKind::Item { .. } => true,
+                BlockKind::Code { depth, .. } => *depth > 0,
+                _ => false,
+            };
+            if !next.is_some_and(in_list) {
                 items.clear();
             }
         }
@@ -180,9 +186,21 @@ fn block(out: &mut String, b: &Block, first_link: usize, items: &mut Vec<usize>)
             items.push(indent + md_marker.len() + 1);
             let _ = writeln!(out, "{pad}{md_marker} {}", inline(b, first_link));
         }
-        BlockKind::Code { lang } => {
+        BlockKind::Code { lang, depth } => {
             let fence = "`".repeat((longest_run(&b.text, '`') + 1).max(3));
-            let _ = writeln!(out, "{fence}{}\n{}\n{fence}", lang.as_deref().unwrap_or(""), b.text);
+            // Code of a list item stands under the item's text, so that it stays in the item.
+            let depth = *depth as usize;
+            let under = match depth {
+                0 => 0,
+                d => items.get(d - 1).copied().unwrap_or(2 * d),
+            };
+            let pad = " ".repeat(under);
+            let _ = writeln!(out, "{pad}{fence}{}", lang.as_deref().unwrap_or(""));
+            for line in b.text.split('\n') {
+                let pad = if line.is_empty() { "" } else { pad.as_str() };
+                let _ = writeln!(out, "{pad}{line}");
+            }
+            let _ = writeln!(out, "{pad}{fence}");
         }
         BlockKind::Quote { depth, alert } => {
             let bar = "> ".repeat((*depth).max(1) as usize);

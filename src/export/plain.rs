@@ -85,9 +85,11 @@ fn block(out: &mut String, b: &Block, first_link: usize) {
             let first = if marker.is_empty() { hang.clone() } else { lead };
             wrap_into(out, &numbered(b, first_link), &first, &hang);
         }
-        BlockKind::Code { .. } => {
+        BlockKind::Code { depth, .. } => {
+            // In a list, under the item's text.
+            let indent = " ".repeat(4 + 2 * *depth as usize);
             for line in b.text.lines() {
-                let _ = writeln!(out, "    {line}");
+                let _ = writeln!(out, "{indent}{line}");
             }
         }
         BlockKind::Quote { depth, alert } => {

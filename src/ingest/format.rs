@@ -1,4 +1,6 @@
-//! Which reader an input goes to: plain text, HTML or Markdown, by name or by content.
+//! Which reader an input goes to: plain text, HTML or Markdown, by the server's media type,
+//! by name or by content. Every caller asks here ([`Format::detect`],
+//! [`Format::detect_served`]); a format the user names outranks them all.
 
 use std::path::Path;
 
@@ -27,10 +29,24 @@ impl Format {
 
     /// The format of a file by its name, else by its content.
     pub fn detect(name: Option<&Path>, bytes: &[u8]) -> Format {
-        name.and_then(|n| n.extension())
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension)
-            .unwrap_or_else(|| Format::sniff(bytes))
+        Format::detect_served(None, name, bytes)
+    }
+
+    /// The format of an input a server sent as `media` (its `Content-Type` without
+    /// parameters): HTML and Markdown types are believed; `text/plain`, or no useful type,
+    /// leaves it to the name and then the content, except that a page served as plain text
+    /// is never read as HTML (the server says it is to be shown as written).
+    pub fn detect_served(media: Option<&str>, name: Option<&Path>, bytes: &[u8]) -> Format {
+        let by_name = || name?.extension()?.to_str().and_then(Format::from_extension);
+        match media {
+            Some("text/html" | "application/xhtml+xml") => Format::Html,
+            Some("text/markdown" | "text/x-markdown") => Format::Markdown,
+            Some("text/plain") => by_name().unwrap_or(match Format::sniff(bytes) {
+                Format::Html => Format::Text,
+                other => other,
+            }),
+            _ => by_name().unwrap_or_else(|| Format::sniff(bytes)),
+        }
     }
 
     /// The format the content itself shows: a doctype or `<html>` near the start makes HTML,
@@ -98,5 +114,18 @@ mod tests {
         assert_eq!(Format::detect(None, b"<p>One <a href=x>link</a>.</p>\n<p>Two.</p>"), Format::Html);
         assert_eq!(Format::detect(None, b"<3 is a heart, not a tag"), Format::Text);
         assert_eq!(Format::detect(Some(Path::new("stdin")), b"<html>"), Format::Html);
+    }
+
+    #[test]
+    fn the_servers_type_then_name_then_content() {
+        let served =
+            |media, name: &str, bytes| Format::detect_served(Some(media), Some(Path::new(name)), bytes);
+        assert_eq!(served("text/html", "/notes.md", b"# x"), Format::Html);
+        assert_eq!(served("text/markdown", "/a", b"<html>"), Format::Markdown);
+        assert_eq!(served("text/plain", "/notes.md", b"plain"), Format::Markdown);
+        assert_eq!(served("text/plain", "/a", b"<!doctype html><p>x"), Format::Text);
+        assert_eq!(served("text/plain", "/a", b"## Heading\n\ntext"), Format::Markdown);
+        assert_eq!(served("application/octet-stream", "/a.htm", b"x"), Format::Html);
+        assert_eq!(served("application/octet-stream", "/a", b"<html>"), Format::Html);
     }
 }

@@ -325,10 +325,12 @@ impl Reader<'_> {
         Some((passage, styles, links))
     }
 
-    /// The block's kind in the flow, from the innermost container: code, list item, quote.
+    /// The block's kind in the flow, from the innermost container: code (as deep as the
+    /// item it is in), list item, quote.
     fn flow(&mut self) -> document::BlockKind {
         if let Some(lang) = &self.code {
-            return document::BlockKind::Code { lang: lang.clone() };
+            let depth = self.items.last().map_or(0, |i| i.depth);
+            return document::BlockKind::Code { lang: lang.clone(), depth };
         }
         if let Some(item) = self.items.last_mut() {
             // A further paragraph of the item continues it without a marker.
@@ -508,12 +510,24 @@ mod tests {
     }
 
     #[test]
+    fn code_in_a_list_item_is_as_deep_as_the_item() {
+        let f = flows(
+            "1. Build it:\n\n   ```sh\n   make\n   ```\n2. Then:\n   - nested\n\n         indented\n\n```\nout\n```\n",
+        );
+        let code =
+            |lang: Option<&str>, depth| document::BlockKind::Code { lang: lang.map(str::to_string), depth };
+        assert_eq!(f[1], (code(Some("sh"), 1), "make".to_string()));
+        assert_eq!(f[4], (code(None, 2), "indented".to_string()));
+        assert_eq!(f[5], (code(None, 0), "out".to_string()));
+    }
+
+    #[test]
     fn code_quotes_alerts_and_tables() {
         let src = "```rust\nfn main() {}\n```\n\n> Said **once**.\n\n> [!IMPORTANT]\n> Read this.\n\n\
                    | a | b |\n|---|---|\n| 1 | `x` |\n";
         let b = parse(src.as_bytes()).unwrap_or_default();
         let kinds: Vec<_> = b.blocks.iter().map(|b| b.flow.clone()).collect();
-        assert_eq!(kinds[0], document::BlockKind::Code { lang: Some("rust".into()) });
+        assert_eq!(kinds[0], document::BlockKind::Code { lang: Some("rust".into()), depth: 0 });
         assert_eq!(kinds[1], document::BlockKind::Quote { depth: 1, alert: None });
         assert_eq!(kinds[2], document::BlockKind::Quote { depth: 1, alert: Some("Important".into()) });
         assert_eq!(b.blocks[2].passage.text, "Read this.");

@@ -2,8 +2,9 @@
 //! boilerplate and source, from the shapes scraped articles take.
 //!
 //! Steps: [`lines::raw_blocks`] splits and joins lines; [`boilerplate::classify`] sets aside
-//! page furniture; the top of the article yields breadcrumbs and title; repeated or credited
-//! short blocks become captions; heading-shaped lines followed by body text become headings.
+//! page furniture; fenced or indented code and "> " quotes are marked; the top of the article
+//! yields breadcrumbs and title; repeated or credited short blocks become captions;
+//! heading-shaped lines followed by body text become headings.
 
 pub mod boilerplate;
 pub mod book;
@@ -57,6 +58,8 @@ enum Role {
     Code(Range<usize>, Option<String>),
     /// Part of the code block before it.
     Merged,
+    /// Quoted lines, this deep.
+    Quote(u8),
 }
 
 /// Recovers the blocks of a plain-text article.
@@ -88,6 +91,11 @@ pub fn parse(clean: &Clean) -> Blocks {
         }
     }
     code(&clean.text, &raws, &mut roles);
+    for (raw, role) in raws.iter().zip(roles.iter_mut()) {
+        if raw.quote > 0 && *role == Role::Paragraph {
+            *role = Role::Quote(raw.quote);
+        }
+    }
     if !roles.iter().any(|r| matches!(r, Role::Title(_))) {
         top(&raws, &mut roles);
     }
@@ -143,6 +151,10 @@ pub fn parse(clean: &Clean) -> Blocks {
     // Who wrote it and when: a "By NAME" line or a date line near the top, set aside when
     // that is all the block says.
     for (raw, role) in raws.iter().zip(roles.iter_mut()).take(8) {
+        // Who is quoted is not who wrote.
+        if raw.quote > 0 {
+            continue;
+        }
         let open = matches!(role, Role::Paragraph | Role::Heading(_));
         if blocks.byline.is_none()
             && let Some(names) = byline(&raw.text)
@@ -173,7 +185,7 @@ pub fn parse(clean: &Clean) -> Blocks {
 fn code(text: &str, raws: &[Raw], roles: &mut [Role]) {
     let mut i = 0;
     while i < raws.len() {
-        if roles[i] != Role::Paragraph {
+        if roles[i] != Role::Paragraph || raws[i].quote > 0 {
             i += 1;
             continue;
         }
@@ -247,15 +259,16 @@ fn headings(raws: &[Raw], roles: &mut [Role]) {
                 run.push(i);
                 continue;
             }
-            Role::Paragraph => {}
+            // A quote is body text too.
+            Role::Paragraph | Role::Quote(_) => {}
             _ => {
                 run.clear();
                 continue;
             }
         }
-        // Body text at i closes the run before it; the line that leads into a list is no
-        // heading ("They measured three things:").
-        let list = flow::item_marker(&raws[i].text).is_some();
+        // Body text at i closes the run before it; the line that leads into a list or a
+        // quote is no heading ("They measured three things:", "She wrote:").
+        let list = flow::item_marker(&raws[i].text).is_some() || matches!(roles[i], Role::Quote(_));
         if list && run.last().is_some_and(|&j| raws[j].text.ends_with(':')) {
             run.pop();
         }
@@ -360,12 +373,18 @@ fn block(clean: &Clean, raw: &Raw, role: Role, out: &mut Vec<Block>) {
     let (kind, passage) = match role {
         Role::Paragraph => return body(clean, raw, out),
         Role::Merged => return,
+        Role::Quote(depth) => {
+            let p = passage(clean, &raw.lines);
+            let flow = document::BlockKind::Quote { depth, alert: None };
+            out.push(Block { links: flow::urls(&p), flow, ..Block::new(BlockKind::Paragraph, p) });
+            return;
+        }
         Role::Code(range, lang) => {
             let mut p = Passage { text: clean.text[range.clone()].to_string(), ..Passage::default() };
             p.map.copy_range(&clean.map, range, 0);
             p.span = p.map.to_input(0..p.text.len());
             if !p.text.trim().is_empty() {
-                let flow = document::BlockKind::Code { lang };
+                let flow = document::BlockKind::Code { lang, depth: 0 };
                 out.push(Block { flow, ..Block::new(BlockKind::Paragraph, p) });
             }
             return;

@@ -155,7 +155,7 @@ impl Flow {
         match &block.kind {
             BlockKind::Text | BlockKind::Caption { .. } => Shape::Prose,
             BlockKind::Item { marker, depth } => Shape::Item { marker, depth: *depth },
-            BlockKind::Code { .. } => Shape::Code,
+            BlockKind::Code { depth, .. } => Shape::Code { depth: *depth },
             BlockKind::Quote { depth, alert } => Shape::Quote { depth: *depth, alert: alert.as_deref() },
             BlockKind::Table { rows } if rows.iter().any(|r| !r.is_empty()) => Shape::Table { rows },
             BlockKind::Table { .. } => Shape::Prose,

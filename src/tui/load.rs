@@ -13,7 +13,7 @@
 //! for the whole (see [`joined`]).
 //!
 //! The structure stages drop each stage's input as soon as the next has been built (see
-//! [`crate::structure_owned`]), which bounds peak memory. The event loop never waits for
+//! [`crate::ingest::parse_with`]), which bounds peak memory. The event loop never waits for
 //! the thread: quitting leaves it to the process's end.
 
 use super::action::Action;
@@ -77,7 +77,7 @@ impl Pending {
                     return;
                 }
             }
-            let doc = match crate::structure_owned(bytes, format) {
+            let doc = match crate::ingest::parse_with(bytes.into(), format, Default::default()) {
                 Ok(doc) => Arc::new(doc),
                 Err(e) => {
                     let _ = tx.send(Action::LoadFailed(format!("only the start is shown: {e}")));
@@ -137,9 +137,9 @@ impl Loading {
 pub fn start(input: Vec<u8>, format: Format) -> Result<(Document, Option<Pending>), InputError> {
     let cut = crate::prefix(&input, PREFIX).len();
     if cut >= input.len() {
-        return crate::read_owned(input, format).map(|doc| (doc, None));
+        return crate::read_with(input.into(), format, Default::default()).map(|doc| (doc, None));
     }
-    let first = crate::structure_as(&input[..cut], format)?;
+    let first = crate::ingest::parse(&input[..cut], format)?;
     let head = (format == Format::Text && input.len() >= 2 * PREFIX).then(|| first.clone());
     Ok((first, Some(Pending { input, format, prefix: cut, head })))
 }
@@ -155,7 +155,7 @@ fn tail(head: &Document, input: &[u8], format: Format) -> Option<Document> {
     let at = from + paragraph_break(input.get(from..)?)?;
     let end = input.get(at..)?;
     std::str::from_utf8(end).ok()?;
-    let end = crate::structure_at(end, at).ok()?;
+    let end = crate::ingest::parse_text_at(end, at).ok()?;
     Some(joined(head, end))
 }
 
@@ -334,8 +334,10 @@ mod tests {
         for text in
             [long_text().into_bytes(), b"\xef\xbb\xbfBOM\r\n\r\nbad \xff byte\x1b[31m".to_vec(), Vec::new()]
         {
-            assert_eq!(crate::read_owned(text.clone(), Format::Text), crate::read(&text));
+            let owned = crate::read_with(text.clone().into(), Format::Text, Default::default());
+            assert_eq!(owned, crate::read(&text));
         }
-        assert!(crate::read_owned(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), Format::Text).is_err());
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        assert!(crate::read_with(png.into(), Format::Text, Default::default()).is_err());
     }
 }

@@ -143,32 +143,38 @@ impl<T> History<T> {
         self.forward.clear();
     }
 
-    /// The page before `current`, which goes on the forward list; `Err(current)` at the first.
-    pub fn back(&mut self, current: T) -> Result<T, T> {
-        match self.back.pop() {
-            Some(previous) => {
-                self.forward.push(current);
-                Ok(previous)
+    /// The page one step `way` from `current`, which goes on the list the other way;
+    /// `Err(current)` when there is none that way.
+    pub fn go(&mut self, way: Way, current: T) -> Result<T, T> {
+        let (from, to) = match way {
+            Way::Back => (&mut self.back, &mut self.forward),
+            Way::Forward => (&mut self.forward, &mut self.back),
+        };
+        match from.pop() {
+            Some(page) => {
+                to.push(current);
+                Ok(page)
             }
             None => Err(current),
         }
     }
 
-    /// The page after `current`, which goes on the back list; `Err(current)` at the last.
-    pub fn forward(&mut self, current: T) -> Result<T, T> {
-        match self.forward.pop() {
-            Some(next) => {
-                self.back.push(current);
-                Ok(next)
-            }
-            None => Err(current),
+    /// How many pages lie `way`.
+    pub fn depth(&self, way: Way) -> usize {
+        match way {
+            Way::Back => self.back.len(),
+            Way::Forward => self.forward.len(),
         }
     }
+}
 
-    /// How many pages lie behind and ahead.
-    pub fn depth(&self) -> (usize, usize) {
-        (self.back.len(), self.forward.len())
-    }
+/// A direction through the pages visited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Way {
+    /// To the pages left behind.
+    Back,
+    /// To the pages left by going back.
+    Forward,
 }
 
 /// What the reader knows of the page it shows, beside the [`App`].
@@ -246,8 +252,8 @@ impl Browser {
     /// gives back the rest for [`super::update()`].
     pub fn take(&mut self, app: &mut App, action: Action) -> Option<Action> {
         match action {
-            Action::Back => self.back(app),
-            Action::Forward => self.forward(app),
+            Action::Back => self.go(app, Way::Back),
+            Action::Forward => self.go(app, Way::Forward),
             Action::Clear if self.fetching.is_some() && !self.first && app.overlay == Overlay::None => {
                 self.fetching = None;
                 app.message = Some("cancelled".to_string());
@@ -332,25 +338,16 @@ impl Browser {
         self.history.leave(Visit { app: previous, here: left });
     }
 
-    fn back(&mut self, app: &mut App) {
-        if self.history.depth().0 == 0 {
-            app.message = Some("no page before this one".to_string());
+    /// Shows the page one step `way`, keeping the one shown for the step back.
+    fn go(&mut self, app: &mut App, way: Way) {
+        if self.history.depth(way) == 0 {
+            let side = if way == Way::Back { "before" } else { "after" };
+            app.message = Some(format!("no page {side} this one"));
             return;
         }
         self.save(app);
         let current = self.take_current(app);
-        let (Ok(shown) | Err(shown)) = self.history.back(current);
-        self.show(app, shown);
-    }
-
-    fn forward(&mut self, app: &mut App) {
-        if self.history.depth().1 == 0 {
-            app.message = Some("no page after this one".to_string());
-            return;
-        }
-        self.save(app);
-        let current = self.take_current(app);
-        let (Ok(shown) | Err(shown)) = self.history.forward(current);
+        let (Ok(shown) | Err(shown)) = self.history.go(way, current);
         self.show(app, shown);
     }
 
@@ -417,12 +414,12 @@ mod tests {
         let mut h = History::default();
         h.leave(1);
         h.leave(2);
-        assert_eq!(h.back(3), Ok(2));
-        assert_eq!(h.back(2), Ok(1));
-        assert_eq!(h.back(1), Err(1), "nothing before the first page");
-        assert_eq!(h.forward(1), Ok(2));
-        assert_eq!(h.depth(), (1, 1));
+        assert_eq!(h.go(Way::Back, 3), Ok(2));
+        assert_eq!(h.go(Way::Back, 2), Ok(1));
+        assert_eq!(h.go(Way::Back, 1), Err(1), "nothing before the first page");
+        assert_eq!(h.go(Way::Forward, 1), Ok(2));
+        assert_eq!((h.depth(Way::Back), h.depth(Way::Forward)), (1, 1));
         h.leave(2);
-        assert_eq!(h.forward(4), Err(4), "a new page forgets what was ahead");
+        assert_eq!(h.go(Way::Forward, 4), Err(4), "a new page forgets what was ahead");
     }
 }

@@ -22,7 +22,11 @@ pub enum Shape<'a> {
         depth: u8,
     },
     /// Code: verbatim, a line of the text to a line of the screen, long ones clipped.
-    Code,
+    Code {
+        /// The depth of the list item it belongs to (0 outside lists), under whose text it
+        /// is indented.
+        depth: u8,
+    },
     /// A quotation `depth` deep, with the label of an alert ("Important") when it is one.
     Quote {
         /// 1 for a quotation in the body.
@@ -62,8 +66,8 @@ pub fn prefix(shape: Shape, width: usize, first: bool) -> String {
             if first { format!("{}{marker} ", " ".repeat(nest)) } else { " ".repeat(nest + marker_cells + 1) }
         }
         Shape::Quote { depth, .. } => "│ ".repeat((depth.max(1) as usize).min(room / 2)),
-        Shape::Code if width >= 8 => "  ".to_string(),
-        Shape::Code | Shape::Prose | Shape::Table { .. } => String::new(),
+        Shape::Code { depth } if width >= 8 => " ".repeat((2 + 2 * depth as usize).min(room)),
+        Shape::Code { .. } | Shape::Prose | Shape::Table { .. } => String::new(),
     }
 }
 
@@ -81,7 +85,7 @@ pub fn indent(shape: Shape, width: usize) -> usize {
 pub fn lines(text: &str, shape: Shape, width: usize, extra: &[(usize, usize)]) -> Vec<Range<usize>> {
     let room = width.saturating_sub(indent(shape, width)).max(1);
     match shape {
-        Shape::Code => code_lines(text),
+        Shape::Code { .. } => code_lines(text),
         Shape::Table { rows } if rows.iter().any(|r| !r.is_empty()) => {
             rows.iter().filter_map(|r| Some(r.first()?.start..r.last()?.end)).collect()
         }
@@ -216,8 +220,13 @@ mod tests {
     #[test]
     fn code_keeps_its_lines_whatever_the_width() {
         let code = "fn main() {\n    println!(\"hi\");\n\n}\n";
-        let got: Vec<&str> = lines(code, Shape::Code, 12, &[]).into_iter().map(|r| &code[r]).collect();
+        let got: Vec<&str> =
+            lines(code, Shape::Code { depth: 0 }, 12, &[]).into_iter().map(|r| &code[r]).collect();
         assert_eq!(got, ["fn main() {", "    println!(\"hi\");", "", "}"]);
+        // In a list, under the item's text; never more than half the width.
+        assert_eq!(prefix(Shape::Code { depth: 0 }, 40, true), "  ");
+        assert_eq!(prefix(Shape::Code { depth: 2 }, 40, false), "      ");
+        assert_eq!(indent(Shape::Code { depth: 9 }, 12), 6);
         assert_eq!(code_lines("").len(), 1);
         assert!(code_lines("")[0].is_empty());
         assert_eq!(clip("cargo run --release", 10), (9, true));

@@ -2,6 +2,18 @@
 #![allow(dead_code)]
 
 use folio::Document;
+use folio::document::BlockKind;
+
+/// The bytes of `tests/fixtures/{path}`.
+pub fn fixture_bytes(path: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Each block of the text flow as its kind and text, in order.
+pub fn kinds_and_texts(doc: &Document) -> Vec<(BlockKind, String)> {
+    doc.sections.iter().flat_map(|s| &s.paragraphs).map(|b| (b.kind.clone(), b.text.clone())).collect()
+}
 
 /// Collapses runs of whitespace to one space.
 pub fn squash(s: &str) -> String {

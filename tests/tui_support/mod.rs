@@ -9,6 +9,7 @@ use folio::ingest::{Block, BlockKind, Blocks};
 use folio::tui::theme::Theme;
 use folio::tui::{Action, App, update};
 use folio::{Passage, Span};
+use ratatui::buffer::Buffer;
 
 /// How a fixture line becomes a block.
 pub enum B {
@@ -179,12 +180,17 @@ pub fn top_text(app: &App) -> String {
     app.flow.text(&app.doc, l.item as usize)[l.start as usize..l.end as usize].to_string()
 }
 
-/// Draws the whole screen and returns it as text, one line per row.
-pub fn screen(app: &App) -> String {
+/// Draws the whole screen into a buffer, as a terminal of the reader's size would show it.
+pub fn draw(app: &App) -> Buffer {
     let (w, h) = (app.layout.area.width, app.layout.area.height);
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
-    let frame = term.draw(|f| folio::tui::ui::draw(f, app)).expect("draw");
-    let buf = frame.buffer;
+    term.draw(|f| folio::tui::ui::draw(f, app)).expect("draw").buffer.clone()
+}
+
+/// Draws the whole screen and returns it as text, one line per row.
+pub fn screen(app: &App) -> String {
+    let buf = draw(app);
+    let (w, h) = (buf.area.width, buf.area.height);
     let mut out = String::new();
     for y in 0..h {
         let mut line = String::new();
@@ -202,4 +208,38 @@ pub fn screen(app: &App) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Every screen of the document from where the reader is, a page down at a time, each
+/// after a row of `~`.
+pub fn pages(app: &mut App) -> String {
+    let mut out = String::new();
+    loop {
+        out.push_str(&screen(app));
+        let top = app.top;
+        send(app, [Action::PageDown]);
+        if app.top == top {
+            return out;
+        }
+        out.push_str(&"~".repeat(app.layout.area.width as usize));
+        out.push('\n');
+    }
+}
+
+/// The rows of the reading pane's text column as drawn, without trailing blanks.
+pub fn text_column(app: &App) -> Vec<String> {
+    let pane = app.layout.text_column();
+    screen(app)
+        .lines()
+        .skip(pane.y as usize)
+        .take(pane.height as usize)
+        .map(|l| {
+            l.chars()
+                .skip(pane.x as usize)
+                .take(pane.width as usize)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect()
 }

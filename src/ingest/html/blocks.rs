@@ -369,7 +369,7 @@ impl Walk<'_> {
     fn flow(&mut self) -> document::BlockKind {
         let dom = self.dom;
         if let Some(&pre) = self.open_blocks.iter().find(|&&b| dom.name(b) == "pre") {
-            return document::BlockKind::Code { lang: lang(dom, pre) };
+            return document::BlockKind::Code { lang: lang(dom, pre), depth: 0 };
         }
         if let Some(item) = self.lists.item() {
             return item;

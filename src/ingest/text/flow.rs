@@ -1,5 +1,6 @@
 //! What a paragraph of plain text is in the flow: list items ("- ", "* ", "• ", "1. "), code
-//! (fenced by ``` lines, or indented and dense with symbols), and the web addresses in it.
+//! (fenced by ``` lines, or indented and dense with symbols), quotes ("> ", "> > "), and the
+//! web addresses in it.
 
 use super::lines::Raw;
 use crate::document::{Link, Passage};
@@ -17,6 +18,24 @@ pub fn item_marker(line: &str) -> Option<(String, usize)> {
     let rest = &line[digits..];
     let numbered = (1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") "));
     numbered.then(|| (format!("{}.", &line[..digits]), digits + 2))
+}
+
+/// The depth of a quoted line ("> " for 1, "> > " or ">> " for 2…, or the markers alone) and
+/// the bytes its markers take with the blanks after them. A marker must be followed by a
+/// blank or the line's end, so ">5 degrees" and "->" quote nothing.
+pub fn quote_marker(line: &str) -> Option<(u8, usize)> {
+    let bytes = line.as_bytes();
+    let (mut depth, mut end) = (0u8, 0);
+    loop {
+        let next = end + bytes[end..].iter().take_while(|&&b| b == b' ').count();
+        if bytes.get(next) != Some(&b'>') {
+            break;
+        }
+        depth = depth.saturating_add(1);
+        end = next + 1;
+    }
+    let blanks = bytes[end..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+    (depth > 0 && (blanks > 0 || end == bytes.len())).then_some((depth.min(8), end + blanks))
 }
 
 /// The raw blocks from `i` that a code fence opened at `i` spans, up to its closing fence,
@@ -97,6 +116,18 @@ mod tests {
         assert_eq!(item_marker("12. twelve"), Some(("12.".to_string(), 4)));
         assert_eq!(item_marker("2019. A year"), None);
         assert_eq!(item_marker("-5 degrees"), None);
+    }
+
+    #[test]
+    fn markers_open_quotes_as_deep_as_they_nest() {
+        assert_eq!(quote_marker("> said"), Some((1, 2)));
+        assert_eq!(quote_marker("> > said"), Some((2, 4)));
+        assert_eq!(quote_marker(">>  said"), Some((2, 4)));
+        assert_eq!(quote_marker(">"), Some((1, 1)));
+        assert_eq!(quote_marker("> >"), Some((2, 3)));
+        assert_eq!(quote_marker(">5 degrees"), None);
+        assert_eq!(quote_marker("->"), None);
+        assert_eq!(quote_marker("a > b"), None);
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Lines to raw blocks: blank-line separation, hard-wrapped lines joined.
+//! Lines to raw blocks: blank-line separation, hard-wrapped lines joined, quoted lines
+//! ("> ") apart from the rest and joined by their depth.
 
+use super::flow::quote_marker;
 use std::ops::Range;
 
 /// A run of lines that reads as one unit (paragraph, heading, caption…), before classification.
@@ -11,13 +13,16 @@ pub struct Raw {
     pub text: String,
     /// Number of whitespace-separated words, counted once.
     words: usize,
+    /// For quoted lines, how deep they are quoted (their markers are not in `lines`); 0 for
+    /// the rest.
+    pub quote: u8,
 }
 
 impl Raw {
     /// A raw block of these lines and their joined text.
     pub fn new(lines: Vec<Range<usize>>, text: String) -> Self {
         let words = text.split_whitespace().count();
-        Raw { lines, text, words }
+        Raw { lines, text, words, quote: 0 }
     }
 
     /// Number of whitespace-separated words.
@@ -50,6 +55,33 @@ fn groups(text: &str) -> Vec<Vec<Range<usize>>> {
     groups
 }
 
+/// A group's lines in runs of one quoting depth (0 for lines not quoted), the quoted ones cut
+/// after their markers. A line of markers alone ends its run, as a blank line ends a
+/// paragraph.
+fn quote_runs(text: &str, group: Vec<Range<usize>>) -> Vec<(u8, Vec<Range<usize>>)> {
+    if !group.iter().any(|l| text[l.clone()].starts_with('>')) {
+        return vec![(0, group)];
+    }
+    let mut runs: Vec<(u8, Vec<Range<usize>>)> = Vec::new();
+    let mut open = false;
+    for line in group {
+        let (depth, line) = match quote_marker(&text[line.clone()]) {
+            Some((depth, len)) => (depth, line.start + len..line.end),
+            None => (0, line),
+        };
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        match runs.last_mut() {
+            Some((d, lines)) if open && *d == depth => lines.push(line),
+            _ => runs.push((depth, vec![line])),
+        }
+        open = true;
+    }
+    runs
+}
+
 /// The width the text was hard-wrapped at, if it was: most lines of multi-line groups are
 /// within a narrow band below a common maximum.
 fn wrap_width(text: &str, groups: &[Vec<Range<usize>>]) -> Option<usize> {
@@ -77,6 +109,7 @@ fn ends_sentence(s: &str) -> bool {
 /// In hard-wrapped text a group's lines are joined, except where a line ends a sentence well
 /// short of the wrap width (a paragraph ended without a blank line). In text that is not
 /// hard-wrapped, each line is a block of its own: scraped pages often put one paragraph per line.
+/// Quoted lines of one depth are one block, wrapped or not, as in Markdown.
 pub fn raw_blocks(text: &str) -> Vec<Raw> {
     let groups = groups(text);
     let width = wrap_width(text, &groups);
@@ -85,7 +118,11 @@ pub fn raw_blocks(text: &str) -> Vec<Raw> {
         let joined = lines.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" ");
         Raw::new(lines, joined)
     };
-    for group in groups {
+    for (quote, group) in groups.into_iter().flat_map(|g| quote_runs(text, g)) {
+        if quote > 0 {
+            out.push(Raw { quote, ..make(group) });
+            continue;
+        }
         let Some(width) = width else {
             // One paragraph per line, except where a line plainly continues the sentence
             // of the line before (it starts in lowercase).
@@ -140,6 +177,21 @@ mod tests {
     fn a_line_starting_in_lowercase_continues_the_one_before() {
         let s = "One line that was broken in the middle of the\nsentence by a careless editor.\nA new one.";
         assert_eq!(texts(s).len(), 2);
+    }
+
+    #[test]
+    fn quoted_lines_are_blocks_by_depth() {
+        let s =
+            "She wrote:\n> The ferry runs again\n> from Monday.\n>\n> Bring a coat.\n> > Said twice.\nBack.";
+        let got: Vec<(u8, String)> = raw_blocks(s).into_iter().map(|r| (r.quote, r.text)).collect();
+        let want = [
+            (0, "She wrote:"),
+            (1, "The ferry runs again from Monday."),
+            (1, "Bring a coat."),
+            (2, "Said twice."),
+            (0, "Back."),
+        ];
+        assert_eq!(got, want.map(|(d, t)| (d, t.to_string())));
     }
 
     #[test]

@@ -105,7 +105,7 @@ fn build(
         Shape::Quote { alert: Some(label), .. } if first && range.is_empty() => {
             spans.push(Span::styled(crate::tui::ui::fit(&alert_label(label), room), t.label()));
         }
-        Shape::Code => {
+        Shape::Code { .. } => {
             let (keep, cut) = text.get(range.clone()).map_or((0, false), |s| shape::clip(s, room));
             inline::spans(text, range.start..range.start + keep, base, &layers, &inserts, 0, &mut spans);
             if cut {
