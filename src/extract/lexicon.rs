@@ -277,34 +277,16 @@ impl Lexicon {
         place_names.sort_unstable();
         place_names.dedup();
         let places = Places { table, aliases };
-        let automaton = || {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&place_names)
-                .expect("the embedded gazetteer builds an automaton")
-        };
-        // The name lists are indexed on a second thread while the automaton (a third of the
-        // start-up) is compiled on this one; without a thread to be had, here after it. (The
-        // automaton's scratch stays with this thread's allocator: a thread's freed memory
-        // does not serve another's, and would stay in the reader's resident set.)
-        let names = || {
-            (
-                Lines::new(GIVEN_NAMES, |_| true),
-                Lines::new(SURNAMES, |_| true),
-                Lines::new(COMMON_WORDS, |_| true),
-            )
-        };
-        let (place_matcher, (given, surnames, common)) = std::thread::scope(|s| {
-            let other = std::thread::Builder::new().name("lexicon".into()).spawn_scoped(s, names);
-            let matcher = automaton();
-            (matcher, other.ok().and_then(|t| t.join().ok()).unwrap_or_else(names))
-        });
+        let place_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&place_names)
+            .expect("the embedded gazetteer builds an automaton");
         Lexicon {
             places,
             place_names,
             place_matcher,
-            given,
-            surnames,
+            given: Lines::new(GIVEN_NAMES, |_| true),
+            surnames: Lines::new(SURNAMES, |_| true),
             stop: words(STOPWORDS).collect(),
             titles,
             roles: lines(ROLES).collect(),
@@ -316,7 +298,7 @@ impl Lexicon {
             org_cues,
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
-            common,
+            common: Lines::new(COMMON_WORDS, |_| true),
             function: words(FUNCTION_WORDS).collect(),
         }
     }

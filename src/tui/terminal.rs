@@ -117,7 +117,9 @@ pub fn handle_signals(last_words: fn()) -> std::io::Result<()> {
             }
             last_words();
             restore();
-            drop(guard);
+            // The lock is held to the end: a frame drawn between the restore and the exit
+            // would hide the cursor again.
+            let _held = guard;
             std::process::exit(128 + sig);
         }
     })?;
