@@ -17,6 +17,7 @@
 //! paragraphs rather than errors.
 
 pub mod byline;
+pub mod credit;
 pub mod decode;
 pub mod format;
 pub mod html;

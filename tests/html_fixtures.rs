@@ -185,3 +185,103 @@ fn a_table_reads_as_rows_of_cells() {
     let at = table.text.find("Kyle").expect("cell");
     assert_eq!(text_at(page.as_bytes(), table.to_input(at..at + 10)), "Kyle Busch");
 }
+
+/// The body blocks of a page in order, as (kind, text); captions among them.
+fn flow(doc: &Document) -> Vec<(String, String)> {
+    use folio::document::BlockKind;
+    let mut out = Vec::new();
+    for s in &doc.sections {
+        if let Some(h) = &s.heading {
+            out.push(("heading".to_string(), h.text.clone()));
+        }
+        for b in &s.paragraphs {
+            let kind = match &b.kind {
+                BlockKind::Caption { .. } => "caption".to_string(),
+                BlockKind::Quote { alert: Some(a), .. } => format!("quote {a}"),
+                BlockKind::Quote { .. } => "quote".to_string(),
+                BlockKind::Item { .. } => "item".to_string(),
+                _ => "text".to_string(),
+            };
+            out.push((kind, b.passage.text.clone()));
+        }
+    }
+    out
+}
+
+#[test]
+fn furniture_goes_by_its_shape_and_attributions_stay() {
+    use folio::document::Reason;
+    let (_, doc) = read("furniture_shapes.html");
+    let flow = flow(&doc);
+    let body: Vec<&str> = flow.iter().map(|(_, t)| t.as_str()).collect();
+    let reason_of = |needle: &str| {
+        assert!(!body.iter().any(|t| t.contains(needle)), "{needle:?} in the body");
+        doc.boilerplate.iter().find(|b| b.passage.text.contains(needle)).map(|b| b.reason)
+    };
+    // A label and links; a label and a headline; icons with their label; a line that only
+    // introduces a run of headline links, and the links; a run of like teasers under a heading.
+    assert_eq!(reason_of("Filed under"), Some(Reason::Navigation));
+    assert_eq!(reason_of("Follow the Ledger"), Some(Reason::Follow));
+    assert_eq!(reason_of("Read more"), Some(Reason::Related));
+    assert_eq!(reason_of("Follow us on"), Some(Reason::Share));
+    assert!(reason_of("Don't miss").is_some());
+    assert!(reason_of("ferry timetable").is_some());
+    assert_eq!(reason_of("Elsewhere in the Ledger"), Some(Reason::Related));
+    for teaser in ["coast road", "Two hours ago", "harbour fees", "Sunday"] {
+        assert_eq!(reason_of(teaser), Some(Reason::Related), "{teaser}");
+    }
+    // The preview card inside a sentence is never shown; the name it hangs on stays.
+    assert!(body.iter().any(|t| t.contains("made by Ines Okafor's company, lasts two full days")));
+    assert!(!doc.boilerplate.iter().any(|b| b.passage.text.contains("second factory")));
+    assert!(!body.iter().any(|t| t.contains("second factory")));
+    // The outlets a round-up quotes stay where they were cited, and so does a source named in a
+    // sentence; a short list of prose items stays a list.
+    let at = |t: &str| body.iter().position(|b| *b == t);
+    assert_eq!(
+        at("[Engadget]"),
+        at("\"The battery is the best we have tested, and the screen is bright enough to read in the sun.\"")
+            .map(|i| i + 1)
+    );
+    assert!(at("[Tom's Guide]").is_some());
+    assert!(body.iter().any(|t| t.ends_with("Source: Wire")));
+    // Links to several places in the middle of the article are text; only after its end do
+    // they read as a list of places to go.
+    assert!(body.iter().any(|t| t.starts_with("Read the full reviews of the first phone")));
+    assert_eq!(flow.iter().filter(|(k, _)| k == "item").count(), 2);
+}
+
+#[test]
+fn credits_join_their_captions_and_captions_keep_their_place() {
+    let (_, doc) = read("furniture_shapes.html");
+    let caps: Vec<_> = doc.captions.iter().map(|c| (c.passage.text.as_str(), c.credit.as_deref())).collect();
+    assert_eq!(
+        caps,
+        [
+            ("The design studio where the phone was drawn, in the old harbour warehouse.", Some("WeWork")),
+            ("The three phones side by side on a desk in the newsroom.", Some("Ana Ruiz")),
+        ]
+    );
+    let flow = flow(&doc);
+    assert!(!flow.iter().any(|(_, t)| t.contains("Image Credit") || t.contains("Photo:")));
+    // Each caption stands between the paragraphs its figure stood between.
+    let kinds: Vec<&str> = flow.iter().map(|(k, _)| k.as_str()).collect();
+    let first = kinds.iter().position(|k| *k == "caption");
+    assert_eq!(first.map(|i| flow[i - 1].1.as_str()), Some("[Tom's Guide]"));
+    assert!(first.is_some_and(|i| flow[i + 1].1.starts_with("The second phone costs")));
+}
+
+#[test]
+fn quotes_that_open_with_an_alert_marker_are_alerts() {
+    let (_, doc) = read("furniture_shapes.html");
+    let quotes: Vec<_> = flow(&doc).into_iter().filter(|(k, _)| k.starts_with("quote")).collect();
+    assert_eq!(
+        quotes,
+        [
+            (
+                "quote Note".to_string(),
+                "Prices are those of the makers' own shops on the day of writing.".to_string()
+            ),
+            ("quote Warning".to_string(), "Two of the three phones lack a headphone socket.".to_string()),
+        ]
+    );
+}

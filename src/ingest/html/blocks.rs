@@ -1,18 +1,29 @@
 //! The page's tree to blocks, in document order: headings, paragraphs, captions and list items
 //! of the main content, and every other visible text as boilerplate with a reason.
+//!
+//! Inside the main content a block is furniture by what it is made of, never by the words of
+//! particular pages: mostly links and short; a label and links ("Filed under: …"); a headline
+//! that is all link inside a list; a short line that only introduces such blocks; lines mostly
+//! of links to several places after the article's end. A source named in brackets after a
+//! paragraph ("[Engadget]") is text however linked, and a credit printed on its own ("Image
+//! Credit: …") is the credit of the caption before it.
 
 use super::content::Analysis;
 use super::dom::{Dom, NodeId, NodeKind};
-use super::flow::{Cell, Lists, STYLES, join_tables, lang, style_bit};
+use super::flow::{Cell, Lists, STYLES, alert, alert_marker, join_tables, lang, style_bit};
 use super::meta::{Meta, Title, crumbs, resolve};
 use super::passage::{join, join_lines, span_of};
 use crate::document::{self, Link, Passage, Reason, Style};
 use crate::ingest::byline::{byline, written_date};
+use crate::ingest::credit;
 use crate::ingest::passage::slice;
 use crate::ingest::{Block, BlockKind, Blocks};
 use crate::span::OffsetMap;
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+/// What stands between the entries of a list of tags or links.
+const SEPARATORS: &[char] = &['|', ',', '·', '•', '/', '-', '–', '—', ';'];
 
 /// Elements that start and end a block of text.
 const BLOCK: &[&str] = &[
@@ -65,19 +76,6 @@ const BLOCK: &[&str] = &[
     "hgroup",
 ];
 
-/// Markers that start a photo credit at the end of a caption.
-const CREDIT_MARKERS: &[&str] = &[
-    "Photograph:",
-    "Photo:",
-    "Photos:",
-    "Credit:",
-    "Image:",
-    "Picture:",
-    "Photo by ",
-    "Photograph by ",
-    "©",
-];
-
 /// A piece of text waiting to become part of a block.
 #[derive(Debug, Clone)]
 struct Segment {
@@ -87,6 +85,8 @@ struct Segment {
     credit: bool,
     /// Inside a link without a target: a control such as "more" or "less".
     control: bool,
+    /// The innermost link with a target around it, whether folio can resolve it or not.
+    link: Option<NodeId>,
     /// Inline style bits ([`STYLES`]).
     style: u8,
 }
@@ -106,6 +106,14 @@ struct Walk<'a> {
     /// The cell the last body block was read from, and the block.
     last_cell: Option<(NodeId, usize)>,
     lists: Lists,
+    /// The open quotes, each with the alert kind it opens with.
+    quotes: Vec<Option<String>>,
+    /// An alert's marker waits to be taken off the first block of its quote.
+    alert_pending: bool,
+    /// The blocks of the main content set aside as boilerplate, by index.
+    content_boilerplate: Vec<usize>,
+    /// Body blocks by index, with their share of text in links and their number of links.
+    linkage: Vec<(usize, f32, usize)>,
 }
 
 /// Builds the blocks of a page whose main content is `content`.
@@ -127,8 +135,14 @@ pub fn build(dom: &Dom, a: &Analysis, meta: &Meta, content: &[NodeId], source: &
         cells: Vec::new(),
         last_cell: None,
         lists: Lists::default(),
+        quotes: Vec::new(),
+        alert_pending: false,
+        content_boilerplate: Vec::new(),
+        linkage: Vec::new(),
     };
     w.walk();
+    w.drop_teaser_labels();
+    w.drop_trailers();
     join_tables(dom, &mut w.blocks.blocks, &w.cells);
     w.drop_empty_sections();
     if let Some(Title::Head(id, headline)) = &meta.title {
@@ -197,6 +211,8 @@ impl Walk<'_> {
         let mut links: Vec<Option<String>> = Vec::new();
         let mut credits: Vec<NodeId> = Vec::new();
         let mut controls = 0usize;
+        // The links with a target open at this point.
+        let mut targets: Vec<NodeId> = Vec::new();
         // How many elements of each inline style are open.
         let mut styled = [0usize; 3];
         while let Some(step) = stack.pop() {
@@ -210,12 +226,13 @@ impl Walk<'_> {
                         let href = links.iter().rev().flatten().next().cloned();
                         let credit = !credits.is_empty();
                         let control = controls > 0;
+                        let link = targets.last().copied();
                         let style = STYLES
                             .iter()
                             .zip(styled)
                             .filter(|(_, n)| *n > 0)
                             .fold(0, |bits, ((bit, _), _)| bits | bit);
-                        self.segments.push(Segment { node: id, text: t, href, credit, control, style });
+                        self.segments.push(Segment { node: id, text: t, href, credit, control, link, style });
                         continue;
                     }
                     if self.meta.breadcrumbs == Some(id) {
@@ -234,15 +251,23 @@ impl Walk<'_> {
                         self.open_blocks.push(id);
                     }
                     self.lists.enter(dom, id);
+                    if name == "blockquote" {
+                        let kind = alert(dom, id, &self.a.dropped);
+                        self.alert_pending |= kind.is_some();
+                        self.quotes.push(kind);
+                    }
                     if let Some(i) = STYLES.iter().position(|(bit, _)| *bit == style_bit(name)) {
                         styled[i] += 1;
                     }
                     if name == "a" {
                         let href = dom.element(id).and_then(|e| e.attr("href"));
                         controls += usize::from(href.is_none());
+                        if href.is_some() {
+                            targets.push(id);
+                        }
                         links.push(href.and_then(|h| resolve(h, self.meta.base.as_deref())));
                     }
-                    if self.in_caption() && is_credit(dom, id) {
+                    if (self.in_caption() || self.a.caption[id]) && is_credit(dom, self.a, id) {
                         credits.push(id);
                     }
                     stack.push(Step::Exit(id));
@@ -255,6 +280,9 @@ impl Walk<'_> {
                         self.open_blocks.pop();
                     }
                     self.lists.exit(dom, id);
+                    if name == "blockquote" {
+                        self.quotes.pop();
+                    }
                     if let Some(i) = STYLES.iter().position(|(bit, _)| *bit == style_bit(name)) {
                         styled[i] = styled[i].saturating_sub(1);
                     }
@@ -263,6 +291,9 @@ impl Walk<'_> {
                     }
                     if name == "a" {
                         links.pop();
+                        if targets.last() == Some(&id) {
+                            targets.pop();
+                        }
                         if dom.element(id).is_some_and(|e| e.attr("href").is_none()) {
                             controls = controls.saturating_sub(1);
                         }
@@ -313,10 +344,24 @@ impl Walk<'_> {
         let (dom, a) = (self.dom, self.a);
         let texts: Vec<usize> = segments.iter().filter(|s| !s.credit).map(|s| s.text).collect();
         let preformatted = self.open_blocks.iter().any(|&b| dom.name(b) == "pre");
-        let passage =
+        let mut passage =
             if preformatted { join_lines(dom, &texts, self.source) } else { join(dom, &texts, self.source) };
         if passage.text.is_empty() {
+            // A credit in an element of its own belongs to the caption before it.
+            let credit_texts: Vec<usize> = segments.iter().filter(|s| s.credit).map(|s| s.text).collect();
+            let credit = join(dom, &credit_texts, self.source).text;
+            if !credit.is_empty() {
+                self.credit_last_caption(credit::strip_marker(&credit).to_string());
+            }
             return;
+        }
+        if std::mem::take(&mut self.alert_pending)
+            && let Some(n) = alert_marker(&passage.text)
+        {
+            passage = slice(&passage, n..passage.text.len());
+            if passage.text.is_empty() {
+                return;
+            }
         }
         let first = segments[0].node;
         let furniture = segments.iter().find_map(|s| a.furniture[s.node]);
@@ -325,7 +370,7 @@ impl Walk<'_> {
         let caption = self.in_caption() || a.caption[first];
         let link_chars: usize = segments
             .iter()
-            .filter(|s| s.href.is_some() || a.link_len[s.node] > 0)
+            .filter(|s| s.link.is_some())
             .map(|s| dom.texts[s.text].text.trim().chars().count())
             .sum();
         let density = link_chars as f32 / passage.text.chars().count().max(1) as f32;
@@ -341,18 +386,39 @@ impl Walk<'_> {
             return;
         } else if let Some(r) = furniture.or_else(|| label(&passage.text)) {
             BlockKind::Boilerplate(r)
-        } else if words <= 12 && CREDIT_MARKERS.iter().any(|m| passage.text.starts_with(m)) {
-            // A credit line printed apart from its caption.
-            BlockKind::Boilerplate(Reason::Copyright)
+        } else if credit::is_credit_line(&passage.text) {
+            // A credit line printed apart from its caption: the caption's credit when it
+            // follows one, else set aside.
+            if let Some((_, c)) = credit::split(&passage.text)
+                && self.credit_last_caption(c)
+            {
+                return;
+            }
+            // In brackets it is read as a note of the text.
+            if passage.text.starts_with('(') {
+                BlockKind::Paragraph
+            } else {
+                BlockKind::Boilerplate(Reason::Copyright)
+            }
+        } else if let Some(r) = self.tag_line(&segments) {
+            BlockKind::Boilerplate(r)
         } else if let Some(level) = heading {
-            BlockKind::Heading { level }
-        } else if density > 0.6 && words < 40 {
+            // A headline that is all link, in a list, teases another page.
+            let teaser = density > 0.9 && self.open_blocks.iter().any(|&b| dom.name(b) == "li");
+            if teaser { BlockKind::Boilerplate(Reason::Related) } else { BlockKind::Heading { level } }
+        } else if density > 0.6 && words < 40 && !self.attribution(&passage.text) {
             BlockKind::Boilerplate(Reason::Navigation)
         } else {
             BlockKind::Paragraph
         };
+        if matches!(kind, BlockKind::Boilerplate(_)) && in_content {
+            self.content_boilerplate.push(self.blocks.blocks.len());
+        }
         let mut block = Block::new(kind, passage);
         if block.kind == BlockKind::Paragraph {
+            let mut links: Vec<NodeId> = segments.iter().filter_map(|s| s.link).collect();
+            links.dedup();
+            self.linkage.push((self.blocks.blocks.len(), density, links.len()));
             block.links = self.links(&segments);
             block.flow = self.flow();
             if !matches!(block.flow, document::BlockKind::Code { .. }) {
@@ -374,9 +440,10 @@ impl Walk<'_> {
         if let Some(item) = self.lists.item() {
             return item;
         }
-        let quotes = self.open_blocks.iter().filter(|&&b| dom.name(b) == "blockquote").count();
-        if quotes > 0 {
-            return document::BlockKind::Quote { depth: quotes.min(u8::MAX as usize) as u8, alert: None };
+        if !self.quotes.is_empty() {
+            let depth = self.quotes.len().min(u8::MAX as usize) as u8;
+            let alert = self.quotes.iter().flatten().next().cloned();
+            return document::BlockKind::Quote { depth, alert };
         }
         document::BlockKind::Text
     }
@@ -406,14 +473,18 @@ impl Walk<'_> {
 
     fn caption(&mut self, passage: Passage, credit: Option<String>) {
         let (passage, credit) = match credit {
-            Some(c) => {
-                let marker = CREDIT_MARKERS.iter().find(|m| c.starts_with(*m));
-                let c = marker.map_or(c.as_str(), |m| &c[m.len()..]).trim().to_string();
-                (passage, Some(c))
-            }
-            None => split_credit(passage),
+            Some(c) => (passage, Some(credit::strip_marker(&c).to_string())),
+            None => match credit::split(&passage.text) {
+                Some((len, c)) if len > 0 => (slice(&passage, 0..len), Some(c)),
+                // Only a credit ("Image Credit: WeWork"): the caption before it has it.
+                Some((_, c)) if self.credit_last_caption(c.clone()) => return,
+                _ => (passage, None),
+            },
         };
         if passage.text.is_empty() {
+            if let Some(c) = credit {
+                self.credit_last_caption(c);
+            }
             return;
         }
         // The same caption again, or a shortened copy ("… more"), is a duplicate; a fuller
@@ -436,6 +507,103 @@ impl Walk<'_> {
         let kind =
             if seen { BlockKind::Boilerplate(Reason::Duplicate) } else { BlockKind::Caption { credit } };
         self.blocks.blocks.push(Block::new(kind, passage));
+    }
+
+    /// A label and links: "Filed under: News | World", "Tags: rain, wind" (navigation), "Read
+    /// more: A headline of another story" (related). One short link after a label ("Source:
+    /// Engadget") is an attribution and stays.
+    fn tag_line(&self, segments: &[Segment]) -> Option<Reason> {
+        let dom = self.dom;
+        let linked = |s: &&Segment| s.link.is_some();
+        let plain: String =
+            segments.iter().filter(|s| !linked(s)).map(|s| dom.texts[s.text].text.as_str()).collect();
+        let (label, rest) = plain.split_once(':')?;
+        let words = label.split_whitespace().count();
+        if !(1..=3).contains(&words) || !rest.chars().all(|c| c.is_whitespace() || SEPARATORS.contains(&c)) {
+            return None;
+        }
+        // Links by the element that holds them.
+        let mut hrefs: Vec<NodeId> = segments.iter().filter_map(|s| s.link).collect();
+        hrefs.dedup();
+        let link_words: usize =
+            segments.iter().filter(linked).map(|s| dom.texts[s.text].text.split_whitespace().count()).sum();
+        match hrefs.len() {
+            0 => None,
+            1 if !rest.trim().is_empty() => Some(Reason::Navigation),
+            1 if link_words >= 4 => Some(Reason::Related),
+            1 => None,
+            _ => Some(Reason::Navigation),
+        }
+    }
+
+    /// A source named in brackets right after a paragraph ("[Engadget]", "(Tom's Guide)"), as a
+    /// review round-up cites the outlet it quotes: part of the text, link or not.
+    fn attribution(&self, text: &str) -> bool {
+        let bracketed =
+            (text.starts_with('[') && text.ends_with(']')) || (text.starts_with('(') && text.ends_with(')'));
+        let after_body = self
+            .blocks
+            .blocks
+            .iter()
+            .rev()
+            .find(|b| !matches!(b.kind, BlockKind::Boilerplate(_)))
+            .is_some_and(|b| b.kind == BlockKind::Paragraph);
+        bracketed && text.split_whitespace().count() <= 4 && after_body
+    }
+
+    /// The lines after the article's end that are mostly links to several places ("Follow us
+    /// on Instagram, Facebook and YouTube", "Sources: …") go; the first line of prose met from
+    /// the end stops the search.
+    fn drop_trailers(&mut self) {
+        for &(i, density, links) in self.linkage.iter().rev() {
+            let b = &mut self.blocks.blocks[i];
+            let words = b.passage.text.split_whitespace().count();
+            if b.kind != BlockKind::Paragraph {
+                continue;
+            }
+            if links < 3 || density < 0.4 || words > 60 {
+                break;
+            }
+            b.kind = BlockKind::Boilerplate(Reason::Follow);
+            self.content_boilerplate.push(i);
+        }
+        self.content_boilerplate.sort_unstable();
+    }
+
+    /// A short line that only introduces boilerplate of the content ("Don't miss", "Explore
+    /// further", "Tags:" before the links they stand over) goes with it.
+    fn drop_teaser_labels(&mut self) {
+        let blocks = &mut self.blocks.blocks;
+        for &i in self.content_boilerplate.iter().rev() {
+            let reason = match blocks[i].kind {
+                BlockKind::Boilerplate(
+                    r @ (Reason::Navigation | Reason::Related | Reason::Share | Reason::Follow),
+                ) => r,
+                _ => continue,
+            };
+            let Some(prev) = i.checked_sub(1) else { continue };
+            let text = &blocks[prev].passage.text;
+            let short = text.split_whitespace().count() <= 5 && text.chars().count() <= 40;
+            if blocks[prev].kind == BlockKind::Paragraph
+                && short
+                && !text.ends_with(['.', '!', '?', '"', '”'])
+            {
+                blocks[prev].kind = BlockKind::Boilerplate(reason);
+            }
+        }
+    }
+
+    /// Gives a credit printed on its own to the caption just before it (boilerplate between
+    /// them aside), if that caption has none; false when there is no such caption.
+    fn credit_last_caption(&mut self, credit: String) -> bool {
+        let last = self.blocks.blocks.iter_mut().rev().find(|b| !matches!(b.kind, BlockKind::Boilerplate(_)));
+        match last {
+            Some(Block { kind: BlockKind::Caption { credit: c @ None }, .. }) if !credit.is_empty() => {
+                *c = Some(credit);
+                true
+            }
+            _ => false,
+        }
     }
 
     fn links(&self, segments: &[Segment]) -> Vec<Link> {
@@ -551,30 +719,18 @@ fn label(text: &str) -> Option<Reason> {
     labels.whole.get(key).copied()
 }
 
-fn is_credit(dom: &Dom, id: NodeId) -> bool {
-    dom.element(id).is_some_and(|e| {
-        let c = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("itemprop").unwrap_or(""))
-            .to_ascii_lowercase();
-        c.contains("credit") || c.contains("copyright") || c.contains("author") || c.contains("source")
-    })
-}
+/// Longest credit an element marked as one holds, in characters: a wrapper round the
+/// caption and its credit whose class mentions both is not the credit.
+const CREDIT_CHARS: u32 = 100;
 
-/// Splits "Caption text. Photo: Jane Doe" into the caption and the credit.
-fn split_credit(p: Passage) -> (Passage, Option<String>) {
-    for m in CREDIT_MARKERS {
-        let Some(i) = p.text.rfind(m) else { continue };
-        let credit = p.text[i + m.len()..].trim().trim_end_matches(')').trim().to_string();
-        let head = p.text[..i].trim_end().trim_end_matches(['(', '/', '|', '-']).trim_end();
-        if credit.is_empty() {
-            continue;
-        }
-        if head.is_empty() {
-            return (p, None);
-        }
-        let caption = slice(&p, 0..head.len());
-        return (caption, Some(credit));
-    }
-    (p, None)
+/// An element of a caption that holds its credit, by class or item property.
+fn is_credit(dom: &Dom, a: &Analysis, id: NodeId) -> bool {
+    a.text_len[id] <= CREDIT_CHARS
+        && dom.element(id).is_some_and(|e| {
+            let c = format!("{} {}", e.attr("class").unwrap_or(""), e.attr("itemprop").unwrap_or(""))
+                .to_ascii_lowercase();
+            ["credit", "copyright", "author", "source", "attribution"].iter().any(|w| c.contains(w))
+        })
 }
 
 #[cfg(test)]
@@ -587,15 +743,5 @@ mod tests {
         assert_eq!(label("Share this article:"), Some(Reason::Share));
         assert_eq!(label("Share prices fell"), None);
         assert_eq!(label("Posted: Fri 6:45 PM, Feb 16, 2018 |"), Some(Reason::Byline));
-    }
-
-    #[test]
-    fn credits_split_off_captions() {
-        let (c, credit) =
-            split_credit(Passage::verbatim("Crowds in the square. (Photo: Jane Doe/Agency)", 0));
-        assert_eq!(c.text, "Crowds in the square.");
-        assert_eq!(credit.as_deref(), Some("Jane Doe/Agency"));
-        let (c, credit) = split_credit(Passage::verbatim("No credit here", 0));
-        assert_eq!((c.text.as_str(), credit), ("No credit here", None));
     }
 }

@@ -1,6 +1,11 @@
 //! Finding the article in a page: which elements are dropped, which are furniture, and which
 //! subtree holds the main content.
 //!
+//! Furniture is known by tag, ARIA role or class/id cue, and by shape where the markup names
+//! nothing ([`furniture_shape`]): a run of like siblings that are mostly links (teaser lists,
+//! menus, tag lists), a short bar of links without text (share and follow icons), and a card
+//! of an image and links inside a paragraph (a hover preview), which is dropped.
+//!
 //! The scoring follows Readability.js, the extractor browsers' reader modes grew from: every
 //! paragraph-like element gives points (one, plus its commas, plus its length in hundreds of
 //! characters up to three) to its parent and, halved and thirded, to the ancestors above;
@@ -11,6 +16,7 @@
 use super::cues::{Cue, classify};
 use super::dom::{Dom, NodeId, NodeKind};
 use crate::document::Reason;
+use std::collections::HashMap;
 
 /// Elements whose content is never article text.
 const DROPPED: &[&str] = &[
@@ -29,6 +35,9 @@ pub struct Analysis {
     pub text_len: Vec<u32>,
     /// Of which inside links.
     pub link_len: Vec<u32>,
+    /// Links with a target under the node, and of those the ones without text (icons).
+    pub links: Vec<u32>,
+    pub bare_links: Vec<u32>,
     /// Commas in that text.
     pub commas: Vec<u32>,
     /// Class/id cue of the node itself.
@@ -80,6 +89,8 @@ pub fn analyse(dom: &Dom) -> Analysis {
         furniture: vec![None; n],
         text_len: vec![0; n],
         link_len: vec![0; n],
+        links: vec![0; n],
+        bare_links: vec![0; n],
         commas: vec![0; n],
         cue: vec![Cue::None; n],
         caption: vec![false; n],
@@ -116,15 +127,23 @@ pub fn analyse(dom: &Dom) -> Analysis {
         }
         if dom.name(id) == "a" {
             a.link_len[id] = a.text_len[id];
+            if dom.element(id).is_some_and(|e| e.attr("href").is_some()) {
+                a.links[id] += 1;
+                a.bare_links[id] += u32::from(a.text_len[id] == 0);
+            }
         }
         let p = dom.nodes[id].parent;
         a.text_len[p] += a.text_len[id];
         a.link_len[p] += a.link_len[id];
+        a.links[p] += a.links[id];
+        a.bare_links[p] += a.bare_links[id];
         a.commas[p] += a.commas[id];
     }
+    drop_cards(dom, &mut a);
     // A wrapper holding most of the page is not furniture whatever its class says
     // ("page has-sidebar").
     let total = find(dom, "body").map_or(a.text_len[0], |b| a.text_len[b]).max(1);
+    let runs = linky_runs(dom, &a);
     for id in 1..n {
         let p = dom.nodes[id].parent;
         let name = dom.name(id);
@@ -149,12 +168,127 @@ pub fn analyse(dom: &Dom) -> Analysis {
         if wrapper || matches!(name, "body" | "html" | "main" | "article" | "a") {
             continue;
         }
-        a.furniture[id] = furniture_tag(dom, id).or(match a.cue[id] {
-            Cue::Negative(r) => Some(r),
-            _ => None,
-        });
+        let furniture = furniture_tag(dom, id)
+            .or(match a.cue[id] {
+                Cue::Negative(r) => Some(r),
+                Cue::Mixed(r @ (Reason::Related | Reason::Navigation))
+                    if a.link_density(id) >= MIXED_LINKS =>
+                {
+                    Some(r)
+                }
+                _ => None,
+            })
+            .or_else(|| furniture_shape(dom, &a, &runs, id));
+        a.furniture[id] = furniture;
     }
     a
+}
+
+/// Share of text in links from which an element whose class names both the article and a
+/// list of links elsewhere ("content-recirculation", "post-nav") is furniture. An embedded
+/// post ("social-media-embed") is short and may be mostly links, and stays.
+const MIXED_LINKS: f32 = 0.5;
+
+/// Longest text of a bar of icons, in characters: "Follow us on" and a row of logos.
+const BAR_TEXT: u32 = 40;
+/// Fewest like siblings that make a teaser list.
+const RUN: usize = 3;
+
+/// Furniture by shape, for an element no tag or cue marks: a short bar of links without text
+/// (share and follow icons, with their label), or a member of a run of like siblings that
+/// are mostly links ([`linky_runs`]).
+fn furniture_shape(dom: &Dom, a: &Analysis, runs: &[Option<Reason>], id: NodeId) -> Option<Reason> {
+    if a.bare_links[id] >= 2 && a.text_len[id] <= BAR_TEXT && !a.caption[id] && !holds_figure(dom, id) {
+        return Some(Reason::Share);
+    }
+    runs[id]
+}
+
+fn holds_figure(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id).into_iter().any(|d| matches!(dom.name(d), "figure" | "figcaption"))
+}
+
+/// The runs of like siblings (same tag and class, [`RUN`] or more) most of which are short
+/// and mostly links: a list of headlines, a menu, a list of tags. The whole run goes, its
+/// members with a line of text too.
+fn linky_runs(dom: &Dom, a: &Analysis) -> Vec<Option<Reason>> {
+    let mut out = vec![None; dom.nodes.len()];
+    let mut groups: HashMap<(&str, &str), Vec<NodeId>> = HashMap::new();
+    for (p, node) in dom.nodes.iter().enumerate() {
+        if node.children.len() < RUN || a.dropped[p] || a.link_density(p) < 0.4 {
+            continue;
+        }
+        groups.clear();
+        for &c in &node.children {
+            let Some(e) = dom.element(c) else { continue };
+            if a.text_len[c] > 0
+                && matches!(e.name.as_str(), "li" | "div" | "article" | "section" | "dt" | "dd")
+            {
+                groups.entry((e.name.as_str(), e.attr("class").unwrap_or(""))).or_default().push(c);
+            }
+        }
+        for run in groups.values().filter(|r| r.len() >= RUN) {
+            let linky = run.iter().filter(|&&c| a.link_density(c) >= 0.5 && a.text_len[c] < 300).count();
+            if linky * 3 < run.len() * 2 {
+                continue;
+            }
+            // Headlines run to several words; menu and tag entries to a word or two.
+            let chars = run.iter().map(|&c| a.link_len[c]).sum::<u32>() / run.len() as u32;
+            let reason = if chars >= 25 { Reason::Related } else { Reason::Navigation };
+            for &c in run {
+                out[c] = Some(reason);
+            }
+        }
+    }
+    out
+}
+
+/// Whether the first thing an element shows is an image, before any text.
+fn opens_with_image(dom: &Dom, a: &Analysis, id: NodeId) -> bool {
+    dom.descendants(id)
+        .into_iter()
+        .find(|&d| {
+            dom.name(d) == "img" || (matches!(dom.nodes[d].kind, NodeKind::Text(_)) && a.text_len[d] > 0)
+        })
+        .is_some_and(|d| dom.name(d) == "img")
+}
+
+/// Drops a card of an image and links set inside a paragraph (a preview shown on hover), and
+/// takes its text out of its ancestors' counts.
+fn drop_cards(dom: &Dom, a: &mut Analysis) {
+    let n = dom.nodes.len();
+    let mut in_p = vec![false; n];
+    for id in 1..n {
+        let p = dom.nodes[id].parent;
+        in_p[id] = in_p[p] || (dom.name(p) == "p");
+        let card = in_p[id]
+            && !a.dropped[id]
+            && matches!(dom.name(id), "span" | "div")
+            && a.links[id] >= 2
+            && a.text_len[id] > 0
+            && a.link_len[id] == a.text_len[id]
+            && opens_with_image(dom, a, id);
+        if !card {
+            continue;
+        }
+        let (t, l, k, c) = (a.text_len[id], a.link_len[id], a.links[id], a.commas[id]);
+        let b = a.bare_links[id];
+        for d in dom.descendants(id) {
+            a.dropped[d] = true;
+        }
+        let mut anc = p;
+        loop {
+            a.text_len[anc] -= t;
+            a.link_len[anc] -= l;
+            a.links[anc] -= k;
+            a.bare_links[anc] -= b;
+            a.commas[anc] -= c;
+            if anc == 0 {
+                break;
+            }
+            anc = dom.nodes[anc].parent;
+        }
+    }
 }
 
 /// The first element with this name.
@@ -175,7 +309,7 @@ fn tag_weight(name: &str) -> f32 {
 
 fn cue_weight(cue: Cue) -> f32 {
     match cue {
-        Cue::Positive => 25.0,
+        Cue::Positive | Cue::Mixed(_) => 25.0,
         Cue::Negative(_) => -25.0,
         Cue::None | Cue::Caption => 0.0,
     }

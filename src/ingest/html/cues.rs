@@ -14,6 +14,9 @@ pub enum Cue {
     Positive,
     /// Looks like furniture of this kind.
     Negative(Reason),
+    /// Names both the article and furniture ("article-footer", "content-recirculation"):
+    /// scored as the article, furniture only when it is mostly links.
+    Mixed(Reason),
     /// Describes a picture.
     Caption,
 }
@@ -68,8 +71,8 @@ fn table() -> &'static Table {
 }
 
 /// The cue of an element's class and id attributes together. An element that names both
-/// the article and furniture ("article-footer") is left alone: the furniture word is most
-/// often a qualifier there.
+/// the article and furniture ("article-footer") is [`Cue::Mixed`]: the furniture word is most
+/// often a qualifier there, but not always ("content-recirculation").
 pub fn classify(class_and_id: &str) -> Cue {
     if class_and_id.is_empty() {
         return Cue::None;
@@ -100,7 +103,8 @@ pub fn classify(class_and_id: &str) -> Cue {
     match (caption, positive, negative) {
         (true, _, _) => Cue::Caption,
         (false, false, Some((_, r))) => Cue::Negative(r),
-        (false, true, _) => Cue::Positive,
+        (false, true, Some((_, r))) => Cue::Mixed(r),
+        (false, true, None) => Cue::Positive,
         (false, false, None) => Cue::None,
     }
 }
@@ -118,9 +122,10 @@ mod tests {
             ("ad", Cue::Negative(Reason::Advertisement)),
             ("shadow", Cue::None),
             ("entry-content", Cue::Positive),
-            ("article-footer", Cue::Positive),
+            ("article-footer", Cue::Mixed(Reason::Navigation)),
             ("related-posts", Cue::Negative(Reason::Related)),
-            ("social-media-embed", Cue::Positive),
+            ("social-media-embed", Cue::Mixed(Reason::Share)),
+            ("content-recirculation", Cue::Mixed(Reason::Related)),
             ("wp-caption-text", Cue::Caption),
             ("", Cue::None),
         ];

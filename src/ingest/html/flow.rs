@@ -1,7 +1,8 @@
 //! What a block of a page is in the flow: list items with their markers, code with its
-//! language, quotes, tables of cells, and the inline styles of its text.
+//! language, quotes (with GitHub's alert kinds), tables of cells, and the inline styles of its
+//! text.
 
-use super::dom::{Dom, NodeId};
+use super::dom::{Dom, NodeId, NodeKind};
 use crate::document::{self, StyleKind};
 use crate::ingest::passage::join_cells;
 use crate::ingest::{Block, BlockKind};
@@ -157,4 +158,30 @@ pub fn join_tables(dom: &Dom, blocks: &mut Vec<Block>, cells: &[Cell]) {
         k += 1;
         !gone[k - 1]
     });
+}
+
+/// GitHub's alert kinds, as their markers write them ("[!IMPORTANT]" gives "Important").
+const ALERTS: [&str; 5] = ["Note", "Tip", "Important", "Warning", "Caution"];
+
+/// The alert a quote opens with, as the Markdown reader reads "> [!NOTE]": the quote's first
+/// shown text starts with the marker.
+pub fn alert(dom: &Dom, quote: NodeId, dropped: &[bool]) -> Option<String> {
+    let first = dom.descendants(quote).into_iter().find_map(|d| match dom.nodes[d].kind {
+        NodeKind::Text(t) if !dropped[d] && !dom.texts[t].text.trim().is_empty() => Some(t),
+        _ => None,
+    })?;
+    let text = dom.texts[first].text.trim_start();
+    let kind = text.strip_prefix("[!")?;
+    let kind = &kind[..kind.find(']')?];
+    ALERTS.into_iter().find(|k| k.eq_ignore_ascii_case(kind)).map(str::to_string)
+}
+
+/// The bytes an alert marker takes at the start of a block's text, with the space after it.
+pub fn alert_marker(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix("[!")?;
+    let end = rest.find(']')?;
+    ALERTS.iter().any(|k| k.eq_ignore_ascii_case(&rest[..end])).then(|| {
+        let after = &text[end + 3..];
+        text.len() - after.trim_start().len()
+    })
 }

@@ -141,81 +141,8 @@ pub fn looks_like_trail(text: &str) -> bool {
         || CRUMB_ROOTS.iter().any(|r| text.starts_with(r) && text[r.len()..].starts_with(' ') && words <= 12)
 }
 
-/// Markers that introduce a photo credit inside a caption.
-const CREDIT_MARKERS: &[&str] = &[
-    "Photo credit:",
-    "Image credit:",
-    "Photograph by",
-    "Photograph:",
-    "Photo by",
-    "Photo:",
-    "Image by",
-    "Image:",
-    "Credit:",
-    "Picture:",
-    "Illustration:",
-    "Courtesy of",
-    "Photo",
-];
-/// Words that mark a parenthesised credit: "(Reuters/Jane Doe)", "(AP Photo/John Roe)".
-const AGENCY_HINTS: &[&str] =
-    &["Photo", "Getty", "Reuters", "AP", "AFP", "Images", "EPA", "Shutterstock", "Credit"];
-
-/// Splits a photo credit off a caption: `(caption length in bytes, credit)`.
-pub fn split_credit(text: &str) -> Option<(usize, String)> {
-    let text = text.trim_end();
-    // "(Reuters/Jane Doe)" or "(Photo: Getty Images)" at the end.
-    if text.ends_with(')')
-        && let Some(open) = text.rfind('(')
-    {
-        let inner = &text[open + 1..text.len() - 1];
-        if (inner.contains('/')
-            || AGENCY_HINTS.iter().any(|h| inner.split_whitespace().any(|w| w.starts_with(h))))
-            && inner.split_whitespace().count() <= 8
-        {
-            let credit = strip_marker(inner.trim());
-            return Some((caption_end(text, open), credit));
-        }
-    }
-    // Most blocks hold no marker at all: one forward pass rules them out.
-    if !text.contains("Photo") && !CREDIT_MARKERS.iter().any(|m| text.contains(m)) {
-        return None;
-    }
-    for marker in CREDIT_MARKERS {
-        let Some(at) = text.rfind(marker) else { continue };
-        let before = &text[..at];
-        let after = text[at + marker.len()..].trim();
-        // "Photo" alone must follow punctuation and precede a capitalised name.
-        let bare = !marker.ends_with(':') && !marker.ends_with(" by") && !marker.ends_with(" of");
-        let boundary = at == 0 || before.ends_with([' ', '(', '|', ',', '-', '–', '—']);
-        if !boundary || after.is_empty() || after.split_whitespace().count() > 8 || after.ends_with('.') {
-            continue;
-        }
-        let after_punct = at == 0 || before.trim_end().ends_with([',', '|', '-', '–', '—']);
-        if bare && !(after_punct && after.chars().next().is_some_and(char::is_uppercase)) {
-            continue;
-        }
-        return Some((caption_end(text, at), after.trim_end_matches(')').trim().to_string()));
-    }
-    None
-}
-
-fn strip_marker(s: &str) -> String {
-    for m in CREDIT_MARKERS {
-        if let Some(rest) = s.strip_prefix(m) {
-            let rest = rest.trim();
-            if !rest.is_empty() {
-                return rest.to_string();
-            }
-        }
-    }
-    s.to_string()
-}
-
-/// Where the caption text ends before a credit starting at `at`: trailing separators dropped.
-fn caption_end(text: &str, at: usize) -> usize {
-    text[..at].trim_end_matches([' ', ',', ';', ':', '|', '-', '–', '—', '(']).len()
-}
+/// Splits a photo credit off a caption (the one splitter every reader uses).
+pub use crate::ingest::credit::split as split_credit;
 
 /// Publisher or site name where the text states it.
 pub fn find_source(texts: &[&str]) -> Option<String> {
@@ -338,29 +265,6 @@ mod tests {
         ];
         for (text, want) in examples {
             assert_eq!(is_heading_like(text), *want, "{text}");
-        }
-    }
-
-    #[test]
-    fn credits_split_off_captions() {
-        let examples: &[(&str, Option<(&str, &str)>)] = &[
-            (
-                "Why Did the Talks Fail, Photo ACME PICTURES",
-                Some(("Why Did the Talks Fail", "ACME PICTURES")),
-            ),
-            ("The harbour at dawn. Photo: Jane Doe", Some(("The harbour at dawn.", "Jane Doe"))),
-            ("Crowds in the square (Reuters/John Roe)", Some(("Crowds in the square", "Reuters/John Roe"))),
-            (
-                "A bridge over the river. Credit: City Archive",
-                Some(("A bridge over the river.", "City Archive")),
-            ),
-            ("Image: NASA", Some(("", "NASA"))),
-            ("The photo was taken in the rain.", None),
-            ("He kept a Photo album for years", None),
-        ];
-        for (text, want) in examples {
-            let got = split_credit(text).map(|(n, c)| (text[..n].to_string(), c));
-            assert_eq!(got, want.map(|(a, b)| (a.to_string(), b.to_string())), "{text}");
         }
     }
 
