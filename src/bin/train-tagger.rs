@@ -29,7 +29,7 @@ struct Args {
     #[arg(long)]
     out: Option<PathBuf>,
     /// Passes over the training documents.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 6)]
     epochs: usize,
     /// Feature table size, as a power of two.
     #[arg(long, default_value_t = 16)]
@@ -136,9 +136,11 @@ fn load(dir: &Path, name: &str, mask: u32) -> Result<Doc> {
     let doc = folio::structure(&bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     let gold = gold_names(dir, name)?;
     let mut seqs = Vec::new();
+    let mut ctx = tagger::features::Context::default();
+    folio::extract::with_passes(&doc, |p, lex, _| ctx.add(p, lex));
     folio::extract::with_passes(&doc, |p, lex, seen| {
         let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-        tagger::features::passage(p, lex, seen, mask, &mut feats, &mut offsets);
+        tagger::features::passage(p, lex, seen, &ctx, mask, &mut feats, &mut offsets);
         let spans: Vec<_> = p.toks.iter().map(|t| p.passage.to_input(t.start()..t.end())).collect();
         let mut labels = vec![0; spans.len()];
         for &(s, e, class) in &gold {

@@ -7,6 +7,7 @@ use super::merge::{Mention, Occupied};
 use super::tagger::{self, Class};
 use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// A name the tagger found in a passage.
@@ -28,11 +29,15 @@ pub type Names = Vec<Tagged>;
 /// The tagger's names of every passage (none when no model is available).
 pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
     let Some(model) = tagger::get() else { return vec![Vec::new(); passes.len()] };
-    passes
+    let mut ctx = tagger::features::Context::default();
+    for p in passes {
+        ctx.add(p, lex);
+    }
+    let mut out: Vec<Names> = passes
         .iter()
         .map(|p| {
             model
-                .names(p, lex, seen)
+                .names(p, lex, seen, &ctx)
                 .into_iter()
                 .filter_map(|n| {
                     let (first, last) = (p.toks.get(n.tokens.start)?, p.toks.get(n.tokens.end - 1)?);
@@ -45,7 +50,31 @@ pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    one_reading(passes, &mut out);
+    out
+}
+
+/// One reading per name in a document: each occurrence of a name takes the class its
+/// occurrences were given most, weighted by their margins ("Chelsea" the club throughout,
+/// not the club in one sentence and a person in the next).
+fn one_reading(passes: &[Pass], out: &mut [Names]) {
+    let mut votes: HashMap<&str, [f32; Class::ALL.len()]> = HashMap::default();
+    for (p, ns) in passes.iter().zip(out.iter()).filter(|(p, _)| !p.headline) {
+        for n in ns {
+            let c = Class::ALL.iter().position(|&k| k == n.class).unwrap_or(0);
+            votes.entry(p.text.get(n.range.clone()).unwrap_or("")).or_default()[c] += n.margin.max(0.0);
+        }
+    }
+    for (p, ns) in passes.iter().zip(out.iter_mut()) {
+        for n in ns.iter_mut() {
+            let Some(v) = votes.get(p.text.get(n.range.clone()).unwrap_or("")) else { continue };
+            let best = (0..v.len()).fold(0, |a, i| if v[i] > v[a] { i } else { a });
+            if v[best] > 0.0 {
+                n.class = Class::ALL[best];
+            }
+        }
+    }
 }
 
 fn kind_of(class: Class) -> Option<EntityKind> {
@@ -94,13 +123,19 @@ pub fn reconcile(
         // The same name: four fifths of the longer of the two in common ("Russia" is not "US-Russia").
         let overlap = r.end.min(m.range.end).saturating_sub(r.start.max(m.range.start));
         let same = overlap * 5 >= r.len().max(m.range.len()) * 4;
+        // An institution named after its place keeps the place ("Kyoto University"); a
+        // club or a company does not ("Tottenham Hotspur").
+        let cued = *class == Class::Organization
+            && p.text.get(r.clone()).is_some_and(|t| t.split_whitespace().any(|w| lex.org_cues.contains(w)));
         match class {
             Class::Organization if same => {
                 m.kind = EntityKind::Organization;
                 true
             }
             Class::Work => !same,
-            Class::Person | Class::Organization => !(m.kind == EntityKind::Place && longer && !after_of),
+            Class::Person | Class::Organization => {
+                !(m.kind == EntityKind::Place && longer && !after_of && !cued)
+            }
             _ => true,
         }
     });

@@ -134,9 +134,9 @@ impl Model {
     }
 
     /// The names of a passage: token ranges, classes and margins.
-    pub fn names(&self, p: &Pass, lex: &Lexicon, seen: &Seen) -> Vec<Name> {
+    pub fn names(&self, p: &Pass, lex: &Lexicon, seen: &Seen, ctx: &features::Context) -> Vec<Name> {
         let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-        features::passage(p, lex, seen, self.mask, &mut feats, &mut offsets);
+        features::passage(p, lex, seen, ctx, self.mask, &mut feats, &mut offsets);
         let scores = self.scores(&feats, &offsets);
         let labels = self.viterbi(&scores);
         spans(&labels)

@@ -7,6 +7,7 @@
 use super::super::lexicon::Lexicon;
 use super::super::tokens::{Kind, is_cap_word};
 use super::super::{Pass, Seen, lower};
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
 /// FNV-1a over bytes: stable across builds and platforms (the weights depend on it).
@@ -78,6 +79,141 @@ mod flag {
     ];
     /// The flags a neighbour contributes.
     pub const NEIGHBOUR: u32 = CAP | GIVEN | SURNAME | PLACE | TITLE | ROLE | ORG_CUE | PLACE_HEAD | DEMONYM;
+}
+
+/// What the whole document says about each capitalised word form: the company it keeps
+/// wherever it occurs. A name is often plain in one sentence ("Mr. Trump", "in Houston",
+/// "Google Inc.") and bare in the next; these features carry the plain reading to the bare one.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// Bits of [`doc`] per form, keyed by the form's hash.
+    forms: HashMap<u64, u32>,
+}
+
+/// The bits of a [`Context`].
+mod doc {
+    pub const TITLED: u32 = 1;
+    pub const PLACED: u32 = 1 << 1;
+    pub const THE: u32 = 1 << 2;
+    pub const AFTER_GIVEN: u32 = 1 << 3;
+    pub const BEFORE_CAP: u32 = 1 << 4;
+    pub const ORG_RUN: u32 = 1 << 5;
+    pub const POSS: u32 = 1 << 6;
+    pub const SAID: u32 = 1 << 7;
+    pub const MID: u32 = 1 << 8;
+    pub const ALONE: u32 = 1 << 9;
+    pub const PLACE_RUN: u32 = 1 << 10;
+    pub const COMMA_PLACE: u32 = 1 << 11;
+    pub const MANY: u32 = 1 << 12;
+    pub const NAMES: [&str; 13] = [
+        "titled",
+        "placed",
+        "the",
+        "aftergiven",
+        "beforecap",
+        "orgrun",
+        "poss",
+        "said",
+        "mid",
+        "alone",
+        "placerun",
+        "commaplace",
+        "many",
+    ];
+}
+
+fn form_key(w: &str) -> u64 {
+    Hash::new(0xff).str(w).0
+}
+
+impl Context {
+    /// Adds what one passage says about its capitalised words. Headlines say nothing: every
+    /// word has a capital there.
+    pub fn add(&mut self, p: &Pass, lex: &Lexicon) {
+        if p.headline {
+            return;
+        }
+        let toks = p.toks;
+        let word = |i: usize| toks.get(i).map_or("", |t| t.text(p.text));
+        let cap =
+            |i: usize| toks.get(i).is_some_and(|t| t.kind() == Kind::Word && is_cap_word(t.text(p.text)));
+        let mut i = 0;
+        while i < toks.len() {
+            if !cap(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while cap(end) {
+                end += 1;
+            }
+            let run_org = (i..end).any(|k| lex.org_cues.contains(word(k)));
+            let run_place = (i..end).any(|k| {
+                let w = word(k);
+                lex.place_heads.contains(w) || lex.place_prefixes.contains(w)
+            });
+            let before = if i > 0 { word(i - 1) } else { "" };
+            // "Mr. Trump": the title's full stop may be a token of its own.
+            let titled = lex.titles.contains(before)
+                || before == "."
+                    && i > 1
+                    && word(i - 2).len() <= 4
+                    && lex.titles.contains(format!("{}.", word(i - 2)).as_str());
+            let after = word(end);
+            for k in i..end {
+                let w = word(k);
+                let mut bits = 0;
+                let prev = if k > i { word(k - 1) } else { before };
+                if k > i && lex.titles.contains(prev) || k == i && titled {
+                    bits |= doc::TITLED;
+                }
+                if k == i && matches!(before, "in" | "at" | "near" | "from" | "to" | "of") {
+                    bits |= doc::PLACED;
+                }
+                if k == i && matches!(before, "the" | "The") {
+                    bits |= doc::THE;
+                }
+                if k > i && lex.is_given(prev) {
+                    bits |= doc::AFTER_GIVEN;
+                }
+                if k + 1 < end {
+                    bits |= doc::BEFORE_CAP;
+                }
+                if run_org {
+                    bits |= doc::ORG_RUN;
+                }
+                if run_place {
+                    bits |= doc::PLACE_RUN;
+                }
+                if k + 1 == end && toks.get(end).is_some_and(|t| t.kind() == Kind::Poss) {
+                    bits |= doc::POSS;
+                }
+                let near_said = |x: &str| matches!(x, "said" | "says" | "told" | "added" | "asked");
+                if k + 1 == end && near_said(after) || k == i && near_said(before) {
+                    bits |= doc::SAID;
+                }
+                if !toks[k].sent_start() {
+                    bits |= doc::MID;
+                    if end - i == 1 {
+                        bits |= doc::ALONE;
+                    }
+                }
+                if k + 1 == end && after == "," && cap(end + 1) && lex.places.contains_key(word(end + 1)) {
+                    bits |= doc::COMMA_PLACE;
+                }
+                let e = self.forms.entry(form_key(w)).or_default();
+                // The count of occurrences sits above the bits.
+                *e = (*e | bits).saturating_add(1 << 16);
+            }
+            i = end;
+        }
+    }
+
+    fn bits(&self, w: &str) -> u32 {
+        let e = self.forms.get(&form_key(w)).copied().unwrap_or(0);
+        let many = if e >> 16 >= 3 { doc::MANY } else { 0 };
+        e & 0xffff | many
+    }
 }
 
 /// One token as the features see it.
@@ -247,6 +383,7 @@ pub fn passage(
     p: &Pass,
     lex: &Lexicon,
     seen: &Seen,
+    ctx: &Context,
     mask: u32,
     feats: &mut Vec<u32>,
     offsets: &mut Vec<u32>,
@@ -338,6 +475,14 @@ pub fn passage(
                 if bit & flag::NEIGHBOUR != 0 && get(ii + d).is_some_and(|x| x.flags & bit != 0) {
                     push(Hash::new(t).str(name));
                 }
+            }
+        }
+        // What the rest of the document says about the form.
+        let bits = ctx.bits(w.form);
+        for (b, name) in doc::NAMES.iter().enumerate() {
+            if bits & (1 << b) != 0 {
+                push(Hash::new(27).str(name));
+                push(Hash::new(28).str(name).str(run));
             }
         }
         offsets.push(feats.len() as u32);
