@@ -2,7 +2,9 @@
 //!
 //! The same function serves the trainer and the reader, so what the model learnt is exactly
 //! what it sees. Word lists are features here, never verdicts: a given name, a surname, a
-//! gazetteer entry, a word the document writes in lowercase elsewhere.
+//! gazetteer entry, a word the document writes in lowercase elsewhere. A [`Context`] adds what
+//! the rest of the document says about the same form (after a title there, after "in" or
+//! "the", in a run with an organisation cue), so that one plain occurrence informs the bare ones.
 
 use super::super::lexicon::Lexicon;
 use super::super::tokens::{Kind, is_cap_word};
