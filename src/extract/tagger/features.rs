@@ -490,3 +490,21 @@ pub fn passage(
         offsets.push(feats.len() as u32);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_context_carries_a_plain_reading_to_a_bare_one() {
+        let lex = crate::extract::lexicon::get();
+        let (p, _) = crate::extract::test_pass("Mr. Trump spoke in Houston. Trump left Houston for the Fed.");
+        let mut ctx = Context::default();
+        ctx.add(&p, lex);
+        assert_ne!(ctx.bits("Trump") & doc::TITLED, 0);
+        assert_eq!(ctx.bits("Houston") & doc::TITLED, 0);
+        assert_ne!(ctx.bits("Houston") & doc::PLACED, 0);
+        assert_ne!(ctx.bits("Fed") & doc::THE, 0);
+        assert_eq!(ctx.bits("Trump") & doc::MANY, 0);
+    }
+}
