@@ -51,8 +51,29 @@ pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
                 .collect()
         })
         .collect();
+    for (p, ns) in passes.iter().zip(out.iter_mut()) {
+        coordinated(p, ns);
+    }
     one_reading(passes, &mut out);
     out
+}
+
+/// Names joined in a list are of one kind ("Louis Malle, Truffaut and others", "Kwok
+/// Wai-keung and Park Joo-Ho"): the less sure of two neighbours takes the surer one's class,
+/// and half its margin when that is more than its own.
+fn coordinated(p: &Pass, ns: &mut [Tagged]) {
+    for i in 1..ns.len() {
+        let between = &p.toks[ns[i - 1].tokens.end.min(ns[i].tokens.start)..ns[i].tokens.start];
+        let joins = |w: &str| matches!(w, "," | "and" | "or");
+        if between.is_empty() || between.len() > 2 || !between.iter().all(|t| joins(t.text(p.text))) {
+            continue;
+        }
+        let (sure, unsure) = if ns[i - 1].margin >= ns[i].margin { (i - 1, i) } else { (i, i - 1) };
+        let (class, margin) = (ns[sure].class, ns[sure].margin / 2.0);
+        let n = &mut ns[unsure];
+        n.class = class;
+        n.margin = n.margin.max(margin);
+    }
 }
 
 /// One reading per name in a document: each occurrence of a name takes the class its
@@ -133,9 +154,7 @@ pub fn reconcile(
                 true
             }
             Class::Work => !same,
-            Class::Person | Class::Organization => {
-                !(m.kind == EntityKind::Place && longer && !after_of && !cued)
-            }
+            Class::Person | Class::Organization => m.kind != EntityKind::Place || !longer || after_of || cued,
             _ => true,
         }
     });
