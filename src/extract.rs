@@ -297,7 +297,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     }
     drop((unclaimed, known, seen));
     subject::attach_roles(&passes, &mut mentions);
-    events::find(&passes, lex, &mut mentions);
+    events::find(&passes, lex, &tagged, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
     salience::rank(&mut entities, doc);
     entities

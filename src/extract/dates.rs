@@ -69,30 +69,41 @@ pub fn date_spans(p: &Pass) -> Vec<(usize, usize)> {
 }
 
 /// Gives each date expression to the nearest event mention before it in the same sentence
-/// (or right after it), unless that event already has one.
+/// (or right after it), unless that event already has one. One walk through each passage
+/// with its events sorted by end: a long paragraph costs its length, not its square.
 pub fn attach(passes: &[Pass], mentions: &mut [Mention]) {
     let mut by_passage: HashMap<usize, Vec<usize>> = HashMap::default();
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Event) {
         by_passage.entry(m.passage).or_default().push(i);
     }
     for p in passes {
-        let Some(events) = by_passage.get(&p.index) else { continue };
+        let Some(events) = by_passage.get_mut(&p.index) else { continue };
+        // Stable: of events that end together, the last found wins, as before.
+        events.sort_by_key(|&i| mentions[i].range.end);
+        // Where the sentence of the current date starts: date spans come in text order.
+        let (mut sentence_start, mut scanned) = (0, 0);
         for (s, e) in date_spans(p) {
             let (Some(ds), Some(de)) = (p.toks.get(s), p.toks.get(e - 1)) else { continue };
             let date = p.text.get(ds.start()..de.end()).unwrap_or("").to_string();
-            let sentence_start =
-                p.toks[..s].iter().rposition(|t| t.sent_start()).map_or(0, |k| p.toks[k].start());
-            let best = events
+            if s < scanned {
+                // "ago" reaches back before the end of the date before it: look again.
+                sentence_start =
+                    p.toks[..s].iter().rposition(|t| t.sent_start()).map_or(0, |k| p.toks[k].start());
+            } else {
+                for t in &p.toks[scanned..s] {
+                    if t.sent_start() {
+                        sentence_start = t.start();
+                    }
+                }
+            }
+            scanned = s;
+            let before = events.partition_point(|&i| mentions[i].range.end <= ds.start());
+            let best = events[..before]
                 .iter()
+                .rev()
+                .take_while(|&&i| ds.start() - mentions[i].range.end < 60)
                 .copied()
-                .filter(|&i| {
-                    let m = &mentions[i];
-                    m.date().is_none()
-                        && m.range.end <= ds.start()
-                        && m.range.start >= sentence_start
-                        && ds.start() - m.range.end < 60
-                })
-                .max_by_key(|&i| mentions[i].range.end);
+                .find(|&i| mentions[i].date().is_none() && mentions[i].range.start >= sentence_start);
             if let Some(m) = best.and_then(|i| mentions.get_mut(i)) {
                 m.set_date(Some(date));
             }

@@ -23,8 +23,8 @@ pub enum Key {
     Event(Rc<str>),
     /// An event described by a trigger noun: its class ("talks") and what tells it from
     /// others of its class, the proper modifiers ("Miami") or the phrase in lowercase
-    /// ("full-scale invasion"); empty for the one event of its class the text introduces
-    /// without either ("a duel").
+    /// ("full-scale invasion"); empty for the one event of its class the text tells
+    /// without either ("a duel", "the fire").
     Described(&'static str, Rc<str>),
 }
 
@@ -124,6 +124,10 @@ impl Mention {
 pub struct Occupied {
     /// Passage, start and end of each range, sorted (32 bits each: they are many).
     ranges: Vec<(u32, u32, u32)>,
+    /// For each range, the furthest end of it and the ranges before it in its passage: a
+    /// lookup is then two binary searches, not a scan of the passage's ranges (one long
+    /// paragraph may hold them all).
+    reach: Vec<u32>,
 }
 
 /// Adds the `found` mentions that overlap none already in `mentions`.
@@ -137,13 +141,29 @@ impl Occupied {
     /// The ranges of these mentions (of any kind when `kinds` is empty).
     pub fn of(mentions: &[Mention], kinds: &[EntityKind]) -> Occupied {
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let mut ranges: Vec<(u32, u32, u32)> = mentions
+        let ranges: Vec<(u32, u32, u32)> = mentions
             .iter()
             .filter(|m| kinds.is_empty() || kinds.contains(&m.kind))
             .map(|m| (narrow(m.passage), narrow(m.range.start), narrow(m.range.end)))
             .collect();
-        ranges.sort_unstable();
-        Occupied { ranges }
+        let mut occupied = Occupied { ranges, reach: Vec::new() };
+        occupied.index();
+        occupied
+    }
+
+    /// Sorts the ranges and computes how far each reaches.
+    fn index(&mut self) {
+        self.ranges.sort_unstable();
+        self.reach.clear();
+        let mut prev = None;
+        for &(passage, _, end) in &self.ranges {
+            let far = match (prev, self.reach.last()) {
+                (Some(p), Some(&r)) if p == passage => r.max(end),
+                _ => end,
+            };
+            self.reach.push(far);
+            prev = Some(passage);
+        }
     }
 
     /// Takes the ranges of these mentions too.
@@ -151,26 +171,29 @@ impl Occupied {
         let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         self.ranges
             .extend(mentions.iter().map(|m| (narrow(m.passage), narrow(m.range.start), narrow(m.range.end))));
-        self.ranges.sort_unstable();
+        self.index();
     }
 
-    /// The taken ranges of a passage.
-    fn of_passage(&self, passage: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-        let first = self.ranges.partition_point(|r| (r.0 as usize) < passage);
-        self.ranges[first..]
-            .iter()
-            .take_while(move |r| r.0 as usize == passage)
-            .map(|r| r.1 as usize..r.2 as usize)
+    /// The furthest end of the passage's ranges that start before `start` (or at it, when
+    /// `at` is true).
+    fn reach_before(&self, passage: usize, start: usize, at: bool) -> Option<usize> {
+        let (passage, start) = (passage as u64, start as u64);
+        let first = self.ranges.partition_point(|r| u64::from(r.0) < passage);
+        let end = self.ranges.partition_point(|r| {
+            let s = u64::from(r.1);
+            u64::from(r.0) < passage || u64::from(r.0) == passage && (s < start || at && s == start)
+        });
+        (end > first).then(|| self.reach[end - 1] as usize)
     }
 
     /// True when a taken range overlaps `range`.
     pub fn overlaps(&self, passage: usize, range: &Range<usize>) -> bool {
-        self.of_passage(passage).any(|r| r.start < range.end && range.start < r.end)
+        self.reach_before(passage, range.end, false).is_some_and(|far| far > range.start)
     }
 
     /// True when a taken range contains `range`.
     pub fn contains(&self, passage: usize, range: &Range<usize>) -> bool {
-        self.of_passage(passage).any(|r| r.start <= range.start && range.end <= r.end)
+        self.reach_before(passage, range.start, true).is_some_and(|far| far >= range.end)
     }
 }
 

@@ -134,7 +134,10 @@ pub fn reconcile(
             return true;
         }
         let (Some(ns), Some(p)) = (names.get(m.passage), passes.get(m.passage)) else { return true };
-        let Some(Tagged { range: r, class, .. }) = ns.iter().find(|n| mostly_in(&m.range, &n.range)) else {
+        // The names are in text order and apart: those that end after the mention starts.
+        let after = ns.partition_point(|n| n.range.end <= m.range.start);
+        let mut near = ns[after..].iter().take_while(|n| n.range.start < m.range.end.max(m.range.start + 1));
+        let Some(Tagged { range: r, class, .. }) = near.find(|n| mostly_in(&m.range, &n.range)) else {
             return true;
         };
         // Longer by words: "US-Russia" is one word, not a name holding "US".
