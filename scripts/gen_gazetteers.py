@@ -79,7 +79,10 @@ def places(common_given):
         if pop >= ALT_NAME_CITY_MIN:
             for alt in c['alternatenames']:
                 if alt.isascii() and alt != name and ' ' not in alt.strip() or alt.startswith(('St. ', 'Saint ')):
-                    if alt[:1].isupper() and alt.lower() != alt and alt not in common_given:
+                    # Codes in capitals ("LOS" for Lagos, "SPX" for Giza) are not names a
+                    # text uses: a word in capitals is an acronym or a shout.
+                    upper = not any(ch.islower() for ch in alt)
+                    if alt[:1].isupper() and not upper and alt not in common_given:
                         add(alt, 'city', name, pop // 10)
     return rows
 

@@ -5,21 +5,23 @@
 //!
 //! 1. [`tokens`]: words, possessives and sentence starts of each passage;
 //! 2. [`names`]: capitalised chunks, [`people`], [`places`] and [`events`] decide what they
-//!    are, with the lists of [`lexicon`]; role phrases ([`roles`]) stand for unnamed actors;
-//!    the learned [`tagger`] reads every passage, and [`tagged`] lets it correct the rules'
-//!    people and places (organisations, works) and add the names no list knows;
-//! 3. full names in title-case lines and a title that names the subject ([`unknown`]),
-//!    named groups ([`groups`]) and road codes ([`roads`]);
+//!    are, with the lists of [`lexicon`]; role phrases ([`people::roles`]) stand for unnamed
+//!    actors; the learned [`tagger`] reads every passage, and [`tagged`] lets it correct the
+//!    rules' people and places (organisations, works) and add the names no list knows;
+//! 3. full names in title-case lines and a title that names the subject ([`people::unknown`]),
+//!    named groups ([`people::groups`]) and road codes ([`roads`]);
 //! 4. a second pass ([`propagate`]) finds every name already known elsewhere in the
-//!    document (headlines, sentence starts, surnames alone); then context names what is
-//!    left: places, lists, and name-shaped runs of uncommon words ([`unknown`]); definite
-//!    roles join the article's subject ([`subject`]);
+//!    document (headlines, sentence starts, surnames alone), once [`people::coref`] has
+//!    joined short names and titles to full names; then context names what is left: places,
+//!    lists, and name-shaped runs of uncommon words ([`people::unknown`]); definite roles
+//!    join the article's subject ([`people::subject`]);
 //! 5. [`merge`] groups mentions into entities with aliases and display names, and
 //!    [`salience`] orders them.
+//!
+//! Everything that makes a person is listed, with where it is decided, in [`people`].
 
 pub mod dates;
 pub mod events;
-pub mod groups;
 pub mod lexicon;
 pub mod lists;
 pub mod merge;
@@ -28,13 +30,10 @@ pub mod people;
 pub mod places;
 pub mod propagate;
 pub mod roads;
-pub mod roles;
 pub mod salience;
-pub mod subject;
 pub mod tagged;
 pub mod tagger;
 pub mod tokens;
-pub mod unknown;
 
 use crate::document::{Document, Entity, Passage, Style, StyleKind};
 use merge::Mention;
@@ -240,30 +239,32 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
             people::headline_pairs(p, lex, &mut mentions);
         } else {
             let before = mentions.len();
+            places::dateline(p, lex, &mut mentions);
             places::joined(p, lex, &mut mentions);
             let joined = merge::Occupied::of(&mentions[before..], &[]);
             for c in chunks.iter().filter(|c| !joined.overlaps(p.index, &c.range(p))) {
                 classify(p, c, lex, &seen, &mut mentions);
             }
-            roles::roles(p, lex, &mut mentions);
+            people::roles::roles(p, lex, &mut mentions);
         }
     }
     // Full names in title-case lines, joined with a body name of the same surname.
-    let known = unknown::known_words(&mentions);
+    let known = people::unknown::known_words(&mentions);
     let taken = merge::Occupied::of(&mentions, &[]);
     let has_title = doc.title.is_some();
     for (p, chunks) in passes.iter().zip(&chunks).filter(|(p, _)| p.headline && !(has_title && p.index == 0))
     {
         for c in chunks.iter().filter(|c| !taken.overlaps(p.index, &c.range(p))) {
-            unknown::headline_person(p, c, lex, &seen, &known, &mut mentions);
+            people::unknown::headline_person(p, c, lex, &seen, &known, &mut mentions);
         }
     }
     if let Some(title) = passes.first().filter(|p| doc.title.is_some() && p.headline) {
-        unknown::title_subject(title, lex, &seen, &mut mentions);
+        people::unknown::title_subject(title, lex, &seen, &mut mentions);
     }
-    groups::find(&passes, lex, &mut mentions);
+    people::groups::find(&passes, lex, &mut mentions);
     roads::find(&passes, &mut mentions);
     let doubted = tagged::reconcile(&passes, &tagged, lex, &seen, &mut mentions);
+    places::inside_names(&passes, lex, &mut mentions);
     propagate::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.
     let mut occupied = merge::Occupied::of(&mentions, &[]);
@@ -280,8 +281,8 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     // Unknown names that context makes places, once every known name has claimed its words.
     unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
     // Name-shaped runs of words that are neither known nor common: people.
-    let known = unknown::known_words(&mentions);
-    unclaimed.retain(|(p, c)| !unknown::person(p, c, lex, &seen, &known, &mut mentions));
+    let known = people::unknown::known_words(&mentions);
+    unclaimed.retain(|(p, c)| !people::unknown::person(p, c, lex, &seen, &known, &mut mentions));
     // Unknown names listed with known ones, twice so a list is filled from both ends; only
     // the passages with unclaimed names need their neighbours looked up.
     for _ in 0..2 {
@@ -296,7 +297,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         mentions.append(&mut found);
     }
     drop((unclaimed, known, seen));
-    subject::attach_roles(&passes, &mut mentions);
+    people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
     salience::rank(&mut entities, doc);

@@ -1,6 +1,7 @@
 //! Mentions become entities: coreferent names grouped ("Trump", "Donald Trump", "President
 //! Trump") by the keys [`super::propagate`] linked, display names chosen.
 
+use super::lexicon::Lexicon;
 use super::{Pass, lower};
 use crate::document::{Entity, EntityKind};
 use crate::span::Span;
@@ -206,8 +207,15 @@ fn lower_last_word(s: &str) -> String {
     }
 }
 
+/// True for a proper name: capitalised, and not a title or a role word alone ("President",
+/// "Sen.", "president").
+fn proper(lex: &Lexicon, name: &str) -> bool {
+    name.starts_with(char::is_uppercase) && !lex.titles.contains(name) && !lex.roles.contains(&*lower(name))
+}
+
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
 pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
+    let lex = super::lexicon::get();
     // Groups hold the indices of their mentions: a long book has tens of thousands, and a
     // second copy of them all would be the largest thing alive at that point.
     let mut groups: Vec<(EntityKind, Vec<usize>)> = Vec::new();
@@ -234,6 +242,7 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
         // Events described rather than named: the most frequent form, as body text writes it.
         let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
         let mut continue_named = false;
+        let mut best = None;
         for m in ms() {
             let Some(p) = passes.get(m.passage) else { continue };
             let span = p.passage.to_input(m.range.clone());
@@ -244,8 +253,9 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
             if !forms.contains(&surface) {
                 forms.push(surface);
             }
-            // The fullest proper form: the longest named mention (headline forms only as a last resort).
-            let better = if m.named { !p.headline || name.is_empty() } else { name.is_empty() };
+            // The fullest proper form: a proper name over a role word ("Trump" over "president"),
+            // then the longest, then body text over headlines.
+            let rank = (m.named && proper(lex, &m.name), m.name.chars().count(), m.named && !p.headline);
             if kind == EntityKind::Event && !m.named {
                 let e = event_forms.entry(lower(&m.name).into_owned()).or_insert((
                     0,
@@ -258,8 +268,9 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
                 }
                 continue_named = true;
             }
-            if better && (m.name.chars().count() > name.chars().count() || name.is_empty()) {
+            if best.is_none_or(|b| rank > b) {
                 name = m.name.to_string();
+                best = Some(rank);
             }
             role = role.or_else(|| m.role().map(str::to_string));
             date = date.or_else(|| m.date().map(str::to_string));
@@ -282,7 +293,11 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
                 name = if *headline { lower_last_word(form) } else { form.clone() };
             }
         }
-        if merged.is_empty() || name.is_empty() {
+        // A title alone names no one ("Major", "Sen."): a title as a role has its article
+        // ("the Secretary of State") and is no proper name.
+        let bare_title =
+            kind == EntityKind::Person && lex.titles.contains(name.as_str()) && ms().all(|m| m.named);
+        if merged.is_empty() || name.is_empty() || bare_title {
             continue;
         }
         let aliases = forms.into_iter().filter(|f| *f != name).take(8).collect();

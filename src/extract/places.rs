@@ -360,9 +360,164 @@ pub fn headline_places(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
     }
 }
 
+/// True for a word in capitals ("WASHINGTON", "ST.", "NEW").
+fn shouted(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// A word in capitals as a name writes it ("DELHI" → "Delhi", "ST." → "St.").
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphabetic();
+    }
+    out
+}
+
+/// A dateline opening a news story: the place it is filed from, in capitals, then maybe its
+/// region, a date and the agency, then a dash ("WASHINGTON —", "NEW DELHI (Reuters) -",
+/// "LONDON, March 3 -", "KYIV, Ukraine —"). The place is a gazetteer name, or any name in
+/// capitals before a known region or country.
+pub fn dateline(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
+    use super::tokens::Kind;
+    let toks = p.toks;
+    let word = |i: usize| toks.get(i).filter(|t| t.kind() == Kind::Word).map(|t| t.text(p.text));
+    let caps = (0..4).take_while(|&i| word(i).is_some_and(shouted)).count();
+    if caps == 0 {
+        return;
+    }
+    let mut i = caps;
+    let mut region = None;
+    // ", Ukraine" or ", March 3": at most two such parts.
+    for _ in 0..2 {
+        if !matches!(toks.get(i).map(|t| t.kind()), Some(Kind::Punct(','))) {
+            break;
+        }
+        let words = (i + 1..i + 4)
+            .take_while(|&k| word(k).is_some_and(|w| w.starts_with(char::is_uppercase)))
+            .count();
+        let name = (words > 0).then(|| (i + 1..i + 1 + words).filter_map(word).collect::<Vec<_>>().join(" "));
+        let mut k = i + 1 + words;
+        if toks.get(k).is_some_and(|t| t.kind() == Kind::Num) {
+            k += 1;
+        } else if let Some(name) = name.as_deref()
+            && lex
+                .places
+                .get(name)
+                .is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country))
+        {
+            region = Some((name.to_string(), i + 1..k));
+        } else if !name.as_deref().is_some_and(shouted) {
+            return;
+        }
+        i = k;
+    }
+    // "(Reuters)", "(AP)".
+    if matches!(toks.get(i).map(|t| t.kind()), Some(Kind::Punct('('))) {
+        match (i + 1..i + 5).find(|&k| matches!(toks.get(k).map(|t| t.kind()), Some(Kind::Punct(')')))) {
+            Some(close) => i = close + 1,
+            None => return,
+        }
+    }
+    if !matches!(toks.get(i).map(|t| t.kind()), Some(Kind::Punct('—' | '–' | '-'))) {
+        return;
+    }
+    let name: Vec<String> = (0..caps).filter_map(word).map(title_case).collect();
+    let name = name.join(" ");
+    let canonical = match lex.places.get(name.as_str()) {
+        Some(pl) => pl.canonical.to_string(),
+        None if region.is_some() => name,
+        None => return,
+    };
+    let (Some(first), Some(last)) = (toks.first(), toks.get(caps - 1)) else { return };
+    out.push(Mention::named(EntityKind::Place, &canonical, p.index, first.start()..last.end()));
+    if let Some((region, r)) = region
+        && let (Some(s), Some(e)) = (toks.get(r.start), toks.get(r.end - 1))
+    {
+        out.push(place_mention(lex, &region, p, s.start()..e.end()));
+    }
+}
+
+/// A one-word place that is part of a person's name: a given name before a surname ("Chad"
+/// of "Chad Thomas"), or a surname after a given name ("York" of "Kate York"). The place
+/// becomes the person, with the word beside it (and the person mention holding it).
+pub fn inside_names(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    use super::tokens::Kind;
+    // Passage and start of each mention's first token, and end of its last.
+    let mut starts: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
+    let mut ends: rustc_hash::FxHashMap<(usize, usize), usize> = Default::default();
+    for (i, m) in mentions.iter().enumerate() {
+        starts.insert((m.passage, m.range.start), i);
+        ends.insert((m.passage, m.range.end), i);
+    }
+    let mut drop = Vec::new();
+    let mut found = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Place || !m.named {
+            continue;
+        }
+        let Some(p) = passes.get(m.passage) else { continue };
+        let Some(surface) = p.text.get(m.range.clone()) else { continue };
+        if surface.contains(' ') || !surface.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let Some(t) = p.toks.iter().position(|t| t.start() == m.range.start) else { continue };
+        // A capitalised word beside the place: its text, range and the mention that holds it.
+        let beside = |k: Option<usize>| {
+            let n = p.toks.get(k?)?;
+            let w = n.text(p.text);
+            let name_word = n.kind() == Kind::Word
+                && n.is_cap(p.text)
+                && w.chars().any(char::is_lowercase)
+                && !lex.places.contains_key(w)
+                && !lex.place_heads.contains(w)
+                && !lex.org_cues.contains(w)
+                && !lex.titles.contains(w);
+            if !name_word {
+                return None;
+            }
+            let holder = starts.get(&(m.passage, n.start())).or_else(|| ends.get(&(m.passage, n.end())));
+            match holder.and_then(|&h| mentions.get(h).map(|o| (h, o))) {
+                Some((h, o)) if o.kind == EntityKind::Person && o.named => {
+                    Some((w, o.range.clone(), Some(h)))
+                }
+                Some(_) => None,
+                None => Some((w, n.start()..n.end(), None)),
+            }
+        };
+        let next = beside(Some(t + 1)).filter(|(w, r, _)| {
+            lex.given.contains(surface) && lex.surnames.contains(w) && r.start > m.range.end
+        });
+        let prev = beside(t.checked_sub(1))
+            .filter(|(w, r, _)| lex.surnames.contains(surface) && lex.is_given(w) && r.end < m.range.start);
+        let Some((_, r, holder)) = next.or(prev) else { continue };
+        let range = r.start.min(m.range.start)..r.end.max(m.range.end);
+        let Some(name) = p.text.get(range.clone()) else { continue };
+        drop.push(i);
+        drop.extend(holder);
+        found.push(Mention::named(EntityKind::Person, name, m.passage, range));
+    }
+    if found.is_empty() {
+        return;
+    }
+    drop.sort_unstable();
+    drop.dedup();
+    for i in drop.into_iter().rev() {
+        mentions.remove(i);
+    }
+    mentions.append(&mut found);
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::EntityKind;
+    use crate::extract::merge::Mention;
     use crate::extract::test_entities;
 
     #[test]
@@ -388,6 +543,16 @@ mod tests {
             ("Concerts fill the Wolstein Center on weekends.", &["Wolstein Center"]),
             ("As Whitman wrote, the poem is long.", &[]),
             ("She grew up in Whitman and left.", &["Whitman"]),
+            // Datelines name the place a story is filed from.
+            ("WASHINGTON — The vote was close, aides said.", &["Washington"]),
+            ("NEW DELHI (Reuters) - The vote was close, aides said.", &["New Delhi"]),
+            ("LONDON, March 3 - Shares rose on Monday.", &["London"]),
+            ("ODESA, Ukraine — The port reopened on Monday.", &["Odesa", "Ukraine"]),
+            ("UPDATE — The vote was close, aides said.", &[]),
+            // Codes in capitals are no places ("LOS" is no Lagos, "SPX" no Giza).
+            ("The SPX index fell while LOS traders watched.", &[]),
+            // Nor is a plural title ("Sens." is no town in France).
+            ("Sens. Amos Pelleter and Ruth Kibbe objected.", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)
@@ -400,6 +565,28 @@ mod tests {
             let mut want_sorted: Vec<String> = want.iter().map(|s| s.to_string()).collect();
             want_sorted.sort();
             assert_eq!(got_sorted, want_sorted, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_word_inside_a_persons_name_is_the_person() {
+        let lex = crate::extract::lexicon::get();
+        // (text, the place the rules saw, the person it belongs to, or "" when it stays a place)
+        let cases = [
+            ("Kate York wrote the report.", "York", "Kate York"),
+            ("Chad Thomas coached the side.", "Chad", "Chad Thomas"),
+            ("They flew to Chad on Monday.", "Chad", ""),
+            ("Mary visited York in May.", "York", ""),
+        ];
+        for (text, place, person) in cases {
+            let (p, _) = crate::extract::test_pass(text);
+            let at = text.find(place).unwrap_or(0);
+            let mut ms = vec![Mention::named(EntityKind::Place, place, 0, at..at + place.len())];
+            super::inside_names(std::slice::from_ref(&p), lex, &mut ms);
+            let got: Vec<(EntityKind, &str)> = ms.iter().map(|m| (m.kind, &text[m.range.clone()])).collect();
+            let want =
+                if person.is_empty() { (EntityKind::Place, place) } else { (EntityKind::Person, person) };
+            assert_eq!(got, [want], "{text}");
         }
     }
 }

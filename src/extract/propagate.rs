@@ -1,6 +1,6 @@
 //! Names known once are found everywhere: in headlines, at sentence starts, and as
-//! surnames or given names standing alone ("Galois" after "Évariste Galois"); shorter
-//! person names and bare titles take the key of the one full name they stand for.
+//! surnames or given names standing alone ("Galois" after "Évariste Galois"), once
+//! [`super::people::coref`] has linked shorter person names and titles to full names.
 
 use super::lexicon::{Lexicon, PlaceKind};
 use super::merge::{Key, Mention, Occupied};
@@ -14,8 +14,7 @@ use std::rc::Rc;
 /// at sentence starts, and surnames or given names standing alone ("Galois" after "Évariste
 /// Galois"). Also links each shorter person name to the one full name it is part of.
 pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>) {
-    link_person_keys(mentions);
-    link_titles(mentions);
+    super::people::coref::link(passes, lex, mentions);
     // Surface form (words joined by spaces) → (kind, key, name).
     let mut known: HashMap<String, (EntityKind, Key, Rc<str>)> = HashMap::default();
     let mut ambiguous: HashSet<String> = HashSet::default();
@@ -139,80 +138,6 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
             m.kind = EntityKind::Person;
             m.key = key.clone();
             m.name = name.clone();
-        }
-    }
-}
-
-/// Gives a bare title ("the Secretary of State", "the president") the key of the one named
-/// person who carries that title in the text ("Secretary of State John Kerry").
-fn link_titles(mentions: &mut [Mention]) {
-    let mut holders: HashMap<String, Vec<Key>> = HashMap::default();
-    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
-        if let Some(t) = m.role() {
-            let v = holders.entry(lower(t).into_owned()).or_default();
-            if !v.contains(&m.key) {
-                v.push(m.key.clone());
-            }
-        }
-    }
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named) {
-        let Some(role) = m.role().map(lower) else { continue };
-        if let Some([key]) = holders.get(&*role).map(Vec::as_slice) {
-            m.key = key.clone();
-            m.named = true;
-        }
-    }
-}
-
-/// Gives each person mention whose name is the start or end of exactly one longer name the
-/// longer name's key ("Poisson" → "Siméon Poisson", "President" roles keep their own key).
-fn link_person_keys(mentions: &mut [Mention]) {
-    let full: Vec<&Key> = {
-        let mut v: Vec<&Key> = mentions
-            .iter()
-            .filter(|m| {
-                m.kind == EntityKind::Person && m.named && m.key.name().is_some_and(|k| k.contains(' '))
-            })
-            .map(|m| &m.key)
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    // Mentions per key, and the first one's position in reading order.
-    type First = std::cmp::Reverse<(usize, usize)>;
-    let mut counts: HashMap<&Key, (usize, First)> = HashMap::default();
-    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
-        let at = (m.passage, m.range.start);
-        let e = counts.entry(&m.key).or_insert((0, std::cmp::Reverse(at)));
-        e.0 += 1;
-        e.1 = e.1.max(std::cmp::Reverse(at));
-    }
-    let full_words: Vec<(&Key, Vec<&str>)> =
-        full.iter().filter_map(|f| Some((*f, f.name()?.split(' ').collect()))).collect();
-    let named: HashSet<&Key> =
-        mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named).map(|m| &m.key).collect();
-    let mut map: HashMap<Key, Key> = HashMap::default();
-    for key in named {
-        let Some(name) = key.name() else { continue };
-        let short: Vec<&str> = name.split(' ').collect();
-        let longer: Vec<&Key> = full_words
-            .iter()
-            .filter(|(_, w)| w.len() > short.len() && (w.ends_with(&short) || w.starts_with(&short)))
-            .map(|(f, _)| *f)
-            .collect();
-        // One longer name, or the one mentioned most, then first (a biography's subject
-        // over its relatives).
-        let best = longer.iter().max_by_key(|k| counts.get(**k).copied());
-        if let Some(one) = best {
-            map.insert(key.clone(), (*one).clone());
-        }
-    }
-    for m in mentions.iter_mut() {
-        if m.kind == EntityKind::Person
-            && let Some(k) = map.get(&m.key)
-        {
-            m.key = k.clone();
         }
     }
 }

@@ -128,9 +128,10 @@ pub fn is_cap_word(w: &str) -> bool {
 /// Abbreviations that keep their final period ("Dr.", "St.") and do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft", "Jr", "Sr", "Gen", "Col", "Capt", "Lt", "Sgt", "Maj",
-    "Rev", "Sen", "Rep", "Gov", "Mlle", "Mme", "Messrs", "Ave", "Blvd", "Rd", "vs", "Inc", "Ltd", "Co",
-    "Corp", "No", "Nos", "Vol", "pp", "ca", "approx", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Univ", "Dept", "Fig", "e.g", "i.e",
+    "Rev", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Drs", "Profs", "Gens", "Mlle", "Mme", "Mmes",
+    "Messrs", "Ave", "Blvd", "Rd", "vs", "Inc", "Ltd", "Co", "Corp", "No", "Nos", "Vol", "pp", "ca",
+    "approx", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "Univ", "Dept", "Fig", "e.g", "i.e",
 ];
 
 fn is_word_char(c: char) -> bool {

@@ -6,11 +6,11 @@
 //! city"), and annotators of news and biographies list it with the people. Only the plural
 //! noun counts: the adjective ("a Russian envoy", "Muslim pilgrims") names nobody.
 
-use super::lexicon::Lexicon;
-use super::merge::{Key, Mention, add_unclaimed};
-use super::tokens::Kind;
-use super::{Pass, lower};
 use crate::document::EntityKind;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::merge::{Key, Mention, add_unclaimed};
+use crate::extract::tokens::Kind;
+use crate::extract::{Pass, lower};
 
 /// True for a plural that names a people or a faith: a listed group, a listed plural
 /// nationality ("Germans", "Arabs"), the plural of a listed nationality ("Greeks"), or a

@@ -2,9 +2,9 @@
 //! author", "the inventor") refers, in a biography or a profile, to the person the article
 //! is about.
 
-use super::Pass;
-use super::merge::{Key, Mention};
 use crate::document::EntityKind;
+use crate::extract::Pass;
+use crate::extract::merge::{Key, Mention};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Mentions the main person must have, and how many times the runner-up's, to be the subject.

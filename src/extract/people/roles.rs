@@ -1,12 +1,12 @@
 //! Role phrases that stand for one unnamed actor ("Russia's special envoy", "a key family
 //! advisor to the president").
 
-use super::lexicon::Lexicon;
-use super::merge::{Key, Mention};
-use super::people::verb_like;
-use super::tokens::{Kind, is_cap_word};
-use super::{Pass, lower};
+use super::verb_like;
 use crate::document::EntityKind;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::merge::{Key, Mention};
+use crate::extract::tokens::{Kind, is_cap_word};
+use crate::extract::{Pass, lower};
 
 /// Role phrases for unnamed actors: an article or possessive, modifiers, and a singular role
 /// noun, with "to the X" after it ("a key family advisor to the president"). A name right

@@ -6,12 +6,12 @@
 //! Rider", "Velvet Underground", "Desert Rose"). So are runs after "the" or after a
 //! preposition of place ("in Anse Bertrand"), where a place or a thing is more likely.
 
-use super::lexicon::Lexicon;
-use super::merge::{Key, Mention};
-use super::names::{CONNECTORS, Chunk};
-use super::people::{name_shaped, person_context};
-use super::{Pass, Seen, lower};
+use super::{name_shaped, person_context};
 use crate::document::EntityKind;
+use crate::extract::lexicon::Lexicon;
+use crate::extract::merge::{Key, Mention};
+use crate::extract::names::{CONNECTORS, Chunk};
+use crate::extract::{Pass, Seen, lower};
 use rustc_hash::FxHashMap as HashMap;
 
 /// True for a word that may be part of an unknown person's name.
@@ -71,16 +71,26 @@ pub fn person(
     let prev = c.first.checked_sub(1).map(w).unwrap_or_default();
     let placey = matches!(&*prev, "the" | "in" | "at" | "near" | "from" | "to" | "on" | "into");
     // "Strynø Brovej 12": an address; people are not numbered.
-    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind() == super::tokens::Kind::Num);
+    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind() == crate::extract::tokens::Kind::Num);
     if numbered || placey && !person_context(p, c.first, c.end, lex) {
         return false;
     }
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
-    if let Some(key) = caps.iter().find_map(|w| known.get(**w)) {
+    if let Some(key) = same_person(&words, known) {
         m.key = key.clone();
     }
     out.push(m);
     true
+}
+
+/// The key of the one known person whose name holds every word of `words` ("Higuchi Ichiyo"
+/// for "Ichiyo Higuchi", "Matthew Goode" for "Matthew William Goode"). Sharing one word is
+/// not enough: "Singh Jabarjung" is not "Lakshiwnder Singh".
+fn same_person<'a>(words: &[&str], known: &'a HashMap<String, Key>) -> Option<&'a Key> {
+    let caps = || words.iter().filter(|w| !CONNECTORS.contains(*w));
+    let key = caps().find_map(|w| known.get(*w))?;
+    let name = key.name()?;
+    caps().all(|w| name.split(' ').any(|k| k == *w)).then_some(key)
 }
 
 /// A full name in a title-case line (a caption's credit, "Image: David Shankbone"), where
@@ -103,7 +113,7 @@ pub fn headline_person(
         return;
     }
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, c.range(p));
-    if let Some(key) = words.last().and_then(|w| known.get(*w)) {
+    if let Some(key) = same_person(&words, known) {
         m.key = key.clone();
     }
     out.push(m);
@@ -119,7 +129,7 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     if words.contains(&"of")
         || !(2..=4).contains(&caps)
         || words.len() - caps > 1
-        || p.toks.iter().any(|t| t.kind() != super::tokens::Kind::Word)
+        || p.toks.iter().any(|t| t.kind() != crate::extract::tokens::Kind::Word)
     {
         return;
     }
@@ -142,10 +152,15 @@ pub fn title_subject(p: &Pass, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention
     let range = p.toks[0].start()..p.toks[p.toks.len() - 1].end();
     let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, range);
     // "Matthew Goode" over "Matthew William Goode": the body's fuller name is the same person.
+    // Not "Jane Smith" over "John Smith": every word of the title is in the fuller name.
     let fuller = out.iter().find(|o| {
         o.kind == EntityKind::Person
             && o.named
-            && o.key.name().is_some_and(|k| k.contains(' ') && k.split(' ').next_back() == Some(*last))
+            && o.key.name().is_some_and(|k| {
+                k.contains(' ')
+                    && k.split(' ').next_back() == Some(*last)
+                    && words.iter().all(|w| k.split(' ').any(|x| x == *w))
+            })
     });
     if let Some(o) = fuller {
         m.key = o.key.clone();
