@@ -122,12 +122,17 @@ fn mask_code(p: &Passage, styles: &[Style], start: usize, all: &mut Vec<Token>) 
     if code.is_empty() {
         return;
     }
+    // Tokens and code ranges are both in text order: one cursor walks the ranges.
     let mut kept = start;
+    let mut next = 0;
     let mut masked: Option<usize> = None;
     for i in start..all.len() {
         let t = all[i];
-        let inside = code.iter().position(|r| r.start <= t.start() && t.end() <= r.end);
-        match inside {
+        while code.get(next).is_some_and(|r| r.end <= t.start()) {
+            next += 1;
+        }
+        let inside = code.get(next).is_some_and(|r| r.start <= t.start() && t.end() <= r.end);
+        match inside.then_some(next) {
             Some(k) if masked == Some(k) => continue,
             Some(k) => {
                 masked = Some(k);

@@ -49,8 +49,8 @@ pub fn known_words(mentions: &[Mention]) -> HashMap<String, Key> {
 }
 
 /// Claims an unclaimed chunk of body text as a person when it is name-shaped and unknown.
-/// A run that shares a word with one known person's name is another form of that name
-/// ("Higuchi Natsuko" for "Ichiyo Higuchi").
+/// A run whose every word is in one known person's name is another form of that name
+/// ([`same_person`]).
 pub fn person(
     p: &Pass,
     c: &Chunk,
