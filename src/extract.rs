@@ -283,6 +283,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         .collect();
     // What is left of a long book's working set goes as soon as no rule needs it.
     drop((chunks, occupied));
+    let before_context = mentions.len();
     // Unknown names that context makes places, once every known name has claimed its words.
     unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
     // Name-shaped runs of words that are neither known nor common: people.
@@ -301,7 +302,9 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         unclaimed.retain(|(p, c)| !lists::coordinated(p, c, lex, &seen, &ends, &starts, &mut found));
         mentions.append(&mut found);
     }
-    drop((unclaimed, known, seen));
+    drop((unclaimed, known));
+    propagate::spread(&passes, lex, &seen, &mut mentions, before_context);
+    drop(seen);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);

@@ -15,10 +15,16 @@ use std::rc::Rc;
 /// Galois"). Also links each shorter person name to the one full name it is part of.
 pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>) {
     super::people::coref::link(passes, lex, mentions);
+    spread(passes, lex, seen, mentions, 0);
+}
+
+/// Finds everywhere the names of `mentions[from..]`, where no mention is yet: the names that
+/// only context made known ("in Tabennese") reach their bare occurrences too.
+pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>, from: usize) {
     // Surface form (words joined by spaces) → (kind, key, name).
     let mut known: HashMap<String, (EntityKind, Key, Rc<str>)> = HashMap::default();
     let mut ambiguous: HashSet<String> = HashSet::default();
-    for m in mentions.iter().filter(|m| m.named) {
+    for m in mentions.get(from..).unwrap_or_default().iter().filter(|m| m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface: Vec<&str> = p.text.get(m.range.clone()).unwrap_or("").split_whitespace().collect();
         let mut forms = vec![surface.join(" "), m.name.to_string()];
