@@ -22,6 +22,7 @@ static EVENTS: &str = include_str!("../../data/events.tsv");
 static EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
 static PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
 static ORG_CUES: &str = include_str!("../../data/org_cues.txt");
+static ORG_NOUNS: &str = include_str!("../../data/org_nouns.txt");
 static DEMONYMS: &str = include_str!("../../data/demonyms.txt");
 static GROUPS: &str = include_str!("../../data/groups.txt");
 static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
@@ -203,6 +204,8 @@ pub struct Lexicon {
     pub place_prefixes: HashSet<&'static str>,
     /// Words marking organisations and works.
     pub org_cues: HashSet<&'static str>,
+    /// Lowercase nouns that follow an organisation's name ("founder", "shares", "coach").
+    pub org_nouns: HashSet<&'static str>,
     /// Lowercase function words: they end a run of modifiers, and never start a name.
     pub function: HashSet<&'static str>,
     /// Nationality words ("Russian", "French"): neither people nor places.
@@ -296,6 +299,7 @@ impl Lexicon {
             place_heads,
             place_prefixes,
             org_cues,
+            org_nouns: words(ORG_NOUNS).collect(),
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
             common: Lines::new(COMMON_WORDS, |_| true),

@@ -107,7 +107,8 @@ mod doc {
     pub const PLACE_RUN: u32 = 1 << 10;
     pub const COMMA_PLACE: u32 = 1 << 11;
     pub const MANY: u32 = 1 << 12;
-    pub const NAMES: [&str; 13] = [
+    pub const ORG_NOUN: u32 = 1 << 13;
+    pub const NAMES: [&str; 14] = [
         "titled",
         "placed",
         "the",
@@ -121,6 +122,7 @@ mod doc {
         "placerun",
         "commaplace",
         "many",
+        "orgnoun",
     ];
 }
 
@@ -202,6 +204,11 @@ impl Context {
                 }
                 if k + 1 == end && after == "," && cap(end + 1) && lex.places.contains_key(word(end + 1)) {
                     bits |= doc::COMMA_PLACE;
+                }
+                // "the WeWork founder", "Audi's shares": what an organisation has.
+                let poss = toks.get(end).is_some_and(|t| t.kind() == Kind::Poss);
+                if k + 1 == end && lex.org_nouns.contains(lower(word(end + usize::from(poss))).as_ref()) {
+                    bits |= doc::ORG_NOUN;
                 }
                 let e = self.forms.entry(form_key(w)).or_default();
                 // The count of occurrences sits above the bits.
