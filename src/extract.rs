@@ -234,6 +234,9 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     let lex = lexicon::get();
     let (all, ranges) = tokenize_all(doc);
     let passes = passes(doc, &all, &ranges);
+    if !english(&passes, lex) {
+        return Vec::new();
+    }
     let seen = lower_seen(&passes);
     let chunks: Vec<Vec<names::Chunk>> = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
     let tagged = tagged::names(&passes, lex, &seen);
@@ -312,6 +315,34 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     entities
 }
 
+/// True unless the body text is plainly in another language: English function words ("the",
+/// "of", "is") make a fifth to a half of English prose and a few hundredths of German,
+/// Portuguese or Indonesian, and a language detector (`whatlang`) names the other language
+/// with confidence (a sports results table is short of function words too, yet English).
+/// The word lists and the tagger know English only; elsewhere every capitalised noun of a
+/// German page would be listed as a person, and no list beats a wrong one.
+fn english(passes: &[Pass], lex: &lexicon::Lexicon) -> bool {
+    let body = || passes.iter().filter(|p| !p.headline);
+    let words = body().flat_map(|p| p.toks.iter().filter(|t| t.kind() == Kind::Word).map(|t| t.text(p.text)));
+    let (mut all, mut function) = (0usize, 0usize);
+    for w in words.take(2000) {
+        all += 1;
+        function += usize::from(lex.function.contains(lower(w).as_ref()));
+    }
+    if all < 40 || function * 100 >= all * 6 {
+        return true;
+    }
+    let mut sample = String::new();
+    for p in body() {
+        if sample.len() >= 4000 {
+            break;
+        }
+        sample.push_str(p.text);
+        sample.push('\n');
+    }
+    whatlang::detect(&sample).is_none_or(|info| info.lang() == whatlang::Lang::Eng || !info.is_reliable())
+}
+
 /// Decides what a chunk of body text names, if anything.
 /// Places nested in longer names ("University of California") are found whatever the chunk is,
 /// except inside a person's name.
@@ -366,6 +397,23 @@ pub(crate) fn assert_names(text: &str, keep: impl Fn(&Entity) -> bool, want: &[&
 mod tests {
     use super::{looks_like_headline, tokens};
     use crate::document::EntityKind;
+
+    #[test]
+    fn a_text_in_another_language_lists_no_entities() {
+        let german = "Bericht\n\nDie Digitalisierung zieht sich durch fast alle Branchen, sei es im \
+            Finanzbereich oder in der Industrie. Patienten erhalten Zugriff auf ihre Befunde, und \
+            Ärzte sehen Diagnosen und Therapien auf einen Blick. Relevante Dokumente liegen auf \
+            Servern der Kliniken, die Synchronisation der Daten erfolgt nach dem Gesetz.\n";
+        let es = crate::read(german.as_bytes()).map(|d| d.entities).unwrap_or_default();
+        assert!(es.is_empty(), "{es:?}");
+        // A results table is short of function words, and English.
+        let scores = "Results\n\nPalm Bay d. Rockledge 70-44. Palm Bay (1-0): Tolivert 25 points, \
+            Davis 17. Rockledge (0-1): Armani Sheffield 12 points, Kelli Howard 9, Kairi Brooks 8. \
+            Melbourne d. Eau Gallie 55-31. Melbourne (2-0): Adrianna Knight 14 points, Syniah \
+            Johnson 11. Eau Gallie (0-2): Shaniya Fluellen 10 points, Ashley Cathon 6.\n";
+        let es = crate::read(scores.as_bytes()).map(|d| d.entities).unwrap_or_default();
+        assert!(es.iter().any(|e| e.kind == EntityKind::Person && e.name == "Armani Sheffield"), "{es:?}");
+    }
 
     #[test]
     fn no_name_is_read_inside_inline_code() {
