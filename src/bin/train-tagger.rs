@@ -146,7 +146,8 @@ fn load(dir: &Path, name: &str, mask: u32) -> Result<Doc> {
     folio::extract::with_passes(&doc, |p, lex, _| ctx.add(p, lex));
     folio::extract::with_passes(&doc, |p, lex, seen| {
         let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-        tagger::features::passage(p, lex, seen, &ctx, mask, &mut feats, &mut offsets);
+        let mut forms = tagger::features::Forms::default();
+        tagger::features::passage(p, lex, seen, &ctx, &mut forms, mask, &mut feats, &mut offsets);
         let spans: Vec<_> = p.toks.iter().map(|t| p.passage.to_input(t.start()..t.end())).collect();
         let mut labels = vec![0; spans.len()];
         for &(s, e, class) in &gold {

@@ -33,11 +33,12 @@ pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
     for p in passes {
         ctx.add(p, lex);
     }
+    let mut forms = tagger::features::Forms::default();
     let mut out: Vec<Names> = passes
         .iter()
         .map(|p| {
             model
-                .names(p, lex, seen, &ctx)
+                .names(p, lex, seen, &ctx, &mut forms)
                 .into_iter()
                 .filter_map(|n| {
                     let (first, last) = (p.toks.get(n.tokens.start)?, p.toks.get(n.tokens.end - 1)?);

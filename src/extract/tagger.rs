@@ -134,9 +134,16 @@ impl Model {
     }
 
     /// The names of a passage: token ranges, classes and margins.
-    pub fn names(&self, p: &Pass, lex: &Lexicon, seen: &Seen, ctx: &features::Context) -> Vec<Name> {
+    pub fn names<'a>(
+        &self,
+        p: &Pass<'a>,
+        lex: &Lexicon,
+        seen: &Seen,
+        ctx: &features::Context,
+        forms: &mut features::Forms<'a>,
+    ) -> Vec<Name> {
         let (mut feats, mut offsets) = (Vec::new(), Vec::new());
-        features::passage(p, lex, seen, ctx, self.mask, &mut feats, &mut offsets);
+        features::passage(p, lex, seen, ctx, forms, self.mask, &mut feats, &mut offsets);
         let scores = self.scores(&feats, &offsets);
         let labels = self.viterbi(&scores);
         spans(&labels)
@@ -207,30 +214,67 @@ pub struct Name {
 /// Scores of one token's labels; `None` for a token that is outside any name.
 pub type Scores = Option<[f32; LABELS]>;
 
+/// The labels that may precede each label (those [`allowed`] lets it follow), in label order,
+/// and the labels a passage may start with: worked out once, so decoding a long book never
+/// asks [`allowed`].
+struct Preds {
+    /// `of[l][..len[l]]` are the labels that may precede `l`.
+    of: [[u8; LABELS]; LABELS],
+    len: [u8; LABELS],
+    first: [bool; LABELS],
+}
+
+impl Preds {
+    fn new() -> Preds {
+        let mut p = Preds { of: [[0; LABELS]; LABELS], len: [0; LABELS], first: [false; LABELS] };
+        for l in 0..LABELS {
+            for k in (0..LABELS).filter(|&k| allowed(Some(k), l)) {
+                p.of[l][p.len[l] as usize] = k as u8;
+                p.len[l] += 1;
+            }
+            p.first[l] = allowed(None, l);
+        }
+        p
+    }
+
+    fn of(&self, l: usize) -> &[u8] {
+        &self.of[l][..self.len[l] as usize]
+    }
+}
+
+static PREDS: LazyLock<Preds> = LazyLock::new(Preds::new);
+
 /// Viterbi over BILOU labels with transition scores `trans(previous, next)`; only allowed
 /// transitions, and the sequence ends outside a name. A token without scores is outside.
 pub fn viterbi(scores: &[Scores], trans: impl Fn(usize, usize) -> f32) -> Vec<usize> {
+    let preds = &*PREDS;
     let n = scores.len();
     let mut back = vec![[0u8; LABELS]; n];
     let mut best = [f32::NEG_INFINITY; LABELS];
     for (t, s) in scores.iter().enumerate() {
         let mut next = [f32::NEG_INFINITY; LABELS];
-        let prev = |k: usize| if t == 0 { (k == 0).then_some(0.0) } else { Some(best[k]) };
-        let labels = if s.is_some() { 0..LABELS } else { 0..1 };
-        for l in labels {
+        let labels = if s.is_some() { LABELS } else { 1 };
+        for l in 0..labels {
             let (mut top, mut from) = (f32::NEG_INFINITY, 0);
-            for k in 0..LABELS {
-                let Some(b) = prev(k).filter(|b| *b > f32::NEG_INFINITY) else { continue };
-                if !allowed(if t == 0 { None } else { Some(k) }, l) {
-                    continue;
+            if t == 0 {
+                if preds.first[l] {
+                    top = 0.0;
                 }
-                let v = b + if t == 0 { 0.0 } else { trans(k, l) };
-                if v > top {
-                    (top, from) = (v, k);
+            } else {
+                for &k in preds.of(l) {
+                    let b = best[k as usize];
+                    // Labels no path reaches are skipped, as NaN would be.
+                    if !(b > f32::NEG_INFINITY) {
+                        continue;
+                    }
+                    let v = b + trans(k as usize, l);
+                    if v > top {
+                        (top, from) = (v, k);
+                    }
                 }
             }
             next[l] = top + s.map_or(0.0, |s| s[l]);
-            back[t][l] = from as u8;
+            back[t][l] = from;
         }
         best = next;
     }

@@ -10,7 +10,6 @@ use super::super::lexicon::Lexicon;
 use super::super::tokens::{Kind, is_cap_word};
 use super::super::{Pass, Seen, lower};
 use rustc_hash::FxHashMap as HashMap;
-use std::borrow::Cow;
 
 /// FNV-1a over bytes: stable across builds and platforms (the weights depend on it).
 #[derive(Clone, Copy)]
@@ -225,13 +224,22 @@ impl Context {
     }
 }
 
+/// What the lists say about each word form of a document, worked out once per form (a long
+/// book writes the same names thousands of times). Only a memo: the features are the same
+/// with a fresh one for every passage.
+#[derive(Debug, Default)]
+pub struct Forms<'a> {
+    flags: HashMap<&'a str, u32>,
+}
+
 /// One token as the features see it.
 struct Word<'a> {
     form: &'a str,
     /// A word with a capital.
     cap: bool,
-    lower: Cow<'a, str>,
-    shape: String,
+    /// Its lowercase form: a range of the passage's lowercase words.
+    lower: (u32, u32),
+    shape: Shape,
     flags: u32,
     /// Position in its run of capitalised words: B, I, L, U or O.
     run: u8,
@@ -239,9 +247,29 @@ struct Word<'a> {
     run_len: u8,
 }
 
+/// A word's shape, held in place: at most 12 bytes and one more character.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Shape {
+    fn push(&mut self, c: char) {
+        let at = self.len as usize;
+        if let Some(room) = self.bytes.get_mut(at..at + c.len_utf8()) {
+            self.len += c.encode_utf8(room).len() as u8;
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+}
+
 /// A word's shape: capitals X, lowercase x, digits d, runs of one class cut at two ("Xx", "XX", "d.d").
-fn shape(w: &str) -> String {
-    let mut out = String::new();
+fn shape(w: &str) -> Shape {
+    let mut out = Shape::default();
     let (mut last, mut count) = ('\0', 0);
     for c in w.chars() {
         let s = if c.is_uppercase() {
@@ -261,25 +289,28 @@ fn shape(w: &str) -> String {
         if count <= 2 {
             out.push(s);
         }
-        if out.len() > 12 {
+        if out.len > 12 {
             break;
         }
     }
     out
 }
 
-fn flags(p: &Pass, i: usize, lex: &Lexicon, seen: &Seen) -> u32 {
+fn flags<'a>(p: &Pass<'a>, i: usize, lex: &Lexicon, seen: &Seen, forms: &mut Forms<'a>) -> u32 {
     let t = p.toks[i];
-    let w = t.text(p.text);
-    let mut f = 0;
     if t.kind() != Kind::Word {
-        return f;
+        return 0;
     }
+    let w = t.text(p.text);
+    let f = *forms.flags.entry(w).or_insert_with(|| word_flags(w, lex, seen));
+    if t.sent_start() { f | flag::SENT_START } else { f }
+}
+
+/// The flags of a word that depend on its form alone (all but the sentence start).
+fn word_flags(w: &str, lex: &Lexicon, seen: &Seen) -> u32 {
+    let mut f = 0;
     let l = lower(w);
     let cap = is_cap_word(w);
-    if t.sent_start() {
-        f |= flag::SENT_START;
-    }
     if lex.common.contains(&l) {
         f |= flag::COMMON;
     }
@@ -322,6 +353,18 @@ fn flags(p: &Pass, i: usize, lex: &Lexicon, seen: &Seen) -> u32 {
         f |= flag::DEMONYM;
     }
     f
+}
+
+/// Appends what [`lower`] gives for a word, without allocating for the common cases.
+fn lower_into(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else if w.contains('Σ') {
+        // A final sigma lowercases by its place in the word.
+        out.push_str(&lower(w));
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Marks the words of gazetteer names of two or three words ("New York", "Bosnia and Herzegovina").
@@ -388,11 +431,13 @@ fn runs(words: &mut [Word]) {
 /// runs may be names (a name without a capital is left to the rules); every other token has
 /// no features, and the tagger labels it outside any name without scoring it, which keeps
 /// tagging a long book cheap.
-pub fn passage(
-    p: &Pass,
+#[allow(clippy::too_many_arguments)]
+pub fn passage<'a>(
+    p: &Pass<'a>,
     lex: &Lexicon,
     seen: &Seen,
     ctx: &Context,
+    forms: &mut Forms<'a>,
     mask: u32,
     feats: &mut Vec<u32>,
     offsets: &mut Vec<u32>,
@@ -405,15 +450,7 @@ pub fn passage(
         .map(|t| {
             let form = t.text(p.text);
             let cap = t.kind() == Kind::Word && is_cap_word(form);
-            Word {
-                form,
-                cap,
-                lower: Cow::Borrowed(""),
-                shape: String::new(),
-                flags: 0,
-                run: b'O',
-                run_len: 0,
-            }
+            Word { form, cap, lower: (0, 0), shape: Shape::default(), flags: 0, run: b'O', run_len: 0 }
         })
         .collect();
     runs(&mut words);
@@ -425,15 +462,19 @@ pub fn passage(
             *x = true;
         }
     }
+    let mut lowers = String::new();
     for (i, w) in words.iter_mut().enumerate().filter(|(i, _)| near[*i]) {
-        w.lower = lower(w.form);
+        let start = lowers.len() as u32;
+        lower_into(w.form, &mut lowers);
+        w.lower = (start, lowers.len() as u32);
         w.shape = shape(w.form);
-        w.flags = flags(p, i, lex, seen);
+        w.flags = flags(p, i, lex, seen, forms);
     }
     place_phrases(p, &mut words, lex);
     let head = if p.headline { "h" } else { "b" };
     let get = |i: isize| -> Option<&Word> { usize::try_from(i).ok().and_then(|i| words.get(i)) };
-    let lw = |i: isize| get(i).map_or(if i < 0 { "<s>" } else { "</s>" }, |w| &w.lower);
+    let low = |w: &Word| lowers.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("");
+    let lw = |i: isize| get(i).map_or(if i < 0 { "<s>" } else { "</s>" }, low);
     let sh = |i: isize| get(i).map_or("", |w| w.shape.as_str());
     offsets.push(0);
     for (i, w) in words.iter().enumerate() {
@@ -444,10 +485,10 @@ pub fn passage(
         let ii = i as isize;
         let mut push = |h: Hash| feats.push(h.bucket(mask));
         push(Hash::new(0));
-        push(Hash::new(1).str(&w.lower));
-        push(Hash::new(2).str(&w.shape));
-        push(Hash::new(3).str(&w.shape).str(head));
-        let l: &str = &w.lower;
+        push(Hash::new(1).str(low(w)));
+        push(Hash::new(2).str(w.shape.as_str()));
+        push(Hash::new(3).str(w.shape.as_str()).str(head));
+        let l = low(w);
         let count = l.chars().count();
         for (t, k) in [(4u8, 2usize), (5, 3), (6, 4)] {
             if count > k {
@@ -463,13 +504,13 @@ pub fn passage(
         push(Hash::new(9).str(lw(ii + 1)));
         push(Hash::new(10).str(lw(ii - 2)));
         push(Hash::new(11).str(lw(ii + 2)));
-        push(Hash::new(12).str(sh(ii - 1)).str(&w.shape));
-        push(Hash::new(13).str(&w.shape).str(sh(ii + 1)));
-        push(Hash::new(14).str(sh(ii - 1)).str(&w.shape).str(sh(ii + 1)));
-        push(Hash::new(15).str(lw(ii - 1)).str(&w.shape));
-        push(Hash::new(16).str(&w.shape).str(lw(ii + 1)));
-        push(Hash::new(17).str(lw(ii - 1)).str(&w.lower));
-        push(Hash::new(18).str(&w.lower).str(lw(ii + 1)));
+        push(Hash::new(12).str(sh(ii - 1)).str(w.shape.as_str()));
+        push(Hash::new(13).str(w.shape.as_str()).str(sh(ii + 1)));
+        push(Hash::new(14).str(sh(ii - 1)).str(w.shape.as_str()).str(sh(ii + 1)));
+        push(Hash::new(15).str(lw(ii - 1)).str(w.shape.as_str()));
+        push(Hash::new(16).str(w.shape.as_str()).str(lw(ii + 1)));
+        push(Hash::new(17).str(lw(ii - 1)).str(low(w)));
+        push(Hash::new(18).str(low(w)).str(lw(ii + 1)));
         let run = [w.run, b'0' + w.run_len];
         let run = std::str::from_utf8(&run).unwrap_or("");
         push(Hash::new(19).str(run));
