@@ -264,7 +264,7 @@ pub fn viterbi(scores: &[Scores], trans: impl Fn(usize, usize) -> f32) -> Vec<us
                 for &k in preds.of(l) {
                     let b = best[k as usize];
                     // Labels no path reaches are skipped, as NaN would be.
-                    if !(b > f32::NEG_INFINITY) {
+                    if b.is_nan() || b == f32::NEG_INFINITY {
                         continue;
                     }
                     let v = b + trans(k as usize, l);
