@@ -251,7 +251,14 @@ pub fn viterbi(scores: &[Scores], trans: impl Fn(usize, usize) -> f32) -> Vec<us
     let n = scores.len();
     let mut back = vec![[0u8; LABELS]; n];
     let mut best = [f32::NEG_INFINITY; LABELS];
+    // True while only O ends a path: then a token without scores stays outside at once.
+    let mut outside = false;
     for (t, s) in scores.iter().enumerate() {
+        if outside && s.is_none() {
+            best[0] += trans(0, 0);
+            continue;
+        }
+        outside = s.is_none();
         let mut next = [f32::NEG_INFINITY; LABELS];
         let labels = if s.is_some() { LABELS } else { 1 };
         for l in 0..labels {
