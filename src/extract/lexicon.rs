@@ -23,6 +23,8 @@ static EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
 static PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
 static ORG_CUES: &str = include_str!("../../data/org_cues.txt");
 static ORG_NOUNS: &str = include_str!("../../data/org_nouns.txt");
+static ORG_NAMES: &str = include_str!("../../data/org_names.txt");
+static ORG_WORDNET: &str = include_str!("../../data/org_wordnet.txt");
 static DEMONYMS: &str = include_str!("../../data/demonyms.txt");
 static GROUPS: &str = include_str!("../../data/groups.txt");
 static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
@@ -206,6 +208,10 @@ pub struct Lexicon {
     pub org_cues: HashSet<&'static str>,
     /// Lowercase nouns that follow an organisation's name ("founder", "shares", "coach").
     pub org_nouns: HashSet<&'static str>,
+    /// Names of organisations, exact case ("Cleveland Browns", "NASA", "The New York Times").
+    pub orgs: HashSet<&'static str>,
+    /// The longest of `orgs`, in bytes.
+    pub org_len: usize,
     /// Lowercase function words: they end a run of modifiers, and never start a name.
     pub function: HashSet<&'static str>,
     /// Nationality words ("Russian", "French"): neither people nor places.
@@ -248,6 +254,7 @@ impl Lexicon {
         // word is far more often part of an organisation's or a feature's name.
         let org_cues: HashSet<&'static str> = lines(ORG_CUES).collect();
         let titles: HashSet<&'static str> = lines(TITLES).collect();
+        let orgs: HashSet<&'static str> = lines(ORG_NAMES).chain(lines(ORG_WORDNET)).collect();
         // The automaton serves headlines (countries, regions and cities of a million people)
         // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
         // those are compiled, a tenth of the gazetteer, which keeps start-up short. They are
@@ -300,6 +307,8 @@ impl Lexicon {
             place_prefixes,
             org_cues,
             org_nouns: words(ORG_NOUNS).collect(),
+            org_len: orgs.iter().map(|o| o.len()).max().unwrap_or(0),
+            orgs,
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
             common: Lines::new(COMMON_WORDS, |_| true),

@@ -57,7 +57,8 @@ mod flag {
     pub const TRIGGER: u32 = 1 << 16;
     pub const PLACE_PHRASE: u32 = 1 << 17;
     pub const INITIAL: u32 = 1 << 18;
-    pub const NAMES: [&str; 19] = [
+    pub const ORG_NAME: u32 = 1 << 19;
+    pub const NAMES: [&str; 20] = [
         "cap",
         "allcaps",
         "sent",
@@ -77,6 +78,7 @@ mod flag {
         "trigger",
         "placephrase",
         "initial",
+        "orgname",
     ];
     /// The flags a neighbour contributes.
     pub const NEIGHBOUR: u32 = CAP | GIVEN | SURNAME | PLACE | TITLE | ROLE | ORG_CUE | PLACE_HEAD | DEMONYM;
@@ -245,6 +247,9 @@ struct Word<'a> {
     run: u8,
     /// Length of that run, capped.
     run_len: u8,
+    /// Position in a listed organisation's name (B, I, L, U or O), then `t` when "the" comes
+    /// before the name, else `-`.
+    org: [u8; 2],
 }
 
 /// A word's shape, held in place: at most 12 bytes and one more character.
@@ -390,6 +395,53 @@ fn place_phrases(p: &Pass, words: &mut [Word], lex: &Lexicon) {
     }
 }
 
+/// Marks the words of listed names of organisations ("Cleveland Browns", "The New York
+/// Times", "NASA"), the longest name from each word on, each word with its position in the
+/// name. A name starts at a word that may be a name.
+fn org_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
+    let n = words.len();
+    let mut i = 0;
+    while i < n {
+        if words[i].run == b'O' {
+            i += 1;
+            continue;
+        }
+        let start = p.toks[i].start();
+        let mut found = None;
+        for (j, t) in p.toks.iter().enumerate().skip(i).take(12) {
+            if t.end() - start > lex.org_len {
+                break;
+            }
+            let Some(text) = p.text.get(start..t.end()) else { break };
+            let hit = if text.bytes().all(|b| b != b'\n' && b != b'\t' && b != b'\r') && !text.contains("  ")
+            {
+                lex.orgs.contains(text)
+            } else {
+                lex.orgs.contains(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+            };
+            if hit {
+                found = Some(j + 1);
+            }
+        }
+        let Some(end) = found else {
+            i += 1;
+            continue;
+        };
+        let the = i > 0 && matches!(words[i - 1].form, "the" | "The");
+        for (k, w) in words[i..end].iter_mut().enumerate() {
+            let pos = match (end - i, k) {
+                (1, _) => b'U',
+                (_, 0) => b'B',
+                (len, k) if k + 1 == len => b'L',
+                _ => b'I',
+            };
+            w.org = [pos, if the { b't' } else { b'-' }];
+            w.flags |= flag::ORG_NAME;
+        }
+        i = end;
+    }
+}
+
 /// Runs of capitalised words, with the connectors that sit inside names ("Battle of Hastings").
 fn runs(words: &mut [Word]) {
     let n = words.len();
@@ -450,7 +502,16 @@ pub fn passage<'a>(
         .map(|t| {
             let form = t.text(p.text);
             let cap = t.kind() == Kind::Word && is_cap_word(form);
-            Word { form, cap, lower: (0, 0), shape: Shape::default(), flags: 0, run: b'O', run_len: 0 }
+            Word {
+                form,
+                cap,
+                lower: (0, 0),
+                shape: Shape::default(),
+                flags: 0,
+                run: b'O',
+                run_len: 0,
+                org: [b'O', b'-'],
+            }
         })
         .collect();
     runs(&mut words);
@@ -471,6 +532,7 @@ pub fn passage<'a>(
         w.flags = flags(p, i, lex, seen, forms);
     }
     place_phrases(p, &mut words, lex);
+    org_names(p, &mut words, lex);
     let head = if p.headline { "h" } else { "b" };
     let get = |i: isize| -> Option<&Word> { usize::try_from(i).ok().and_then(|i| words.get(i)) };
     let low = |w: &Word| lowers.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("");
@@ -526,6 +588,11 @@ pub fn passage<'a>(
                     push(Hash::new(t).str(name));
                 }
             }
+        }
+        if w.org[0] != b'O' {
+            let org = std::str::from_utf8(&w.org).unwrap_or("");
+            push(Hash::new(40).str(org));
+            push(Hash::new(41).str(org).str(run));
         }
         // What the rest of the document says about the form.
         let bits = ctx.bits(w.form);
