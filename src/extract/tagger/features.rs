@@ -413,11 +413,11 @@ fn org_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
                 break;
             }
             let Some(text) = p.text.get(start..t.end()) else { break };
-            let hit = if text.bytes().all(|b| b != b'\n' && b != b'\t' && b != b'\r') && !text.contains("  ")
-            {
-                lex.orgs.contains(text)
-            } else {
+            // A name broken over lines or spaced twice is looked up with single spaces.
+            let hit = if text.contains(['\n', '\t', '\r']) || text.contains("  ") {
                 lex.orgs.contains(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+            } else {
+                lex.orgs.contains(text)
             };
             if hit {
                 found = Some(j + 1);
