@@ -25,6 +25,7 @@ static ORG_CUES: &str = include_str!("../../data/org_cues.txt");
 static ORG_NOUNS: &str = include_str!("../../data/org_nouns.txt");
 static ORG_NAMES: &str = include_str!("../../data/org_names.txt");
 static ORG_WORDNET: &str = include_str!("../../data/org_wordnet.txt");
+static PEOPLE_WORDNET: &str = include_str!("../../data/people_wordnet.txt");
 static DEMONYMS: &str = include_str!("../../data/demonyms.txt");
 static GROUPS: &str = include_str!("../../data/groups.txt");
 static COMMON_WORDS: &str = include_str!("../../data/common_words.txt");
@@ -212,6 +213,10 @@ pub struct Lexicon {
     pub orgs: HashSet<&'static str>,
     /// The longest of `orgs`, in bytes.
     pub org_len: usize,
+    /// Names of well-known people, exact case ("Albert Einstein", "Einstein", "Cleopatra").
+    pub people: HashSet<&'static str>,
+    /// The longest of `people`, in bytes.
+    pub people_len: usize,
     /// Lowercase function words: they end a run of modifiers, and never start a name.
     pub function: HashSet<&'static str>,
     /// Nationality words ("Russian", "French"): neither people nor places.
@@ -309,6 +314,8 @@ impl Lexicon {
             org_nouns: words(ORG_NOUNS).collect(),
             org_len: orgs.iter().map(|o| o.len()).max().unwrap_or(0),
             orgs,
+            people_len: lines(PEOPLE_WORDNET).map(str::len).max().unwrap_or(0),
+            people: lines(PEOPLE_WORDNET).collect(),
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
             common: Lines::new(COMMON_WORDS, |_| true),

@@ -9,7 +9,8 @@
 use super::super::lexicon::Lexicon;
 use super::super::tokens::{Kind, is_cap_word};
 use super::super::{Pass, Seen, lower};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 
 /// FNV-1a over bytes: stable across builds and platforms (the weights depend on it).
 #[derive(Clone, Copy)]
@@ -58,7 +59,8 @@ mod flag {
     pub const PLACE_PHRASE: u32 = 1 << 17;
     pub const INITIAL: u32 = 1 << 18;
     pub const ORG_NAME: u32 = 1 << 19;
-    pub const NAMES: [&str; 20] = [
+    pub const KNOWN_PERSON: u32 = 1 << 20;
+    pub const NAMES: [&str; 21] = [
         "cap",
         "allcaps",
         "sent",
@@ -79,6 +81,7 @@ mod flag {
         "placephrase",
         "initial",
         "orgname",
+        "knownperson",
     ];
     /// The flags a neighbour contributes.
     pub const NEIGHBOUR: u32 = CAP | GIVEN | SURNAME | PLACE | TITLE | ROLE | ORG_CUE | PLACE_HEAD | DEMONYM;
@@ -250,6 +253,8 @@ struct Word<'a> {
     /// Position in a listed organisation's name (B, I, L, U or O), then `t` when "the" comes
     /// before the name, else `-`.
     org: [u8; 2],
+    /// The same in a well-known person's name.
+    person: [u8; 2],
 }
 
 /// A word's shape, held in place: at most 12 bytes and one more character.
@@ -396,10 +401,34 @@ fn place_phrases(p: &Pass, words: &mut [Word], lex: &Lexicon) {
 }
 
 /// Marks the words of listed names of organisations ("Cleveland Browns", "The New York
-/// Times", "NASA"), the longest name from each word on, each word with its position in the
-/// name. A name starts at a word that may be a name.
-fn org_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
+/// Times", "NASA") and of well-known people ("Albert Einstein", "Einstein"), each word with
+/// its position in the name.
+fn listed_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
+    for (names, longest, flag, person) in [
+        (&lex.orgs, lex.org_len, flag::ORG_NAME, false),
+        (&lex.people, lex.people_len, flag::KNOWN_PERSON, true),
+    ] {
+        for (range, the) in listed(p, words, names, longest) {
+            for (k, w) in words[range.clone()].iter_mut().enumerate() {
+                let pos = match (range.len(), k) {
+                    (1, _) => b'U',
+                    (_, 0) => b'B',
+                    (len, k) if k + 1 == len => b'L',
+                    _ => b'I',
+                };
+                let at = if person { &mut w.person } else { &mut w.org };
+                *at = [pos, if the { b't' } else { b'-' }];
+                w.flags |= flag;
+            }
+        }
+    }
+}
+
+/// The token ranges of names of `names` (at most `longest` bytes), the longest from each word
+/// on, and whether "the" comes before. A name starts at a word that may be a name.
+fn listed(p: &Pass, words: &[Word], names: &HashSet<&str>, longest: usize) -> Vec<(Range<usize>, bool)> {
     let n = words.len();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < n {
         if words[i].run == b'O' {
@@ -409,15 +438,15 @@ fn org_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
         let start = p.toks[i].start();
         let mut found = None;
         for (j, t) in p.toks.iter().enumerate().skip(i).take(12) {
-            if t.end() - start > lex.org_len {
+            if t.end() - start > longest {
                 break;
             }
             let Some(text) = p.text.get(start..t.end()) else { break };
             // A name broken over lines or spaced twice is looked up with single spaces.
             let hit = if text.contains(['\n', '\t', '\r']) || text.contains("  ") {
-                lex.orgs.contains(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
+                names.contains(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
             } else {
-                lex.orgs.contains(text)
+                names.contains(text)
             };
             if hit {
                 found = Some(j + 1);
@@ -427,19 +456,10 @@ fn org_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
             i += 1;
             continue;
         };
-        let the = i > 0 && matches!(words[i - 1].form, "the" | "The");
-        for (k, w) in words[i..end].iter_mut().enumerate() {
-            let pos = match (end - i, k) {
-                (1, _) => b'U',
-                (_, 0) => b'B',
-                (len, k) if k + 1 == len => b'L',
-                _ => b'I',
-            };
-            w.org = [pos, if the { b't' } else { b'-' }];
-            w.flags |= flag::ORG_NAME;
-        }
+        out.push((i..end, i > 0 && matches!(words[i - 1].form, "the" | "The")));
         i = end;
     }
+    out
 }
 
 /// Runs of capitalised words, with the connectors that sit inside names ("Battle of Hastings").
@@ -511,6 +531,7 @@ pub fn passage<'a>(
                 run: b'O',
                 run_len: 0,
                 org: [b'O', b'-'],
+                person: [b'O', b'-'],
             }
         })
         .collect();
@@ -532,7 +553,7 @@ pub fn passage<'a>(
         w.flags = flags(p, i, lex, seen, forms);
     }
     place_phrases(p, &mut words, lex);
-    org_names(p, &mut words, lex);
+    listed_names(p, &mut words, lex);
     let head = if p.headline { "h" } else { "b" };
     let get = |i: isize| -> Option<&Word> { usize::try_from(i).ok().and_then(|i| words.get(i)) };
     let low = |w: &Word| lowers.get(w.lower.0 as usize..w.lower.1 as usize).unwrap_or("");
@@ -593,6 +614,11 @@ pub fn passage<'a>(
             let org = std::str::from_utf8(&w.org).unwrap_or("");
             push(Hash::new(40).str(org));
             push(Hash::new(41).str(org).str(run));
+        }
+        if w.person[0] != b'O' {
+            let person = std::str::from_utf8(&w.person).unwrap_or("");
+            push(Hash::new(42).str(person));
+            push(Hash::new(43).str(person).str(run));
         }
         // What the rest of the document says about the form.
         let bits = ctx.bits(w.form);
