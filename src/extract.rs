@@ -15,7 +15,9 @@
 //!    joined short names and titles to full names; then context names what is left: places,
 //!    lists, and name-shaped runs of uncommon words ([`people::unknown`]); definite roles
 //!    join the article's subject ([`people::subject`]);
-//! 5. [`merge`] groups mentions into entities with aliases and display names, and
+//! 5. names the text marks as works or products ("the film Easy Rider", a title in italics)
+//!    are left out ([`works`]);
+//! 6. [`merge`] groups mentions into entities with aliases and display names, and
 //!    [`salience`] orders them.
 //!
 //! Everything that makes a person is listed, with where it is decided, in [`people`].
@@ -34,6 +36,7 @@ pub mod salience;
 pub mod tagged;
 pub mod tagger;
 pub mod tokens;
+pub mod works;
 
 use crate::document::{Document, Entity, Passage, Style, StyleKind};
 use merge::Mention;
@@ -49,6 +52,8 @@ pub struct Pass<'a> {
     pub passage: &'a Passage,
     /// Its text.
     pub text: &'a str,
+    /// Its inline styles (italics mark titles of works).
+    pub styles: &'a [Style],
     /// Its tokens.
     pub toks: &'a [Token],
     /// Title, heading or a title-case line: capitals there are not evidence of a name.
@@ -156,11 +161,11 @@ fn passes<'a>(doc: &'a Document, all: &'a [Token], ranges: &[Range<usize>]) -> V
     doc.prose()
         .zip(ranges)
         .enumerate()
-        .map(|(index, ((passage, _), range))| {
+        .map(|(index, ((passage, styles), range))| {
             let text = passage.text.as_str();
             let toks = all.get(range.clone()).unwrap_or(&[]);
             let headline = heads.iter().any(|h| std::ptr::eq(*h, passage)) || looks_like_headline(text, toks);
-            Pass { passage, text, toks, headline, index }
+            Pass { passage, text, styles, toks, headline, index }
         })
         .collect()
 }
@@ -308,6 +313,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     drop((unclaimed, known));
     propagate::spread(&passes, lex, &seen, &mut mentions, before_context);
     drop(seen);
+    works::drop_works(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
@@ -372,7 +378,7 @@ fn classify(p: &Pass, c: &names::Chunk, lex: &lexicon::Lexicon, seen: &Seen, out
 pub(crate) fn test_pass(text: &str) -> (Pass<'static>, Seen<'static>) {
     let passage: &'static Passage = Box::leak(Box::new(Passage::verbatim(text, 0)));
     let toks = Box::leak(tokens::tokenize(&passage.text).into_boxed_slice());
-    let p = Pass { passage, text: &passage.text, toks, headline: false, index: 0 };
+    let p = Pass { passage, text: &passage.text, styles: &[], toks, headline: false, index: 0 };
     let seen = lower_seen(std::slice::from_ref(&p));
     (p, seen)
 }

@@ -19,7 +19,9 @@
 //! - the learned tagger ([`super::tagged`]) adds names no rule found and corrects the
 //!   rules' people (organisations, works); [`super::places::inside_names`] turns a place
 //!   word inside a person's name into the person ("Chad Thomas");
-//! - [`super::lists`]: an unknown full name listed with known people.
+//! - [`super::lists`]: an unknown full name listed with known people;
+//! - [`super::works`] takes back the names the text marks as works or products ("the film
+//!   Easy Rider", "starred in Cry Wolf", a title in italics).
 //!
 //! Which mentions are one person:
 //!

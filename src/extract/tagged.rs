@@ -176,6 +176,11 @@ pub fn reconcile(
     // Headlines capitalise every word: the rules read them.
     for (p, ns) in passes.iter().zip(names).filter(|(p, _)| !p.headline) {
         for n in ns {
+            // A work or a product the tagger is sure of: no later rule makes it a person.
+            if n.class == Class::Work && n.margin >= WORK_MARGIN {
+                doubted.push(Mention::named(EntityKind::Person, "", p.index, n.range.clone()));
+                continue;
+            }
             let (range, Some(kind)) = (&n.range, kind_of(n.class)) else { continue };
             if others.overlaps(p.index, range)
                 || kind != EntityKind::Organization && places.overlaps(p.index, range)
@@ -208,6 +213,9 @@ pub fn reconcile(
     }
     doubted
 }
+
+/// How sure the tagger must be of a work for no later rule to claim it.
+const WORK_MARGIN: f32 = 20.0;
 
 /// Why a name of the tagger is not taken.
 enum Doubt {

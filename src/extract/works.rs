@@ -1,0 +1,441 @@
+//! Works and products are not people or places: films, shows, books, songs, paintings,
+//! games, software, ships and spacecraft. A name the text marks as one is left out, and so
+//! is every other occurrence of the same name in the document.
+//!
+//! The marks are those a reader goes by:
+//!
+//! - a work noun before the name ("the 1969 film Easy Rider", "a pilot titled Young
+//!   MacGyver", "the cruise ship, Freewinds") or after it ("Cry Wolf, another horror film");
+//! - for a person, a performance in it ("starred in Cry Wolf", "a role in Gilmore Girls"),
+//!   a person's possessive before it ("Lagrange's Mécanique Analytique"), quotation marks
+//!   around it ("the painting "Joan of Arc"");
+//! - a year in brackets after a title-like name ("The Lookout (2007)", "(Les Amants, 1959)"),
+//!   and after every name of a list that has two such titles ("Stoker (2013), Belle (2013)");
+//!   not after a surname alone, which is a citation ("Quilis (1964)");
+//! - italics around the name, where the document has styles (HTML, Markdown).
+
+use super::lexicon::Lexicon;
+use super::merge::Mention;
+use super::tokens::Kind;
+use super::{Pass, lower};
+use crate::document::{EntityKind, StyleKind};
+use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
+
+/// Nouns for a work or a product that may stand right before or after its name.
+const WORK_NOUNS: &[&str] = &[
+    "album",
+    "albums",
+    "anthology",
+    "autobiography",
+    "ballet",
+    "battleship",
+    "biopic",
+    "boat",
+    "browser",
+    "cartoon",
+    "comedy",
+    "destroyer",
+    "documentary",
+    "drama",
+    "episode",
+    "film",
+    "films",
+    "franchise",
+    "frigate",
+    "liner",
+    "magazine",
+    "memoir",
+    "miniseries",
+    "movie",
+    "movies",
+    "mural",
+    "musical",
+    "novel",
+    "novella",
+    "novels",
+    "opera",
+    "painting",
+    "paintings",
+    "poem",
+    "podcast",
+    "prequel",
+    "print",
+    "probe",
+    "rocket",
+    "rover",
+    "satellite",
+    "sculpture",
+    "sequel",
+    "series",
+    "sitcom",
+    "software",
+    "song",
+    "songs",
+    "spacecraft",
+    "steamer",
+    "submarine",
+    "symphony",
+    "telenovela",
+    "thriller",
+    "trilogy",
+    "vessel",
+    "videogame",
+    "warship",
+    "yacht",
+];
+
+/// Work nouns that are also verbs ("polls show Smith"): a work noun only after a
+/// determiner, a possessive, a year or a word that makes it one ("the show", "a TV show").
+const VERB_NOUNS: &[&str] = &["book", "books", "game", "play", "show", "single", "story", "track"];
+
+/// Words before a [`VERB_NOUNS`] noun that make it a noun.
+const DETERMINERS: &[&str] = &[
+    "a",
+    "an",
+    "another",
+    "board",
+    "comic",
+    "debut",
+    "first",
+    "game",
+    "her",
+    "his",
+    "hit",
+    "its",
+    "latest",
+    "my",
+    "new",
+    "next",
+    "our",
+    "picture",
+    "radio",
+    "reality",
+    "stage",
+    "talk",
+    "television",
+    "that",
+    "the",
+    "their",
+    "this",
+    "tv",
+    "video",
+    "whose",
+    "your",
+];
+
+/// Verbs and nouns of performing, before "in" and a work ("starred in", "a role in").
+const PERFORMED: &[&str] = &[
+    "appeared",
+    "appearing",
+    "appears",
+    "cameo",
+    "cast",
+    "co-starred",
+    "co-starring",
+    "performance",
+    "role",
+    "roles",
+    "starred",
+    "starring",
+    "stars",
+];
+
+/// Drops the named people and places the text marks as works or products, with every other
+/// mention of the same name.
+pub fn drop_works(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
+    let mut works: HashSet<&str> = HashSet::default();
+    for (p, starts) in passes.iter().zip(list_titles(passes, lex)) {
+        for m in mentions.iter().filter(|m| m.passage == p.index && candidate(m)) {
+            let Some(toks) = tokens_of(p, &m.range) else { continue };
+            if marked(p, &toks, m.kind, lex, mentions) || starts.contains(&toks.start) {
+                works.insert(p.text.get(m.range.clone()).unwrap_or(""));
+            }
+        }
+    }
+    works.remove("");
+    if works.is_empty() {
+        return;
+    }
+    let works: HashSet<String> = works.into_iter().map(str::to_string).collect();
+    mentions.retain(|m| {
+        let text = passes.get(m.passage).and_then(|p| p.text.get(m.range.clone())).unwrap_or("");
+        !candidate(m) || !works.contains(text)
+    });
+}
+
+/// The tokens a byte range of a passage covers.
+fn tokens_of(p: &Pass, range: &Range<usize>) -> Option<Range<usize>> {
+    let start = p.toks.partition_point(|t| t.start() < range.start);
+    let end = p.toks.partition_point(|t| t.start() < range.end);
+    (start < end).then_some(start..end)
+}
+
+/// True when the text marks the name at `toks` as a work.
+fn marked(p: &Pass, toks: &Range<usize>, kind: EntityKind, lex: &Lexicon, mentions: &[Mention]) -> bool {
+    let person = kind == EntityKind::Person;
+    noun_before(p, toks.start, toks.end)
+        || noun_after(p, toks.end)
+        || person && (performed_in(p, toks) || owned(p, toks, lex, mentions) || quoted(p, toks, lex))
+        || year_after(p, toks) && title_like(p, toks, lex)
+        || italic(p, toks)
+}
+
+/// The lowercase form of token `i`, "" outside the passage.
+fn word<'a>(p: &Pass<'a>, i: usize) -> std::borrow::Cow<'a, str> {
+    p.toks.get(i).map_or("".into(), |t| lower(t.text(p.text)))
+}
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»")
+}
+
+/// A work noun right before token `start`, over an article, a comma, a quotation mark and a
+/// verb of naming ("the film Easy Rider", "the ship, Freewinds", "a pilot titled Young
+/// MacGyver", "the series The Crown"). "Titled" and "entitled" mark a work alone.
+fn noun_before(p: &Pass, start: usize, end: usize) -> bool {
+    let mut i = start;
+    let skip = |ok: &dyn Fn(&str) -> bool, i: &mut usize| {
+        if *i > 0 && ok(&word(p, *i - 1)) {
+            *i -= 1;
+        }
+    };
+    skip(&|w| is_quote(w), &mut i);
+    skip(&|w| w == "the", &mut i);
+    skip(&|w| is_quote(w), &mut i);
+    if i > 0 && matches!(&*word(p, i - 1), "titled" | "entitled") {
+        return true;
+    }
+    skip(&|w| matches!(w, "called" | "named"), &mut i);
+    // "The cruise ship, Freewinds.": the name closes the apposition ("after films, Goode
+    // has appeared" is a clause).
+    let closes = p.toks.get(end).is_none_or(|t| matches!(t.kind(), Kind::Punct(_)));
+    if i > 0 && word(p, i - 1) == "," {
+        if !closes {
+            return false;
+        }
+        i -= 1;
+    }
+    let Some(k) = i.checked_sub(1) else { return false };
+    work_noun(p, k)
+}
+
+/// True when token `k` is a work noun used as one.
+fn work_noun(p: &Pass, k: usize) -> bool {
+    let w = word(p, k);
+    if WORK_NOUNS.contains(&&*w) {
+        return true;
+    }
+    if !VERB_NOUNS.contains(&&*w) {
+        return false;
+    }
+    let Some(before) = k.checked_sub(1).and_then(|b| p.toks.get(b)) else { return false };
+    matches!(before.kind(), Kind::Num | Kind::Poss) || DETERMINERS.contains(&&*lower(before.text(p.text)))
+}
+
+/// An apposition whose head is a work noun after the name ending before token `end`
+/// ("Cry Wolf, another horror film,"). Not a work noun that qualifies another noun ("Ann
+/// Lee, a film director").
+fn noun_after(p: &Pass, end: usize) -> bool {
+    if word(p, end) != "," || !matches!(&*word(p, end + 1), "a" | "an" | "another" | "the" | "his" | "her") {
+        return false;
+    }
+    (end + 2..(end + 6).min(p.toks.len())).find(|&k| work_noun(p, k)).is_some_and(|k| {
+        let modifiers = (end + 2..k)
+            .all(|i| p.toks[i].kind() == Kind::Num || p.toks[i].text(p.text).starts_with(char::is_lowercase));
+        let next = p.toks.get(k + 1);
+        let head = next.is_none_or(|t| matches!(t.kind(), Kind::Punct(_)))
+            || matches!(
+                &*word(p, k + 1),
+                "by" | "about" | "from" | "that" | "which" | "directed" | "written"
+            );
+        modifiers && head
+    })
+}
+
+/// A performance in the name ("starred in Cry Wolf", "roles in Supernatural"); not a
+/// person's work ("appeared in Malle's films").
+fn performed_in(p: &Pass, toks: &Range<usize>) -> bool {
+    let Some(k) = toks.start.checked_sub(2) else { return false };
+    let poss = p.toks.get(toks.end).is_some_and(|t| t.kind() == Kind::Poss);
+    word(p, k + 1) == "in" && PERFORMED.contains(&&*word(p, k)) && !poss
+}
+
+/// A person's full name and possessive right before the name ("Joseph Louis Lagrange's
+/// Mécanique Analytique"); not before a given name ("Ann Lowe's Tom"), and not a single
+/// word, which is as often an organisation's ("Youngspiration's Baggio Leung").
+fn owned(p: &Pass, toks: &Range<usize>, lex: &Lexicon, mentions: &[Mention]) -> bool {
+    let Some(poss) = toks.start.checked_sub(1).and_then(|i| p.toks.get(i)) else { return false };
+    let first = p.toks.get(toks.start).map_or("", |t| t.text(p.text));
+    poss.kind() == Kind::Poss
+        && !lex.is_given(first)
+        && mentions.iter().any(|m| {
+            let full = p.text.get(m.range.clone()).is_some_and(|t| t.contains(' '));
+            m.passage == p.index
+                && m.kind == EntityKind::Person
+                && m.named
+                && m.range.end == poss.start()
+                && full
+        })
+}
+
+/// Quotation marks right around a name of two words or more in running text ("the
+/// painting "Joan of Arc""; a headline's quotation marks are as often scare quotes around
+/// a person); not a name as a word ("the name "Marbles"", "known as "Jenna Marbles"") nor a
+/// title and a name ("her dog "Mr. Marbles"").
+fn quoted(p: &Pass, toks: &Range<usize>, lex: &Lexicon) -> bool {
+    let Some(open) = toks.start.checked_sub(1) else { return false };
+    let named = open.checked_sub(1).is_some_and(|i| {
+        let w = word(p, i);
+        let naming =
+            ["name", "named", "called", "nicknamed", "as", "surname", "nickname", "pseudonym", "alias"];
+        naming.contains(&&*w) || w.ends_with("name")
+    });
+    let first = p.toks.get(toks.start).map_or("", |t| t.text(p.text));
+    let initial = first.ends_with('.') && first.chars().filter(|c| c.is_alphabetic()).count() <= 2;
+    !p.headline
+        && toks.len() >= 2
+        && !named
+        && !initial
+        && !lex.titles.contains(first)
+        && is_quote(&word(p, open))
+        && is_quote(&word(p, toks.end))
+}
+
+/// A year in brackets after the name, alone or after a comma inside the brackets around the
+/// name ("Stoker (2013)", "(Les Amants, 1959)").
+fn year_after(p: &Pass, toks: &Range<usize>) -> bool {
+    let year = |i: usize| {
+        p.toks.get(i).is_some_and(|t| {
+            let w = t.text(p.text);
+            t.kind() == Kind::Num
+                && w.len() == 4
+                && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20"))
+        })
+    };
+    let e = toks.end;
+    let after = word(p, e) == "(" && year(e + 1) && word(p, e + 2) == ")";
+    let inside = toks.start > 0
+        && word(p, toks.start - 1) == "("
+        && word(p, e) == ","
+        && year(e + 1)
+        && word(p, e + 2) == ")";
+    after || inside
+}
+
+/// A name shaped like a title, not like a person's: after "The" or "A", or holding a common
+/// word that is no census name ("The Lookout", "Burning Man", "Leap Year").
+fn title_like(p: &Pass, toks: &Range<usize>, lex: &Lexicon) -> bool {
+    let article = |w: &str| matches!(w, "The" | "A" | "An");
+    let first = p.toks.get(toks.start).map_or("", |t| t.text(p.text));
+    let before = toks.start.checked_sub(1).and_then(|i| p.toks.get(i)).map_or("", |t| t.text(p.text));
+    article(first)
+        || article(before)
+        || p.toks[toks.clone()].iter().any(|t| {
+            let w = t.text(p.text);
+            let l = lower(w);
+            t.kind() == Kind::Word && lex.common.contains(&l) && !lex.is_given(w) && !lex.surnames.contains(w)
+        })
+}
+
+/// The first tokens of every name with a year in brackets, in passages that list at least
+/// two title-like ones ("A Single Man (2009), Cemetery Junction (2010), Stoker (2013)"):
+/// all of them are titles.
+fn list_titles(passes: &[Pass], lex: &Lexicon) -> Vec<HashSet<usize>> {
+    passes
+        .iter()
+        .map(|p| {
+            let mut names = Vec::new();
+            let mut start = None;
+            for (i, t) in p.toks.iter().enumerate() {
+                let cap = t.is_cap(p.text) || start.is_some() && matches!(&*word(p, i), "of" | "the" | "and");
+                if cap {
+                    start = start.or(Some(i));
+                    continue;
+                }
+                if let Some(s) = start.take()
+                    && year_after(p, &(s..i))
+                {
+                    names.push(s..i);
+                }
+            }
+            let titles = names.iter().filter(|r| title_like(p, r, lex)).count();
+            if titles >= 2 { names.into_iter().map(|r| r.start).collect() } else { HashSet::default() }
+        })
+        .collect()
+}
+
+/// Italics around the name and nothing else but an article ("*The Dragon Waiting*"): not
+/// a name inside a longer italic title ("*Washington Post*", "*Light a Wish by Ann Lee*"),
+/// nor a paragraph all in italics.
+fn italic(p: &Pass, toks: &Range<usize>) -> bool {
+    let (Some(first), Some(last)) = (p.toks.get(toks.start), p.toks.get(toks.end - 1)) else { return false };
+    let name = first.start()..last.end();
+    p.styles.iter().filter(|s| s.style == StyleKind::Em).any(|s| {
+        p.passage.to_text(s.span).is_some_and(|r| {
+            let Some(text) = p.text.get(r.clone()) else { return false };
+            let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            let body = text.trim_matches(|c: char| !c.is_alphanumeric());
+            let article = ["The ", "A ", "An "].iter().find(|a| body.starts_with(**a)).map_or(0, |a| a.len());
+            let start = r.start + lead;
+            let end = start + body.len();
+            // A whole italic paragraph is a caption or a dateline, not a title.
+            let whole = body.len() == p.text.trim_matches(|c: char| !c.is_alphanumeric()).len();
+            !whole && (name.start == start || name.start == start + article) && name.end == end
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::test_entities;
+
+    fn people(text: &str) -> Vec<String> {
+        test_entities(text).into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn works_marked_by_the_text_are_not_people() {
+        // (text, a name that must not be a person, a person that must stay, or "")
+        let cases: &[(&str, &str, &str)] = &[
+            ("She was praised for the 1994 film Silver Harbour by critics.", "Silver Harbour", ""),
+            ("Mara Kovac wrote the novel Dunmore Lights in Vienna.", "Dunmore Lights", "Mara Kovac"),
+            ("Later he filmed a pilot titled Young Orlando that failed.", "Young Orlando", ""),
+            ("Tom Reyes starred in Quiet Orchard with Ann Lowe.", "Quiet Orchard", "Tom Reyes"),
+            ("In 2005 he was in Grey Tallow, another horror film, as Tom.", "Grey Tallow", ""),
+            ("They admired Luis Velasco's Verano Gris at the museum.", "Verano Gris", ""),
+            ("They stood before the painting \"Joan Ferris\" for an hour.", "Joan Ferris", ""),
+            ("Her films include The Lookout (2007), Halden (2013) and Morrow (2014).", "Halden", ""),
+            // A surname with a year is a citation: the author stays a person.
+            ("As Martin Fenwick (1964) argued, the verse runs on.", "", "Martin Fenwick"),
+            // A work noun that qualifies another noun names no work.
+            ("Yesterday Ann Lee, a film director, spoke.", "", "Ann Lee"),
+            ("The polls show Dara Quillfeather ahead.", "", "Dara Quillfeather"),
+            ("After three films, Dara Quillfeather retired.", "", "Dara Quillfeather"),
+            ("Her stage name \"Ann Tully\" stuck.", "", "Ann Tully"),
+        ];
+        for (text, work, person) in cases {
+            let got = people(text);
+            assert!(work.is_empty() || !got.iter().any(|g| g == work), "{text}: {got:?}");
+            assert!(person.is_empty() || got.iter().any(|g| g == person), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_marked_once_is_a_work_throughout() {
+        let got = people("We saw the film Marlow Keene twice. Marlow Keene won every prize.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_italic_title_is_not_a_person() {
+        let md = b"# Books\n\nShe wrote *Web of Angels* and *Darrow Quill* in one year, said Ann Tully.\n";
+        let doc = crate::ingest::markdown::parse(md).expect("markdown").into_document();
+        let names: Vec<(EntityKind, String)> =
+            crate::extract::entities(&doc).into_iter().map(|e| (e.kind, e.name)).collect();
+        assert!(!names.iter().any(|(k, n)| *k == EntityKind::Person && n.contains("Darrow")), "{names:?}");
+        assert!(names.contains(&(EntityKind::Person, "Ann Tully".to_string())), "{names:?}");
+    }
+}
