@@ -13,6 +13,8 @@ organisation: "Washington", "Lincoln"; not a work named after its author, "Beeth
 import os
 import sys
 
+from gen_org_wordnet import lowercase_words
+
 PERSON = 18  # lexicographer file noun.person
 # Capitalised lemmas of these files do not compete with a person's name: works named after
 # their author ("Beethoven", his music), genera of animals and plants ("Zeus", a fish).
@@ -38,23 +40,6 @@ def read(path):
                 instance |= sym == '@i'
             syn[off] = (lex, words, instance)
     return syn
-
-
-def lowercase_words(wn):
-    """The lemmas WordNet writes in lowercase somewhere, in any part of speech."""
-    out = set()
-    for f in ('data.noun', 'data.verb', 'data.adj', 'data.adv'):
-        with open(os.path.join(wn, f), encoding='latin-1') as fh:
-            for line in fh:
-                if line.startswith('  '):
-                    continue
-                parts = line.split()
-                n = int(parts[3], 16)
-                for i in range(n):
-                    w = parts[4 + 2 * i].split('(')[0]
-                    if w == w.lower():
-                        out.add(w)
-    return out
 
 
 def main():
