@@ -467,7 +467,10 @@ pub fn inside_names(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>)
         if surface.contains(' ') || !surface.chars().any(char::is_lowercase) {
             continue;
         }
-        let Some(t) = p.toks.iter().position(|t| t.start() == m.range.start) else { continue };
+        let t = p.toks.partition_point(|t| t.start() < m.range.start);
+        if p.toks.get(t).is_none_or(|t| t.start() != m.range.start) {
+            continue;
+        }
         // A capitalised word beside the place: its text, range and the mention that holds it.
         let beside = |k: Option<usize>| {
             let n = p.toks.get(k?)?;

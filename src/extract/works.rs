@@ -145,11 +145,19 @@ const PERFORMED: &[&str] = &[
 /// mention of the same name.
 pub fn drop_works(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
+    let titles = list_titles(passes, lex);
+    // The mentions of each passage together (a stable sort keeps their order), so that no
+    // rule looks through the mentions of a whole book.
+    let mut by_passage: Vec<&Mention> = mentions.iter().collect();
+    by_passage.sort_by_key(|m| m.passage);
     let mut works: HashSet<&str> = HashSet::default();
-    for (p, starts) in passes.iter().zip(list_titles(passes, lex)) {
-        for m in mentions.iter().filter(|m| m.passage == p.index && candidate(m)) {
+    for here in by_passage.chunk_by(|a, b| a.passage == b.passage) {
+        let (Some(p), Some(starts)) = (passes.get(here[0].passage), titles.get(here[0].passage)) else {
+            continue;
+        };
+        for m in here.iter().filter(|m| candidate(m)) {
             let Some(toks) = tokens_of(p, &m.range) else { continue };
-            if marked(p, &toks, m.kind, lex, mentions) || starts.contains(&toks.start) {
+            if marked(p, &toks, m.kind, lex, here) || starts.contains(&toks.start) {
                 works.insert(p.text.get(m.range.clone()).unwrap_or(""));
             }
         }
@@ -173,7 +181,8 @@ fn tokens_of(p: &Pass, range: &Range<usize>) -> Option<Range<usize>> {
 }
 
 /// True when the text marks the name at `toks` as a work.
-fn marked(p: &Pass, toks: &Range<usize>, kind: EntityKind, lex: &Lexicon, mentions: &[Mention]) -> bool {
+/// `mentions` are those of the passage.
+fn marked(p: &Pass, toks: &Range<usize>, kind: EntityKind, lex: &Lexicon, mentions: &[&Mention]) -> bool {
     let person = kind == EntityKind::Person;
     noun_before(p, toks.start, toks.end)
         || noun_after(p, toks.end)
@@ -265,7 +274,7 @@ fn performed_in(p: &Pass, toks: &Range<usize>) -> bool {
 /// A person's full name and possessive right before the name ("Joseph Louis Lagrange's
 /// Mécanique Analytique"); not before a given name ("Ann Lowe's Tom"), and not a single
 /// word, which is as often an organisation's ("Youngspiration's Baggio Leung").
-fn owned(p: &Pass, toks: &Range<usize>, lex: &Lexicon, mentions: &[Mention]) -> bool {
+fn owned(p: &Pass, toks: &Range<usize>, lex: &Lexicon, mentions: &[&Mention]) -> bool {
     let Some(poss) = toks.start.checked_sub(1).and_then(|i| p.toks.get(i)) else { return false };
     let first = p.toks.get(toks.start).map_or("", |t| t.text(p.text));
     poss.kind() == Kind::Poss
