@@ -210,13 +210,9 @@ pub struct Lexicon {
     /// Lowercase nouns that follow an organisation's name ("founder", "shares", "coach").
     pub org_nouns: HashSet<&'static str>,
     /// Names of organisations, exact case ("Cleveland Browns", "NASA", "The New York Times").
-    pub orgs: HashSet<&'static str>,
-    /// The longest of `orgs`, in bytes.
-    pub org_len: usize,
+    pub orgs: NameList,
     /// Names of well-known people, exact case ("Albert Einstein", "Einstein", "Cleopatra").
-    pub people: HashSet<&'static str>,
-    /// The longest of `people`, in bytes.
-    pub people_len: usize,
+    pub people: NameList,
     /// Lowercase function words: they end a run of modifiers, and never start a name.
     pub function: HashSet<&'static str>,
     /// Nationality words ("Russian", "French"): neither people nor places.
@@ -225,6 +221,34 @@ pub struct Lexicon {
     pub groups: HashSet<&'static str>,
     /// Frequent English words, lowercase: a name made of them is more often a title or a venue.
     pub common: Lines,
+}
+
+/// Names of several words, matched whole over running text.
+#[derive(Debug)]
+pub struct NameList {
+    /// The names, exact case, words spaced once.
+    pub names: HashSet<&'static str>,
+    /// Every name up to each of its spaces ("The", "The New" of "The New York Times"): a
+    /// text that goes on past a space with none of them before it starts no name.
+    pub prefixes: HashSet<&'static str>,
+    /// The longest name, in bytes.
+    pub longest: usize,
+}
+
+impl NameList {
+    fn new(names: HashSet<&'static str>) -> NameList {
+        let prefixes = names
+            .iter()
+            .flat_map(|n| n.char_indices().filter(|(_, c)| c.is_whitespace()).map(|(at, _)| &n[..at]))
+            .collect();
+        let longest = names.iter().map(|n| n.len()).max().unwrap_or(0);
+        NameList { names, prefixes, longest }
+    }
+
+    /// True when `name` is listed.
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.contains(name)
+    }
 }
 
 /// Lines of a data file without header comments and blank lines.
@@ -312,10 +336,8 @@ impl Lexicon {
             place_prefixes,
             org_cues,
             org_nouns: words(ORG_NOUNS).collect(),
-            org_len: orgs.iter().map(|o| o.len()).max().unwrap_or(0),
-            orgs,
-            people_len: lines(PEOPLE_WORDNET).map(str::len).max().unwrap_or(0),
-            people: lines(PEOPLE_WORDNET).collect(),
+            orgs: NameList::new(orgs),
+            people: NameList::new(lines(PEOPLE_WORDNET).collect()),
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
             common: Lines::new(COMMON_WORDS, |_| true),

@@ -6,10 +6,10 @@
 //! the rest of the document says about the same form (after a title there, after "in" or
 //! "the", in a run with an organisation cue), so that one plain occurrence informs the bare ones.
 
-use super::super::lexicon::Lexicon;
+use super::super::lexicon::{Lexicon, NameList};
 use super::super::tokens::{Kind, is_cap_word};
 use super::super::{Pass, Seen, lower};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 /// FNV-1a over bytes: stable across builds and platforms (the weights depend on it).
@@ -404,11 +404,9 @@ fn place_phrases(p: &Pass, words: &mut [Word], lex: &Lexicon) {
 /// Times", "NASA") and of well-known people ("Albert Einstein", "Einstein"), each word with
 /// its position in the name.
 fn listed_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
-    for (names, longest, flag, person) in [
-        (&lex.orgs, lex.org_len, flag::ORG_NAME, false),
-        (&lex.people, lex.people_len, flag::KNOWN_PERSON, true),
-    ] {
-        for (range, the) in listed(p, words, names, longest) {
+    for (names, flag, person) in [(&lex.orgs, flag::ORG_NAME, false), (&lex.people, flag::KNOWN_PERSON, true)]
+    {
+        for (range, the) in listed(p, words, names) {
             for (k, w) in words[range.clone()].iter_mut().enumerate() {
                 let pos = match (range.len(), k) {
                     (1, _) => b'U',
@@ -424,11 +422,12 @@ fn listed_names(p: &Pass, words: &mut [Word], lex: &Lexicon) {
     }
 }
 
-/// The token ranges of names of `names` (at most `longest` bytes), the longest from each word
-/// on, and whether "the" comes before. A name starts at a word that may be a name.
-fn listed(p: &Pass, words: &[Word], names: &HashSet<&str>, longest: usize) -> Vec<(Range<usize>, bool)> {
+/// The token ranges of listed names, the longest from each word on, and whether "the"
+/// comes before. A name starts at a word that may be a name.
+fn listed(p: &Pass, words: &[Word], names: &NameList) -> Vec<(Range<usize>, bool)> {
     let n = words.len();
     let mut out = Vec::new();
+    let mut joined = String::new();
     let mut i = 0;
     while i < n {
         if words[i].run == b'O' {
@@ -437,17 +436,32 @@ fn listed(p: &Pass, words: &[Word], names: &HashSet<&str>, longest: usize) -> Ve
         }
         let start = p.toks[i].start();
         let mut found = None;
-        for (j, t) in p.toks.iter().enumerate().skip(i).take(12) {
-            if t.end() - start > longest {
+        // The text from `start` grows a token at a time, and only its new bytes are read:
+        // whether it has a line break or a double space (then it is looked up with single
+        // spaces), and its spaces. A text that goes on past a space with no name's beginning
+        // before it starts no name, and no longer text is looked up.
+        let mut broken = false;
+        let mut read = start;
+        'grow: for (j, t) in p.toks.iter().enumerate().skip(i).take(12) {
+            if t.end() - start > names.longest {
                 break;
             }
-            let Some(text) = p.text.get(start..t.end()) else { break };
-            // A name broken over lines or spaced twice is looked up with single spaces.
-            let hit = if text.contains(['\n', '\t', '\r']) || text.contains("  ") {
-                names.contains(text.split_whitespace().collect::<Vec<_>>().join(" ").as_str())
-            } else {
-                names.contains(text)
+            let (Some(text), Some(new)) = (p.text.get(start..t.end()), p.text.get(read..t.end())) else {
+                break;
             };
+            let space_before = read > start && p.text[..read].ends_with(' ');
+            broken = broken
+                || new.contains(['\n', '\t', '\r'])
+                || new.contains("  ")
+                || space_before && new.starts_with(' ');
+            for (at, _) in new.char_indices().filter(|(_, c)| c.is_whitespace()) {
+                let before = &text[..read - start + at];
+                if !names.prefixes.contains(before) && !names.prefixes.contains(spaced(before, &mut joined)) {
+                    break 'grow;
+                }
+            }
+            read = t.end();
+            let hit = if broken { names.contains(spaced(text, &mut joined)) } else { names.contains(text) };
             if hit {
                 found = Some(j + 1);
             }
@@ -460,6 +474,18 @@ fn listed(p: &Pass, words: &[Word], names: &HashSet<&str>, longest: usize) -> Ve
         i = end;
     }
     out
+}
+
+/// `text` with its words spaced once, in `buf`.
+fn spaced<'b>(text: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    for (k, w) in text.split_whitespace().enumerate() {
+        if k > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+    buf
 }
 
 /// Runs of capitalised words, with the connectors that sit inside names ("Battle of Hastings").
