@@ -86,10 +86,13 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
     if known.is_empty() {
         return;
     }
-    let max_words = 5;
+    const MAX_WORDS: usize = 5;
     let occupied = Occupied::of(mentions, &[]);
     let firsts: HashSet<&str> = known.keys().filter_map(|k| k.split(' ').next()).collect();
     let mut found = Vec::new();
+    // The words from token `i` on joined by spaces, and where the first n of them end.
+    let mut joined = String::new();
+    let mut ends = [0; 1 + MAX_WORDS];
     for p in passes {
         let mut i = 0;
         while i < p.toks.len() {
@@ -97,15 +100,22 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
                 i += 1;
                 continue;
             }
+            joined.clear();
+            for (n, t) in p.toks[i..].iter().take(MAX_WORDS).enumerate() {
+                if n > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(t.text(p.text));
+                ends[n + 1] = joined.len();
+            }
             let mut hit = None;
-            for n in (1..=max_words).rev() {
+            for n in (1..=MAX_WORDS).rev() {
                 let Some(last) = p.toks.get(i + n - 1) else { continue };
-                let words: Vec<&str> = p.toks[i..i + n].iter().map(|t| t.text(p.text)).collect();
                 // Whole names only: the next token must not continue a capitalised run.
                 if p.toks.get(i + n).is_some_and(|t| t.is_cap(p.text) && !p.headline) {
                     continue;
                 }
-                if let Some(k) = known.get(&words.join(" ")) {
+                if let Some(k) = known.get(&joined[..ends[n]]) {
                     hit = Some((n, p.toks[i].start()..last.end(), k.clone()));
                     break;
                 }

@@ -15,6 +15,7 @@ pub mod features;
 
 use super::lexicon::Lexicon;
 use super::{Pass, Seen};
+use std::borrow::Borrow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -144,8 +145,23 @@ impl Model {
     ) -> Vec<Name> {
         let (mut feats, mut offsets) = (Vec::new(), Vec::new());
         features::passage(p, lex, seen, ctx, forms, self.mask, &mut feats, &mut offsets);
-        let scores = self.scores(&feats, &offsets);
-        let labels = self.viterbi(&scores);
+        // Only the tokens with features have scores, a few of a long passage's tokens: their
+        // rows are held together, and every token has a reference to its row or none.
+        let rows: Vec<[f32; LABELS]> = offsets
+            .windows(2)
+            .filter(|w| w[0] < w[1])
+            .map(|w| {
+                let mut s = [0.0; LABELS];
+                self.emissions(&feats[w[0] as usize..w[1] as usize], &mut s);
+                s
+            })
+            .collect();
+        drop(feats);
+        let mut row = rows.iter();
+        let scores: Vec<Option<&[f32; LABELS]>> =
+            offsets.windows(2).map(|w| if w[0] < w[1] { row.next() } else { None }).collect();
+        drop(offsets);
+        let labels = viterbi(&scores, |a, b| self.trans[a * LABELS + b]);
         spans(&labels)
             .into_iter()
             .map(|(tokens, class)| {
@@ -156,7 +172,7 @@ impl Model {
     }
 
     /// How much the best path loses when the name's tokens are labelled outside any name.
-    fn margin(&self, scores: &[Scores], labels: &[usize], tokens: Range<usize>) -> f32 {
+    fn margin(&self, scores: &[Option<&[f32; LABELS]>], labels: &[usize], tokens: Range<usize>) -> f32 {
         let t = |a: usize, b: usize| self.trans[a * LABELS + b];
         let emit = |i: usize, l: usize| scores[i].map_or(0.0, |s| s[l]);
         let (mut name, mut none) = (0.0, 0.0);
@@ -246,7 +262,11 @@ static PREDS: LazyLock<Preds> = LazyLock::new(Preds::new);
 
 /// Viterbi over BILOU labels with transition scores `trans(previous, next)`; only allowed
 /// transitions, and the sequence ends outside a name. A token without scores is outside.
-pub fn viterbi(scores: &[Scores], trans: impl Fn(usize, usize) -> f32) -> Vec<usize> {
+/// Each token's scores are held by value ([`Scores`]) or by reference.
+pub fn viterbi<S: Borrow<[f32; LABELS]>>(
+    scores: &[Option<S>],
+    trans: impl Fn(usize, usize) -> f32,
+) -> Vec<usize> {
     let preds = &*PREDS;
     let n = scores.len();
     let mut back = vec![[0u8; LABELS]; n];
@@ -254,6 +274,7 @@ pub fn viterbi(scores: &[Scores], trans: impl Fn(usize, usize) -> f32) -> Vec<us
     // True while only O ends a path: then a token without scores stays outside at once.
     let mut outside = false;
     for (t, s) in scores.iter().enumerate() {
+        let s: Option<&[f32; LABELS]> = s.as_ref().map(Borrow::borrow);
         if outside && s.is_none() {
             best[0] += trans(0, 0);
             continue;
