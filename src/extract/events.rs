@@ -317,7 +317,8 @@ fn phrases(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> Vec<Phrase> 
             }
             // "talks" as a verb: "he talks", "talks to".
             if matches!(word(i + 1), "to" | "about" | "with" | "that")
-                && i.checked_sub(1).is_none_or(|b| determiner(&lower(word(b))).is_none())
+                && i.checked_sub(1)
+                    .is_none_or(|b| determiner(&lower(word(b))).is_none() && toks[b].kind() != Kind::Num)
             {
                 continue;
             }
@@ -327,6 +328,12 @@ fn phrases(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> Vec<Phrase> 
             }
             // "two referendums", "several strikes": a count opens the phrase like an article.
             if j == i && j > 0 && COUNTS.contains(&&*lower(word(j - 1))) {
+                j -= 1;
+            }
+            // "the July 25 call": the day belongs to the phrase, and says when.
+            let mut day = None;
+            if j > 0 && toks[j].kind() == Kind::Num && crate::calendar::is_capitalised_month(word(j - 1)) {
+                day = Some(p.text[toks[j - 1].start()..toks[j].end()].to_string());
                 j -= 1;
             }
             let det_word = j.checked_sub(1).map(|k| lower(word(k)));
@@ -346,7 +353,10 @@ fn phrases(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> Vec<Phrase> 
             for m in &toks[j..i] {
                 let w = m.text(p.text);
                 for part in w.split('-') {
-                    if is_cap_word(part) && !lex.is_demonym(part) {
+                    if is_cap_word(part)
+                        && !lex.is_demonym(part)
+                        && !crate::calendar::is_capitalised_month(part)
+                    {
                         proper.push(lex.places.get(part).map_or(part, |pl| pl.canonical).to_string());
                     }
                 }
@@ -419,6 +429,7 @@ fn phrases(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> Vec<Phrase> 
             let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
             m.named = false;
             m.set_place(place);
+            m.set_date(day);
             let introduces =
                 matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"))
                     || possessive
@@ -635,6 +646,11 @@ mod tests {
             (
                 "They spoke of a phone call between Trump and Zelensky. The call lasted an hour.",
                 &[("phone call", 2, None)],
+            ),
+            // The day of an event is part of its phrase, not a modifier that names it.
+            (
+                "He listened in on the July 25 call with Zelensky. The July 25 call worried him.",
+                &[("July 25 call", 2, Some("July 25"))],
             ),
             (
                 "The company's stock listing was delayed, and the listing waits.",
