@@ -228,6 +228,8 @@ struct Phrase {
     complement: bool,
     /// The trigger word in lowercase.
     trigger: String,
+    /// The day the phrase gives ("July 25" of "the July 25 call").
+    day: Option<String>,
 }
 
 /// Trigger-noun events everywhere (headlines included: "Will Miami Talks End the Ukraine
@@ -429,7 +431,7 @@ fn phrases(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> Vec<Phrase> 
             let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
             m.named = false;
             m.set_place(place);
-            m.set_date(day);
+            m.set_date(day.clone());
             let introduces =
                 matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"))
                     || possessive
@@ -450,6 +452,7 @@ fn phrases(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> Vec<Phrase> 
                 proper,
                 bare,
                 trigger: l.into_owned(),
+                day,
             });
         }
     }
@@ -520,6 +523,12 @@ fn keys(
         });
         keys[f] = if let Some(n) = same_named {
             Some(linked(&n.key))
+        } else if let Some(day) = &ph.day {
+            // "Trump's July 25 call", "the July 25 phone call between Trump and Zelensky":
+            // one event of a class on one day.
+            let k = Key::Described(ph.class, day.as_str().into());
+            latest.insert(ph.class, k.clone());
+            Some(k)
         } else if !ph.proper.is_empty() {
             let k = Key::Described(ph.class, ph.proper.join(" ").into());
             if headline {
@@ -649,8 +658,9 @@ mod tests {
             ),
             // The day of an event is part of its phrase, not a modifier that names it.
             (
-                "He listened in on the July 25 call with Zelensky. The July 25 call worried him.",
-                &[("July 25 call", 2, Some("July 25"))],
+                "He listened in on Trump's July 25 call with Zelensky. The July 25 phone call between \
+                 Trump and Zelensky worried him.",
+                &[("July 25 phone call", 2, Some("July 25"))],
             ),
             (
                 "The company's stock listing was delayed, and the listing waits.",
