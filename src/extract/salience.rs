@@ -6,17 +6,32 @@ use crate::document::{Document, Entity};
 /// Scores every entity and sorts by kind, then salience (highest first), then name.
 pub fn rank(entities: &mut [Entity], doc: &Document) {
     let total = doc.passages().last().map_or(1, |p| p.span.end.max(1)) as f32;
-    let heads: Vec<crate::span::Span> = doc
+    let mut heads: Vec<crate::span::Span> = doc
         .title
         .iter()
         .chain(doc.sections.iter().filter_map(|s| s.heading.as_ref()))
         .map(|p| p.span)
         .collect();
+    // Headings by start, each with the furthest end of those up to it: a mention overlaps a
+    // heading when one that starts before the mention's end reaches past its start, found by
+    // binary search (a book has hundreds of headings and tens of thousands of mentions).
+    heads.sort_by_key(|h| h.start);
+    let reach: Vec<usize> = heads
+        .iter()
+        .scan(0, |end, h| {
+            *end = h.end.max(*end);
+            Some(*end)
+        })
+        .collect();
+    let in_heading = |m: &crate::span::Span| {
+        let before = heads.partition_point(|h| h.start < m.end);
+        before > 0 && reach[before - 1] > m.start
+    };
     for e in entities.iter_mut() {
         let n = e.mentions.len() as f32;
         let first = e.mentions.first().map_or(total, |m| m.start as f32);
         let early = 1.0 - (first / total).clamp(0.0, 1.0);
-        let headline = e.mentions.iter().any(|m| heads.iter().any(|h| h.overlaps(*m)));
+        let headline = e.mentions.iter().any(in_heading);
         e.salience = (1.0 + n).ln() + 0.5 * early + if headline { 1.0 } else { 0.0 };
     }
     entities.sort_by(|a, b| {

@@ -61,6 +61,10 @@ pub fn scrub(s: &str) -> String {
 pub fn sanitize(decoded: &Decoded) -> Clean {
     let src = decoded.text.as_str();
     let needs_work = src.chars().any(|c| {
+        if c.is_ascii() {
+            // The test below, for ASCII: controls other than newline and tab.
+            return !matches!(c, ' '..='~' | '\n' | '\t');
+        }
         is_unsafe(c) || is_mark(c) || matches!(c, '\r' | '\u{0c}' | '\u{0b}' | '\u{2028}' | '\u{2029}')
     });
     if !needs_work {
@@ -110,6 +114,12 @@ impl Machine<'_> {
         let mut plain_from = 0;
         let mut marks_in_row = 0;
         while i < self.src.len() {
+            // Printable ASCII, newline and tab, most of any text, are kept as they are.
+            if matches!(bytes[i], 0x20..=0x7e | b'\n' | b'\t') {
+                marks_in_row = 0;
+                i += 1;
+                continue;
+            }
             let Some(c) = self.src[i..].chars().next() else { break };
             let n = c.len_utf8();
             let mark = is_mark(c);

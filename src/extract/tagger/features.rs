@@ -17,17 +17,20 @@ use std::ops::Range;
 struct Hash(u64);
 
 impl Hash {
-    fn new(template: u8) -> Hash {
+    const fn new(template: u8) -> Hash {
         Hash(0xcbf2_9ce4_8422_2325).byte(template)
     }
 
-    fn byte(self, b: u8) -> Hash {
-        Hash((self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+    const fn byte(self, b: u8) -> Hash {
+        Hash((self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3))
     }
 
-    fn str(mut self, s: &str) -> Hash {
-        for b in s.bytes() {
-            self = self.byte(b);
+    const fn str(mut self, s: &str) -> Hash {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            self = self.byte(bytes[i]);
+            i += 1;
         }
         self.byte(0x1f)
     }
@@ -85,6 +88,40 @@ mod flag {
     ];
     /// The flags a neighbour contributes.
     pub const NEIGHBOUR: u32 = CAP | GIVEN | SURNAME | PLACE | TITLE | ROLE | ORG_CUE | PLACE_HEAD | DEMONYM;
+}
+
+/// `Hash::new(template).str(name)` for each name: the features that begin with the name of a
+/// flag or of a context bit go on from these, worked out at compile time.
+const fn named<const N: usize>(template: u8, names: [&str; N]) -> [Hash; N] {
+    let mut out = [Hash(0); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = Hash::new(template).str(names[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Templates 21 (the word's flag), 22 (with its run), 23 to 26 (a neighbour's flag).
+const FLAG_FEATURES: [[Hash; flag::NAMES.len()]; 6] = [
+    named(21, flag::NAMES),
+    named(22, flag::NAMES),
+    named(23, flag::NAMES),
+    named(24, flag::NAMES),
+    named(25, flag::NAMES),
+    named(26, flag::NAMES),
+];
+
+/// Templates 27 (a context bit) and 28 (with the run).
+const DOC_FEATURES: [[Hash; doc::NAMES.len()]; 2] = [named(27, doc::NAMES), named(28, doc::NAMES)];
+
+/// The set bits of `bits`, lowest first.
+fn set_bits(mut bits: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let b = bits.trailing_zeros();
+        bits &= bits.wrapping_sub(1);
+        (b < 32).then_some(b as usize)
+    })
 }
 
 /// What the whole document says about each capitalised word form: the company it keeps
@@ -570,7 +607,13 @@ pub fn passage<'a>(
             *x = true;
         }
     }
-    let mut lowers = String::new();
+    // Room reserved once for what is pushed below (growing a vector a push at a time cost a
+    // tenth of this function): the near words' lowercase forms, an offset for every token
+    // and about forty features for every word of a run.
+    let mut lowers =
+        String::with_capacity(words.iter().zip(&near).filter(|(_, n)| **n).map(|(w, _)| w.form.len()).sum());
+    offsets.reserve(n + 1);
+    feats.reserve(40 * words.iter().filter(|w| w.run != b'O').count());
     for (i, w) in words.iter_mut().enumerate().filter(|(i, _)| near[*i]) {
         let start = lowers.len() as u32;
         lower_into(w.form, &mut lowers);
@@ -624,15 +667,18 @@ pub fn passage<'a>(
         let run = std::str::from_utf8(&run).unwrap_or("");
         push(Hash::new(19).str(run));
         push(Hash::new(20).str(run).str(head));
-        for (b, name) in flag::NAMES.iter().enumerate() {
-            let bit = 1 << b;
-            if w.flags & bit != 0 {
-                push(Hash::new(21).str(name));
-                push(Hash::new(22).str(name).str(run));
+        // Flags of the word, then of its neighbours (templates 23 to 26: before, after, two
+        // before, two after), flag by flag; only the flags set anywhere are visited.
+        let beside = [-1, 1, -2, 2].map(|d| get(ii + d).map_or(0, |x| x.flags & flag::NEIGHBOUR));
+        let all = (1 << flag::NAMES.len()) - 1;
+        for b in set_bits((w.flags | beside[0] | beside[1] | beside[2] | beside[3]) & all) {
+            if w.flags & (1 << b) != 0 {
+                push(FLAG_FEATURES[0][b]);
+                push(FLAG_FEATURES[1][b].str(run));
             }
-            for (t, d) in [(23u8, -1isize), (24, 1), (25, -2), (26, 2)] {
-                if bit & flag::NEIGHBOUR != 0 && get(ii + d).is_some_and(|x| x.flags & bit != 0) {
-                    push(Hash::new(t).str(name));
+            for (k, f) in beside.iter().enumerate() {
+                if f & (1 << b) != 0 {
+                    push(FLAG_FEATURES[2 + k][b]);
                 }
             }
         }
@@ -647,12 +693,9 @@ pub fn passage<'a>(
             push(Hash::new(43).str(person).str(run));
         }
         // What the rest of the document says about the form.
-        let bits = ctx.bits(w.form);
-        for (b, name) in doc::NAMES.iter().enumerate() {
-            if bits & (1 << b) != 0 {
-                push(Hash::new(27).str(name));
-                push(Hash::new(28).str(name).str(run));
-            }
+        for b in set_bits(ctx.bits(w.form) & ((1 << doc::NAMES.len()) - 1)) {
+            push(DOC_FEATURES[0][b]);
+            push(DOC_FEATURES[1][b].str(run));
         }
         offsets.push(feats.len() as u32);
     }
