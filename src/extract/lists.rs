@@ -33,6 +33,8 @@ pub fn coordinated(
                 || seen.contains(&lower(w))
         })
         || p.toks.get(c.first).is_some_and(|t| t.sent_start())
+        // "Serbia's Novak Djokovic": whose it is, not a list of places.
+        || c.first.checked_sub(1).and_then(|k| p.toks.get(k)).is_some_and(|t| t.kind() == Kind::Poss)
     {
         return false;
     }
@@ -51,7 +53,10 @@ pub fn coordinated(
             } else {
                 c.end + 1
             };
-            p.toks.get(k).and_then(|t| starts.get(&(p.index as u32, t.start() as u32)))
+            p.toks.get(k).and_then(|t| starts.get(&(p.index as u32, t.start() as u32))).filter(|_| {
+                // "and Britain's Andy Murray": the place says whose the next name is.
+                !p.toks[k..].iter().take(4).any(|t| t.kind() == Kind::Poss)
+            })
         })
         .flatten();
     let kind = match (before, after) {

@@ -80,6 +80,12 @@ mod tests {
             // A plural title and a place after the name are not part of it.
             ("Sens. Amos Pelleter and Ruth Kibbe objected.", &["Amos Pelleter", "Ruth Kibbe"]),
             ("Gov. Rita Okafor of Ohio signed it.", &["Rita Okafor"]),
+            // Whose team, position or title it is comes before the name, not in it.
+            ("Later Cleveland DL Larry Ogunjobi was suspended.", &["Larry Ogunjobi"]),
+            ("In May Administrator Jim Bridenstine spoke.", &["Jim Bridenstine"]),
+            ("Lawmakers grilled Lt Col Alexander Vindman on Tuesday.", &["Alexander Vindman"]),
+            // A name after "of" is what a title is of.
+            ("She taught at the Federal University of Santa Catarina.", &[]),
         ];
         for (text, want) in cases {
             assert_names(text, |e| e.kind == EntityKind::Person, want);

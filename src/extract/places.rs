@@ -556,6 +556,10 @@ mod tests {
             ("The SPX index fell while LOS traders watched.", &[]),
             // Nor is a plural title ("Sens." is no town in France).
             ("Sens. Amos Pelleter and Ruth Kibbe objected.", &[]),
+            // A name after a place's possessive is whose it is, not a list of places.
+            ("Serbia’s Novak Djokovic and Britain’s Andy Murray will play.", &["Serbia", "United Kingdom"]),
+            // A city named like a person's surname is the person, unless the text places it.
+            ("Browns DL Sheldon Richardson spoke. Later Richardson said no.", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)

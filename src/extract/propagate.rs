@@ -140,20 +140,58 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
     // Exactly the room needed: a long book has tens of thousands of mentions.
     mentions.reserve_exact(found.len());
     mentions.extend(found);
-    // A small town that shares a name with a person of this document is that person
-    // ("Fillmore" in Charles J. Fillmore's biography).
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.named) {
+    // A city that shares its name with the surname of one person of this document is that
+    // person ("Fillmore" in Charles J. Fillmore's biography, "Richardson" after Sheldon
+    // Richardson), unless the text places it ("in Richardson", "Richardson, Texas").
+    let mut surnames: HashMap<&str, Option<(Key, Rc<str>)>> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
+        let Some((_, last)) = m.key.name().and_then(|n| n.rsplit_once(' ')) else { continue };
+        let entry = surnames.entry(last).or_insert_with(|| Some((m.key.clone(), m.name.clone())));
+        if entry.as_ref().is_some_and(|(k, _)| *k != m.key) {
+            *entry = None;
+        }
+    }
+    let mut placed = Vec::new();
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Place && m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface = p.text.get(m.range.clone()).unwrap_or("");
+        if surface.contains(' ') {
+            continue;
+        }
         let small =
             lex.places.get(surface).is_none_or(|pl| pl.kind == PlaceKind::City && pl.population < 1_000_000);
-        if let Some((EntityKind::Person, key, name)) = known.get(surface)
-            && small
-            && !surface.contains(' ')
+        if !small {
+            continue;
+        }
+        if let Some((EntityKind::Person, key, name)) = known.get(surface) {
+            placed.push((i, key.clone(), name.clone()));
+            continue;
+        }
+        let before = p.text.get(..m.range.start).unwrap_or("").trim_end();
+        let prep = ["in", "at", "from", "to", "near", "of", "In", "At", "From", "Near"]
+            .iter()
+            .any(|w| before.strip_suffix(w).is_some_and(|b| b.is_empty() || b.ends_with(' ')));
+        let region = p.text.get(m.range.end..).and_then(|t| t.strip_prefix(", ")).is_some_and(|t| {
+            let next: String = t.chars().take_while(|c| c.is_alphabetic() || *c == ' ').collect();
+            let mut words = next.split(' ');
+            let one = words.next().unwrap_or("");
+            let two = format!("{one} {}", words.next().unwrap_or(""));
+            [one, two.as_str()].iter().any(|w| {
+                lex.places.get(w).is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country))
+            })
+        });
+        if let Some(Some((key, name))) = surnames.get(surface)
+            && !prep
+            && !region
         {
+            placed.push((i, key.clone(), name.clone()));
+        }
+    }
+    for (i, key, name) in placed {
+        if let Some(m) = mentions.get_mut(i) {
             m.kind = EntityKind::Person;
-            m.key = key.clone();
-            m.name = name.clone();
+            m.key = key;
+            m.name = name;
         }
     }
 }

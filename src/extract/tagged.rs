@@ -197,18 +197,39 @@ pub fn reconcile(
             }
             let Some(text) = p.text.get(range.clone()) else { continue };
             let words: Vec<&str> = text.split_whitespace().collect();
-            // A title before a person's name is not part of the name ("Mr. Trump" is Trump).
-            let skip = if kind == EntityKind::Person {
-                words.iter().take_while(|w| lex.titles.contains(*w)).count().min(words.len() - 1)
+            // A title before a person's name is not part of the name ("Mr. Trump" is Trump),
+            // nor is whose title it is ("Cleveland DL Larry Ogunjobi", "European Union Gordon
+            // Sondland"): the mention starts at the name after those.
+            let (skip, from) = if kind == EntityKind::Person {
+                let titles =
+                    words.iter().take_while(|w| lex.titles.contains(*w)).count().min(words.len() - 1);
+                let start = crate::extract::people::named::name_start(lex, seen, &words);
+                if start > titles { (start, start) } else { (titles, 0) }
             } else {
-                0
+                (0, 0)
             };
             let name = words[skip..].join(" ");
-            // A title and what it is of ("Professor of Linguistics") name nobody.
-            if !name.starts_with(char::is_uppercase) {
+            // A title and what it is of ("Professor of Linguistics"), or a title and whose it
+            // is ("U.S. Ambassador"), name nobody.
+            let titles_only = kind == EntityKind::Person
+                && words[skip..].iter().any(|w| lex.titles.contains(*w) || lex.roles.contains(&*lower(w)))
+                && words[skip..].iter().all(|w| {
+                    crate::extract::names::CONNECTORS.contains(w)
+                        || crate::extract::people::named::not_name_word(lex, seen, w)
+                });
+            if !name.starts_with(char::is_uppercase) || titles_only {
                 continue;
             }
-            mentions.push(Mention::named(kind, &name, p.index, range.clone()));
+            let mut range = range.clone();
+            if from > 0
+                && let Some((at, _)) = text
+                    .match_indices(|c: char| c.is_whitespace())
+                    .filter(|(i, _)| !text[i + 1..].starts_with(char::is_whitespace))
+                    .nth(from - 1)
+            {
+                range.start += at + 1;
+            }
+            mentions.push(Mention::named(kind, &name, p.index, range));
         }
     }
     doubted

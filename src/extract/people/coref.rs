@@ -21,8 +21,64 @@ fn at(m: &Mention) -> At {
 
 /// Links short names to full names, then definite roles to the holders of their titles.
 pub fn link(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
+    shared_surnames(passes, lex, mentions);
     link_short_names(mentions);
     link_titles(passes, lex, mentions);
+    appositions(passes, mentions);
+}
+
+/// A given name alone coordinated with a full name takes its surname ("Joe and Hunter
+/// Biden": Joe Biden), and is then one person with every "Joe Biden" of the text.
+fn shared_surnames(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
+    let mut starts: HashMap<(usize, usize), Rc<str>> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
+        if let Some(name) = m.key.name().filter(|n| n.contains(' ')) {
+            starts.insert((m.passage, m.range.start), Rc::from(name));
+        }
+    }
+    if starts.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && m.named) {
+        let Some(given) = m.key.name().filter(|n| !n.contains(' ') && lex.is_given(n)) else { continue };
+        let Some(p) = passes.get(m.passage) else { continue };
+        let after = p.text.get(m.range.end..).unwrap_or("");
+        let Some(rest) = after.strip_prefix(" and ").or_else(|| after.strip_prefix(" & ")) else { continue };
+        let at = m.range.end + (after.len() - rest.len());
+        let Some(full) = starts.get(&(m.passage, at)) else { continue };
+        let Some((first, surname)) = full.split_once(' ') else { continue };
+        if !lex.is_given(first) || first == given {
+            continue;
+        }
+        let name: Rc<str> = Rc::from(format!("{given} {surname}"));
+        m.key = Key::Name(Rc::clone(&name));
+        m.name = name;
+    }
+}
+
+/// A role phrase set beside a name with a comma is that person ("Mr. Trump's personal
+/// lawyer, Rudy Giuliani"): one entry, named by the name.
+fn appositions(passes: &[Pass], mentions: &mut [Mention]) {
+    let mut starts: HashMap<(usize, usize), (Key, Rc<str>)> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
+        if matches!(m.key, Key::Name(_)) {
+            starts.insert((m.passage, m.range.start), (m.key.clone(), m.name.clone()));
+        }
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && !m.named) {
+        if !matches!(m.key, Key::Role(_)) {
+            continue;
+        }
+        let Some(p) = passes.get(m.passage) else { continue };
+        let after = p.text.get(m.range.end..).unwrap_or("");
+        let Some(rest) = after.strip_prefix(',') else { continue };
+        let rest = rest.trim_start_matches(' ');
+        let at = m.range.end + (after.len() - rest.len());
+        if let Some((key, name)) = starts.get(&(m.passage, at)) {
+            m.key = key.clone();
+            m.name = name.clone();
+        }
+    }
 }
 
 /// Gives each person mention whose name is the start or end of a longer name the longer
@@ -154,13 +210,27 @@ fn capitalise(w: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-/// One person who carries a title: key, first mention and name.
-type Holder = (Key, At, Rc<str>);
+/// One person who carries a title: key, first mention, name and how often the title is
+/// given to them.
+type Holder = (Key, At, Rc<str>, usize);
+
+/// How many times more often than anyone else a holder must carry a title for the title alone
+/// to mean them ("President Trump" three times, "President Zelensky" once: "the president"
+/// is Trump).
+const TITLE_LEAD: usize = 2;
+
+/// The holder a definite role means: the only one, or one given the title far more often.
+fn dominant(holders: &[Holder]) -> Option<&Holder> {
+    let top = holders.iter().max_by_key(|h| (h.3, std::cmp::Reverse(h.1)))?;
+    let runner = holders.iter().filter(|h| h.0 != top.0).map(|h| h.3).max().unwrap_or(0);
+    (top.3 >= TITLE_LEAD * runner.max(1) || runner == 0).then_some(top)
+}
 
 /// Gives a definite role ("the Secretary of State", "the president", "the Republican
 /// president") the key of the one named person who carries that title in the text, named
-/// before it ("Secretary of State John Kerry", "President Trump"). Two holders of one title,
-/// or none before the role, leave it an entry of its own.
+/// before it ("Secretary of State John Kerry", "President Trump"), or the one given it at
+/// least twice as often as any other. Two holders given the title alike, or none before the
+/// role, leave it an entry of its own.
 fn link_titles(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
     // Role noun → the people who carry it, with their first mention and name.
     let mut holders: HashMap<String, Vec<Holder>> = HashMap::default();
@@ -172,9 +242,12 @@ fn link_titles(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
             continue;
         }
         let v = holders.entry(role).or_default();
-        match v.iter_mut().find(|(k, _, _)| *k == m.key) {
-            Some(h) => h.1 = h.1.min(at(m)),
-            None => v.push((m.key.clone(), at(m), m.name.clone())),
+        match v.iter_mut().find(|h| h.0 == m.key) {
+            Some(h) => {
+                h.1 = h.1.min(at(m));
+                h.3 += 1;
+            }
+            None => v.push((m.key.clone(), at(m), m.name.clone(), 1)),
         }
     }
     if holders.is_empty() {
@@ -189,7 +262,7 @@ fn link_titles(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
         let Some(noun) = noun.filter(|_| surface.starts_with("the ") || surface.starts_with("The ")) else {
             continue;
         };
-        if let Some([(key, first, name)]) = holders.get(&noun).map(Vec::as_slice)
+        if let Some((key, first, name, _)) = holders.get(&noun).and_then(|v| dominant(v))
             && *first < at(m)
         {
             m.key = key.clone();
@@ -263,6 +336,30 @@ mod tests {
         // Two holders: the role is no one's in particular.
         let ps = people("President Walter Brandt met President Ana Lutz. Then the president said no.");
         assert!(ps.iter().any(|(n, _)| n == "president"), "{ps:?}");
+    }
+
+    #[test]
+    fn a_given_name_listed_with_a_full_name_shares_its_surname() {
+        let ps =
+            people("He did not urge anyone to investigate Joe and Hunter Biden. Later Joe Biden denied it.");
+        let names: Vec<&str> = ps.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Hunter Biden", "Joe Biden"], "{ps:?}");
+    }
+
+    #[test]
+    fn a_role_beside_a_name_is_that_person() {
+        let ps = people("On Monday a personal lawyer, Rudy Okafor, spoke to Walter Brandt.");
+        let names: Vec<&str> = ps.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Rudy Okafor", "Walter Brandt"], "{ps:?}");
+    }
+
+    #[test]
+    fn the_president_is_the_one_given_the_title_most() {
+        let ps = people(
+            "President Walter Brandt called President Ana Lutz. President Brandt spoke first, and \
+             President Brandt spoke last. Then the president left.",
+        );
+        assert!(!ps.iter().any(|(n, _)| n == "president"), "{ps:?}");
     }
 
     #[test]

@@ -109,6 +109,72 @@ fn brand_like(w: &str) -> bool {
     false
 }
 
+/// Positions written before a name as titles are ("Administrator Jim Bridenstine",
+/// "guitarist Tom Johnston"), besides the role nouns of the lexicon.
+const POSITIONS: &[&str] = &[
+    "administrator",
+    "commissioner",
+    "sheriff",
+    "superintendent",
+    "treasurer",
+    "inspector",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "quarterback",
+];
+
+/// True for a word that is no part of a person's name: a title or a role ("Lt", "Col.",
+/// "Administrator", "Singer-guitarists"), an organisation word, a place, a nationality, an
+/// abbreviation in capitals ("DL", "CEO") or a word the document writes in lowercase.
+pub fn not_name_word(lex: &Lexicon, seen: &Seen, w: &str) -> bool {
+    let l = lower(w);
+    let role = |x: &str| {
+        let one = x.strip_suffix('s').unwrap_or(x);
+        [x, one].iter().any(|x| lex.roles.contains(*x) || POSITIONS.contains(x))
+    };
+    lex.titles.contains(w)
+        || lex.titles.contains(format!("{w}.").as_str())
+        || role(&l)
+        || l.contains('-') && l.split('-').any(role)
+        || lex.org_cues.contains(w)
+        || lex.places.contains_key(w) && !lex.is_given(w)
+        || lex.is_demonym(w)
+        || w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+        || seen.contains(&l)
+}
+
+/// Where a person's name starts in a run of capitalised words: after the last word that is
+/// no part of a name, when a given name follows it ("Cleveland DL Larry Ogunjobi", "European
+/// Union Gordon Sondland", "Lt Col Alexander Vindman"), or any name after titles and roles
+/// alone ("Administrator Bridenstine"). The words before say whose title or team it is; 0
+/// when the run is a name throughout.
+pub fn name_start(lex: &Lexicon, seen: &Seen, words: &[&str]) -> usize {
+    let n = words.len();
+    if n < 2 {
+        return 0;
+    }
+    let Some(last_not) = (0..n - 1).rev().find(|&i| not_name_word(lex, seen, words[i])) else { return 0 };
+    let k = last_not + 1;
+    // "University of Santa Catarina": a name after "of" is what the title or the
+    // organisation is of.
+    if CONNECTORS.contains(&words[last_not]) || CONNECTORS.contains(&words[k]) || !is_cap_word(words[k]) {
+        return 0;
+    }
+    let titles_only = words[..k].iter().all(|w| {
+        let l = lower(w);
+        lex.titles.contains(*w)
+            || lex.titles.contains(format!("{w}.").as_str())
+            || lex.roles.contains(&*l)
+            || POSITIONS.contains(&&*l)
+    });
+    // The name left is a name: no common word but a given name or a surname ("NASA Glenn
+    // Research" is no person).
+    let namely = |w: &&str| lex.is_given(w) || lex.surnames.contains(w) || !lex.common.contains(&lower(w));
+    let given = lex.is_given(words[k]) && n - k >= 2 && !CONNECTORS.contains(&words[k + 1]);
+    if (given || titles_only) && words[k..].iter().all(namely) { k } else { 0 }
+}
+
 /// A named person: a given name first ("Hermann Weyl"), initials ("Charles J. Fillmore"), a
 /// census surname last, or context that only people have: a role noun before ("mathematician
 /// Hermann Weyl"), a verb of saying, "who" or an appositive role after ("Dumas said",
@@ -122,6 +188,11 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
         words.pop();
         end -= 1;
     }
+    // "Cleveland DL Larry Ogunjobi": the team and the position before the name are not
+    // part of it; a place there is a place of its own.
+    let start = name_start(lex, seen, &words);
+    let whose: Vec<&str> = words.drain(..start).collect();
+    let first_tok = c.first + start;
     let full_name = words.len() >= 2
         && lex.is_given(words[0])
         && lex.surnames.contains(words[words.len() - 1])
@@ -140,7 +211,7 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     // Surnames that are also words ("Chasing Liberty", "Burning Man") need every word unseen in lowercase.
     let surname = lex.surnames.contains(last)
         && words.iter().all(|w| !seen.contains(&lower(w)) && !w.ends_with("ing") && !w.ends_with("ed"));
-    let context = person_context(p, c.first, c.end, lex);
+    let context = person_context(p, first_tok, c.end, lex);
     // Measured on the annotated articles and left out: a re-mention by the last word alone, a
     // census surname alone, a personal pronoun after the name, or any two unknown words never
     // written in lowercase gave more false people (film titles, teams, foreign place names)
@@ -153,8 +224,24 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     if !ok {
         return false;
     }
-    let range = c.range(p).start..p.toks[end - 1].end();
-    out.push(Mention::named(EntityKind::Person, &words.join(" "), p.index, range));
+    let (Some(s), Some(e)) = (p.toks.get(first_tok), p.toks.get(end - 1)) else { return false };
+    let mut m = Mention::named(EntityKind::Person, &words.join(" "), p.index, s.start()..e.end());
+    if !whose.is_empty()
+        && whose.iter().all(|w| {
+            lex.titles.contains(*w) || lex.roles.contains(&*lower(w)) || POSITIONS.contains(&&*lower(w))
+        })
+    {
+        m.set_role(Some(whose.join(" ")));
+    }
+    out.push(m);
+    let (Some(pl), Some(s), Some(e)) = (
+        lex.places.get(whose.join(" ").as_str()),
+        p.toks.get(c.first),
+        p.toks.get(first_tok.wrapping_sub(1)),
+    ) else {
+        return true;
+    };
+    out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, s.start()..e.end()));
     true
 }
 

@@ -77,6 +77,12 @@ pub fn titled(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
         if !matches!(prev, Some("the" | "The")) || c.len() == 1 && words[0].ends_with('.') {
             return true;
         }
+        // "the Office of the Inspector General": the title ends an organisation's name.
+        let word = |k: Option<usize>| k.and_then(|k| p.toks.get(k)).map(|t| t.text(p.text));
+        if word(c.first.checked_sub(2)) == Some("of") && word(c.first.checked_sub(3)).is_some_and(is_cap_word)
+        {
+            return true;
+        }
         let mut range = c.range(p);
         if let Some(t) = p.toks.get(c.first - 1) {
             range.start = t.start();
