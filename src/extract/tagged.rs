@@ -5,6 +5,7 @@
 use super::lexicon::Lexicon;
 use super::merge::{Mention, Occupied};
 use super::tagger::{self, Class};
+use super::tokens::Kind;
 use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
@@ -56,6 +57,7 @@ pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
         coordinated(p, ns);
     }
     one_reading(passes, &mut out);
+    organisations(passes, lex, &mut out);
     out
 }
 
@@ -94,6 +96,108 @@ fn one_reading(passes: &[Pass], out: &mut [Names]) {
             let best = (0..v.len()).fold(0, |a, i| if v[i] > v[a] { i } else { a });
             if v[best] > 0.0 {
                 n.class = Class::ALL[best];
+            }
+        }
+    }
+}
+
+/// Nouns for what a company has and a person does not, right after a name or its
+/// possessive ("WeWork founder", "Audi's shares", "his WeWork shares").
+const COMPANY_NOUNS: &[&str] = &[
+    "ceo",
+    "ceos",
+    "cfo",
+    "coo",
+    "cto",
+    "founder",
+    "founders",
+    "co-founder",
+    "cofounder",
+    "shares",
+    "stock",
+    "stocks",
+    "shareholders",
+    "shareholder",
+    "stockholders",
+    "investors",
+    "revenue",
+    "revenues",
+    "earnings",
+    "profit",
+    "profits",
+    "ipo",
+    "valuation",
+    "subsidiary",
+    "subsidiaries",
+    "headquarters",
+    "hq",
+    "employees",
+    "workforce",
+    "customers",
+    "subscribers",
+];
+
+/// Names the tagger read as people that the text shows to be organisations:
+///
+/// - a name ending in a word of an organisation's name ("Hong Kong Polytechnic University",
+///   "Alden Capital", "Tequila Works"), unless it is a given name and a surname ("Nathan
+///   Law");
+/// - a name that somewhere has what only a company has, right after it or its possessive
+///   ("WeWork founder Adam Neumann", "Ascom's shares"), and nowhere a title or a given name
+///   before it: every occurrence.
+fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
+    // The forms of the tagger's people; per form, whether some occurrence of it has a
+    // company's noun after it, and whether some has a title or a given name before it.
+    let mut marks: HashMap<&str, (bool, bool)> = HashMap::default();
+    for (p, ns) in passes.iter().zip(out.iter()) {
+        for n in ns.iter().filter(|n| n.class == Class::Person) {
+            marks.insert(p.text.get(n.range.clone()).unwrap_or(""), (false, false));
+        }
+    }
+    for p in passes.iter().filter(|p| !p.headline) {
+        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
+        let mut i = 0;
+        while i < p.toks.len() {
+            if !cap(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while cap(end) || p.toks.get(end).is_some_and(|t| t.text(p.text) == ".") && cap(end + 1) {
+                end += 1;
+            }
+            let run_end = p.toks[end - 1].end();
+            let poss = p.toks.get(end).is_some_and(|t| t.kind() == Kind::Poss);
+            let after = p.toks.get(end + usize::from(poss)).map_or("".into(), |t| lower(t.text(p.text)));
+            for k in i..end {
+                let Some(form) = p.text.get(p.toks[k].start()..run_end) else { continue };
+                let Some(e) = marks.get_mut(form) else { continue };
+                if k == i {
+                    e.0 |= COMPANY_NOUNS.contains(&after.as_ref());
+                } else {
+                    let before = p.toks[k - 1].text(p.text);
+                    let before =
+                        if before == "." && k >= i + 2 { p.toks[k - 2].text(p.text) } else { before };
+                    e.1 |= lex.titles.contains(before)
+                        || lex.titles.contains(format!("{before}.").as_str())
+                        || lex.is_given(before);
+                }
+            }
+            i = end;
+        }
+    }
+    for (p, ns) in passes.iter().zip(out.iter_mut()) {
+        for n in ns.iter_mut().filter(|n| n.class == Class::Person) {
+            let Some(text) = p.text.get(n.range.clone()) else { continue };
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+            let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
+            let headed = lex.org_cues.contains(last) && !person_shaped;
+            let shown = marks.get(text).is_some_and(|&(company, personal)| company && !personal)
+                && !person_shaped
+                && !(words.len() == 1 && lex.is_given(first));
+            if headed || shown {
+                n.class = Class::Organization;
             }
         }
     }
