@@ -22,6 +22,7 @@ static EVENTS: &str = include_str!("../../data/events.tsv");
 static EVENT_HEADS: &str = include_str!("../../data/event_heads.txt");
 static PLACE_CUES: &str = include_str!("../../data/place_cues.txt");
 static ORG_CUES: &str = include_str!("../../data/org_cues.txt");
+static COMPANY_HEADS: &str = include_str!("../../data/company_heads.txt");
 static ORG_NOUNS: &str = include_str!("../../data/org_nouns.txt");
 static ORG_NAMES: &str = include_str!("../../data/org_names.txt");
 static ORG_WORDNET: &str = include_str!("../../data/org_wordnet.txt");
@@ -207,6 +208,8 @@ pub struct Lexicon {
     pub place_prefixes: HashSet<&'static str>,
     /// Words marking organisations and works.
     pub org_cues: HashSet<&'static str>,
+    /// Words that end company names ("Capital", "Robotics", "LLC"): read by rules only.
+    pub company_heads: HashSet<&'static str>,
     /// Lowercase nouns that follow an organisation's name ("founder", "shares", "coach").
     pub org_nouns: HashSet<&'static str>,
     /// Names of organisations, exact case ("Cleveland Browns", "NASA", "The New York Times").
@@ -335,6 +338,7 @@ impl Lexicon {
             place_heads,
             place_prefixes,
             org_cues,
+            company_heads: lines(COMPANY_HEADS).collect(),
             org_nouns: words(ORG_NOUNS).collect(),
             orgs: NameList::new(orgs),
             people: NameList::new(lines(PEOPLE_WORDNET).collect()),

@@ -192,7 +192,7 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
             let words: Vec<&str> = text.split_whitespace().collect();
             let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
             let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
-            let headed = lex.org_cues.contains(last) && !person_shaped;
+            let headed = (lex.org_cues.contains(last) || lex.company_heads.contains(last)) && !person_shaped;
             let shown = marks.get(text).is_some_and(|&(company, personal)| company && !personal)
                 && !person_shaped
                 && !(words.len() == 1 && lex.is_given(first));
