@@ -244,38 +244,42 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     }
     let seen = lower_seen(&passes);
     let chunks: Vec<Vec<names::Chunk>> = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
-    let tagged = tagged::names(&passes, lex, &seen);
     let mut mentions: Vec<Mention> = Vec::new();
-    for (p, chunks) in passes.iter().zip(&chunks) {
-        if p.headline {
-            places::headline_places(p, lex, &mut mentions);
-            people::headline_pairs(p, lex, &mut mentions);
-        } else {
-            let before = mentions.len();
-            places::dateline(p, lex, &mut mentions);
-            places::joined(p, lex, &mut mentions);
-            let joined = merge::Occupied::of(&mentions[before..], &[]);
-            for c in chunks.iter().filter(|c| !joined.overlaps(p.index, &c.range(p))) {
-                classify(p, c, lex, &seen, &mut mentions);
+    // The rules below need none of the tagger's names: on a long text they run while the
+    // tagger reads passages on a second thread.
+    let tagged = tagged::names(&passes, lex, &seen, || {
+        for (p, chunks) in passes.iter().zip(&chunks) {
+            if p.headline {
+                places::headline_places(p, lex, &mut mentions);
+                people::headline_pairs(p, lex, &mut mentions);
+            } else {
+                let before = mentions.len();
+                places::dateline(p, lex, &mut mentions);
+                places::joined(p, lex, &mut mentions);
+                let joined = merge::Occupied::of(&mentions[before..], &[]);
+                for c in chunks.iter().filter(|c| !joined.overlaps(p.index, &c.range(p))) {
+                    classify(p, c, lex, &seen, &mut mentions);
+                }
+                people::roles::roles(p, lex, &mut mentions);
             }
-            people::roles::roles(p, lex, &mut mentions);
         }
-    }
-    // Full names in title-case lines, joined with a body name of the same surname.
-    let known = people::unknown::known_words(&mentions);
-    let taken = merge::Occupied::of(&mentions, &[]);
-    let has_title = doc.title.is_some();
-    for (p, chunks) in passes.iter().zip(&chunks).filter(|(p, _)| p.headline && !(has_title && p.index == 0))
-    {
-        for c in chunks.iter().filter(|c| !taken.overlaps(p.index, &c.range(p))) {
-            people::unknown::headline_person(p, c, lex, &seen, &known, &mut mentions);
+        // Full names in title-case lines, joined with a body name of the same surname.
+        let known = people::unknown::known_words(&mentions);
+        let taken = merge::Occupied::of(&mentions, &[]);
+        let has_title = doc.title.is_some();
+        for (p, chunks) in
+            passes.iter().zip(&chunks).filter(|(p, _)| p.headline && !(has_title && p.index == 0))
+        {
+            for c in chunks.iter().filter(|c| !taken.overlaps(p.index, &c.range(p))) {
+                people::unknown::headline_person(p, c, lex, &seen, &known, &mut mentions);
+            }
         }
-    }
-    if let Some(title) = passes.first().filter(|p| doc.title.is_some() && p.headline) {
-        people::unknown::title_subject(title, lex, &seen, &mut mentions);
-    }
-    people::groups::find(&passes, lex, &mut mentions);
-    roads::find(&passes, &mut mentions);
+        if let Some(title) = passes.first().filter(|p| doc.title.is_some() && p.headline) {
+            people::unknown::title_subject(title, lex, &seen, &mut mentions);
+        }
+        people::groups::find(&passes, lex, &mut mentions);
+        roads::find(&passes, &mut mentions);
+    });
     let doubted = tagged::reconcile(&passes, &tagged, lex, &seen, &mut mentions);
     places::inside_names(&passes, lex, &mut mentions);
     propagate::propagate(&passes, lex, &seen, &mut mentions);

@@ -10,6 +10,7 @@ use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A name the tagger found in a passage.
 #[derive(Debug, Clone)]
@@ -27,18 +28,34 @@ pub struct Tagged {
 /// The names the tagger finds in one passage.
 pub type Names = Vec<Tagged>;
 
-/// The tagger's names of every passage (none when no model is available).
-pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
-    let Some(model) = tagger::get() else { return vec![Vec::new(); passes.len()] };
+/// Text length (bytes of passage text) from which the tagger uses a second thread.
+const PARALLEL_BYTES: usize = 100_000;
+
+/// The tagger's names of every passage (none when no model is available), with `meanwhile`
+/// run on this thread.
+///
+/// The one place where work is split: the tagger reads each passage on its own (a quarter
+/// of a book's time), so on a long text a second thread starts on the passages while this
+/// one runs `meanwhile` (rules that need no tagger names), then both take the passages
+/// left, one at a time. Which thread reads a passage changes nothing in its names. A short
+/// text stays on one thread: starting another would cost more than it saves.
+pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen, meanwhile: impl FnOnce()) -> Vec<Names> {
+    let Some(model) = tagger::get() else {
+        meanwhile();
+        return vec![Vec::new(); passes.len()];
+    };
     let mut ctx = tagger::features::Context::default();
     for p in passes {
         ctx.add(p, lex);
     }
-    let mut forms = tagger::features::Forms::default();
-    let mut out: Vec<Names> = passes
-        .iter()
-        .map(|p| {
-            model
+    let next = AtomicUsize::new(0);
+    let read = || {
+        let mut forms = tagger::features::Forms::default();
+        let mut read = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(p) = passes.get(i) else { break };
+            let names: Names = model
                 .names(p, lex, seen, &ctx, &mut forms)
                 .into_iter()
                 .filter_map(|n| {
@@ -50,9 +67,25 @@ pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen) -> Vec<Names> {
                         margin: n.margin,
                     })
                 })
-                .collect()
-        })
-        .collect();
+                .collect();
+            read.push((i, names));
+        }
+        read
+    };
+    let long = passes.iter().map(|p| p.text.len()).sum::<usize>() > PARALLEL_BYTES;
+    let read = std::thread::scope(|scope| {
+        let other = long.then(|| scope.spawn(read));
+        meanwhile();
+        let mut all = read();
+        if let Some(other) = other {
+            all.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        }
+        all
+    });
+    let mut out: Vec<Names> = vec![Vec::new(); passes.len()];
+    for (i, names) in read {
+        out[i] = names;
+    }
     for (p, ns) in passes.iter().zip(out.iter_mut()) {
         coordinated(p, ns);
     }
