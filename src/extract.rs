@@ -78,7 +78,9 @@ pub fn lower(w: &str) -> Cow<'_, str> {
 /// True for a passage set in title case, or in capitals: a headline, a caption heading, a
 /// site name. Short, and most of its longer words capitalised.
 fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
-    let words: Vec<&str> = toks.iter().filter(|t| t.kind() == Kind::Word).map(|t| t.text(text)).collect();
+    // Past 24 words it is no headline: the rest need not be gathered.
+    let words: Vec<&str> =
+        toks.iter().filter(|t| t.kind() == Kind::Word).map(|t| t.text(text)).take(25).collect();
     if words.is_empty() || words.len() > 24 {
         return false;
     }
@@ -99,21 +101,61 @@ fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
     caps * 10 >= long.len() * 7
 }
 
+/// Texts longer than this (in bytes of prose) are tokenised and counted on two threads,
+/// half of the passages each: below it a thread costs more than it saves.
+const PARALLEL_BYTES: usize = 100_000;
+
+/// Where to cut `items` in two runs of about the same bytes, `bytes` of them in all.
+fn halfway<T>(items: &[T], bytes: usize, len: impl Fn(&T) -> usize) -> usize {
+    let mut sum = 0;
+    items.iter().position(|x| {
+        sum += len(x);
+        sum * 2 >= bytes
+    })
+    .map_or(items.len(), |i| i + 1)
+}
+
+/// Runs `a` and `b`, on two threads when `parallel`.
+fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if !parallel {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        (a, b.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
 /// The tokens of every passage, in one vector (a long book has close to a million, alive
 /// for the whole extraction), and the range of each passage's tokens in it.
 fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
-    // About one token for every five bytes of text: reserved once, so the vector rarely grows.
-    let bytes: usize = doc.prose().map(|(p, _)| p.text.len()).sum();
-    let mut all = Vec::with_capacity(bytes / 4);
-    let ranges = doc
-        .prose()
-        .map(|(p, styles)| {
-            let start = all.len();
-            tokens::tokenize_into(&p.text, &mut all);
-            mask_code(p, styles, start, &mut all);
-            start..all.len()
-        })
-        .collect();
+    let prose: Vec<(&Passage, &[Style])> = doc.prose().collect();
+    let bytes: usize = prose.iter().map(|(p, _)| p.text.len()).sum();
+    // About one token for every five bytes of text: the first half's vector is reserved for
+    // the whole text once, so it rarely grows, and takes the second half's tokens after it.
+    let tokenize = |part: &[(&Passage, &[Style])], room: usize| {
+        let mut all = Vec::with_capacity(room / 4);
+        let ranges: Vec<Range<usize>> = part
+            .iter()
+            .map(|(p, styles)| {
+                let start = all.len();
+                tokens::tokenize_into(&p.text, &mut all);
+                mask_code(p, styles, start, &mut all);
+                start..all.len()
+            })
+            .collect();
+        (all, ranges)
+    };
+    let mid = halfway(&prose, bytes, |(p, _)| p.text.len());
+    let (first, second) = prose.split_at(mid);
+    let second_bytes = second.iter().map(|(p, _)| p.text.len()).sum();
+    let parallel = bytes > PARALLEL_BYTES;
+    let ((mut all, mut ranges), (more, more_ranges)) =
+        both(parallel, || tokenize(first, bytes), || tokenize(second, second_bytes));
+    let shift = all.len();
+    all.extend_from_slice(&more);
+    ranges.extend(more_ranges.into_iter().map(|r| r.start + shift..r.end + shift));
     // Hands back the room reserved beyond the estimate.
     all.shrink_to_fit();
     (all, ranges)
@@ -156,15 +198,19 @@ fn mask_code(p: &Passage, styles: &[Style], start: usize, all: &mut Vec<Token>) 
 
 /// Builds the passes of a document: headlines are the title, the headings, and title-case lines.
 fn passes<'a>(doc: &'a Document, all: &'a [Token], ranges: &[Range<usize>]) -> Vec<Pass<'a>> {
-    let mut heads: Vec<&Passage> = doc.title.iter().collect();
-    heads.extend(doc.sections.iter().filter_map(|s| s.heading.as_ref()));
+    // The headings' addresses, sorted: a long book has hundreds of headings and thousands
+    // of passages.
+    let mut heads: Vec<*const Passage> = doc.title.iter().map(|p| p as *const Passage).collect();
+    heads.extend(doc.sections.iter().filter_map(|s| s.heading.as_ref()).map(|p| p as *const Passage));
+    heads.sort_unstable();
     doc.prose()
         .zip(ranges)
         .enumerate()
         .map(|(index, ((passage, styles), range))| {
             let text = passage.text.as_str();
             let toks = all.get(range.clone()).unwrap_or(&[]);
-            let headline = heads.iter().any(|h| std::ptr::eq(*h, passage)) || looks_like_headline(text, toks);
+            let headline =
+                heads.binary_search(&(passage as *const Passage)).is_ok() || looks_like_headline(text, toks);
             Pass { passage, text, styles, toks, headline, index }
         })
         .collect()
@@ -201,7 +247,21 @@ impl Seen<'_> {
     }
 }
 
+/// What the document says about its words: on a long text, each half of the passages
+/// counted on its own thread and the two joined.
 fn lower_seen<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
+    let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
+    let (first, second) = passes.split_at(halfway(passes, bytes, |p| p.text.len()));
+    let (mut seen, other) = both(bytes > PARALLEL_BYTES, || seen_in(first), || seen_in(second));
+    seen.lower.extend(other.lower);
+    seen.placed.extend(other.placed);
+    for (w, n) in other.caps {
+        *seen.caps.entry(w).or_default() += n;
+    }
+    seen
+}
+
+fn seen_in<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
     let mut seen = Seen::default();
     for p in passes {
         let mut prev = "";
@@ -243,11 +303,12 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         return Vec::new();
     }
     let seen = lower_seen(&passes);
-    let chunks: Vec<Vec<names::Chunk>> = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
+    let mut chunks: Vec<Vec<names::Chunk>> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // The rules below need none of the tagger's names: on a long text they run while the
     // tagger reads passages on a second thread.
     let tagged = tagged::names(&passes, lex, &seen, || {
+        chunks = passes.iter().map(|p| names::chunks(p, lex, &seen)).collect();
         for (p, chunks) in passes.iter().zip(&chunks) {
             if p.headline {
                 places::headline_places(p, lex, &mut mentions);

@@ -81,7 +81,12 @@ pub fn read_with(
     format: Format,
     hints: ingest::html::Hints,
 ) -> Result<Document, InputError> {
-    let mut doc = ingest::parse_with(input, format, hints)?;
+    // The word lists are parsed on another thread while the input is read.
+    let doc = std::thread::scope(|scope| {
+        scope.spawn(extract::lexicon::get);
+        ingest::parse_with(input, format, hints)
+    });
+    let mut doc = doc?;
     doc.entities = extract::entities(&doc);
     Ok(doc)
 }

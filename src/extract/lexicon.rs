@@ -89,6 +89,11 @@ impl Lines {
         Lines { data, index }
     }
 
+    /// No lines of `data`: a place held until the lines are indexed.
+    fn empty(data: &'static str) -> Lines {
+        Lines { data, index: HashTable::new() }
+    }
+
     /// Where the line whose key is `key` starts.
     fn find(&self, key: &str) -> Option<u32> {
         let hash = FxBuildHasher.hash_one(key);
@@ -274,6 +279,26 @@ fn place_kind(s: &str) -> PlaceKind {
 
 impl Lexicon {
     fn load() -> Lexicon {
+        // The big word lists are indexed on a second thread while the gazetteer and its
+        // automaton are built: the two take about as long.
+        std::thread::scope(|scope| {
+            let lists = scope.spawn(|| {
+                (
+                    Lines::new(GIVEN_NAMES, |_| true),
+                    Lines::new(SURNAMES, |_| true),
+                    Lines::new(COMMON_WORDS, |_| true),
+                    NameList::new(lines(PEOPLE_WORDNET).collect()),
+                )
+            });
+            let rest = Lexicon::gazetteer();
+            let (given, surnames, common, people) =
+                lists.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Lexicon { given, surnames, common, people, ..rest }
+        })
+    }
+
+    /// Everything but the lists [`Lexicon::load`] indexes on its second thread.
+    fn gazetteer() -> Lexicon {
         let mut place_heads = HashSet::default();
         let mut place_prefixes = HashSet::default();
         for w in lines(PLACE_CUES) {
@@ -327,8 +352,8 @@ impl Lexicon {
             places,
             place_names,
             place_matcher,
-            given: Lines::new(GIVEN_NAMES, |_| true),
-            surnames: Lines::new(SURNAMES, |_| true),
+            given: Lines::empty(GIVEN_NAMES),
+            surnames: Lines::empty(SURNAMES),
             stop: words(STOPWORDS).collect(),
             titles,
             roles: lines(ROLES).collect(),
@@ -341,10 +366,10 @@ impl Lexicon {
             company_heads: lines(COMPANY_HEADS).collect(),
             org_nouns: words(ORG_NOUNS).collect(),
             orgs: NameList::new(orgs),
-            people: NameList::new(lines(PEOPLE_WORDNET).collect()),
+            people: NameList::new(HashSet::default()),
             demonyms: lines(DEMONYMS).collect(),
             groups: lines(GROUPS).collect(),
-            common: Lines::new(COMMON_WORDS, |_| true),
+            common: Lines::empty(COMMON_WORDS),
             function: words(FUNCTION_WORDS).collect(),
         }
     }
