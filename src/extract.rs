@@ -101,32 +101,6 @@ fn looks_like_headline(text: &str, toks: &[Token]) -> bool {
     caps * 10 >= long.len() * 7
 }
 
-/// Texts longer than this (in bytes of prose) are tokenised and counted on two threads,
-/// half of the passages each: below it a thread costs more than it saves.
-const PARALLEL_BYTES: usize = 100_000;
-
-/// Where to cut `items` in two runs of about the same bytes, `bytes` of them in all.
-fn halfway<T>(items: &[T], bytes: usize, len: impl Fn(&T) -> usize) -> usize {
-    let mut sum = 0;
-    items.iter().position(|x| {
-        sum += len(x);
-        sum * 2 >= bytes
-    })
-    .map_or(items.len(), |i| i + 1)
-}
-
-/// Runs `a` and `b`, on two threads when `parallel`.
-fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
-    if !parallel {
-        return (a(), b());
-    }
-    std::thread::scope(|scope| {
-        let b = scope.spawn(b);
-        let a = a();
-        (a, b.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-    })
-}
-
 /// The tokens of every passage, in one vector (a long book has close to a million, alive
 /// for the whole extraction), and the range of each passage's tokens in it.
 fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
@@ -147,12 +121,12 @@ fn tokenize_all(doc: &Document) -> (Vec<Token>, Vec<Range<usize>>) {
             .collect();
         (all, ranges)
     };
-    let mid = halfway(&prose, bytes, |(p, _)| p.text.len());
+    let mid = crate::halfway(&prose, bytes, |(p, _)| p.text.len());
     let (first, second) = prose.split_at(mid);
     let second_bytes = second.iter().map(|(p, _)| p.text.len()).sum();
-    let parallel = bytes > PARALLEL_BYTES;
+    let parallel = bytes > crate::PARALLEL_BYTES;
     let ((mut all, mut ranges), (more, more_ranges)) =
-        both(parallel, || tokenize(first, bytes), || tokenize(second, second_bytes));
+        crate::both(parallel, || tokenize(first, bytes), || tokenize(second, second_bytes));
     let shift = all.len();
     all.extend_from_slice(&more);
     ranges.extend(more_ranges.into_iter().map(|r| r.start + shift..r.end + shift));
@@ -251,8 +225,8 @@ impl Seen<'_> {
 /// counted on its own thread and the two joined.
 fn lower_seen<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
     let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
-    let (first, second) = passes.split_at(halfway(passes, bytes, |p| p.text.len()));
-    let (mut seen, other) = both(bytes > PARALLEL_BYTES, || seen_in(first), || seen_in(second));
+    let (first, second) = passes.split_at(crate::halfway(passes, bytes, |p| p.text.len()));
+    let (mut seen, other) = crate::both(bytes > crate::PARALLEL_BYTES, || seen_in(first), || seen_in(second));
     seen.lower.extend(other.lower);
     seen.placed.extend(other.placed);
     for (w, n) in other.caps {

@@ -64,6 +64,32 @@ pub fn prefix(bytes: &[u8], max: usize) -> &[u8] {
     &bytes[..start]
 }
 
+/// Texts longer than this (in bytes) have the steps that split by block or passage done on
+/// two threads, half of the text each: below it a thread costs more than it saves.
+pub(crate) const PARALLEL_BYTES: usize = 100_000;
+
+/// Where to cut `items` in two runs of about the same bytes, `bytes` of them in all.
+pub(crate) fn halfway<T>(items: &[T], bytes: usize, len: impl Fn(&T) -> usize) -> usize {
+    let mut sum = 0;
+    items.iter().position(|x| {
+        sum += len(x);
+        sum * 2 >= bytes
+    })
+    .map_or(items.len(), |i| i + 1)
+}
+
+/// Runs `a` and `b`, on two threads when `parallel`.
+pub(crate) fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+    if !parallel {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let b = scope.spawn(b);
+        let a = a();
+        (a, b.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+    })
+}
+
 /// Runs the whole pipeline on plain text: bytes to a [`Document`] with its entities.
 pub fn read(bytes: &[u8]) -> Result<Document, InputError> {
     read_as(bytes, Format::Text)

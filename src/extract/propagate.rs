@@ -8,6 +8,7 @@ use super::names;
 use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
 use std::rc::Rc;
 
 /// Finds, everywhere in the document, the names already known from body text: in headlines,
@@ -86,56 +87,23 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
     if known.is_empty() {
         return;
     }
-    const MAX_WORDS: usize = 5;
     let occupied = Occupied::of(mentions, &[]);
+    // The forms by number, for the threads that look for them (the mentions' names are
+    // shared counts, which stay on this thread).
+    let forms: Vec<(&str, &(EntityKind, Key, Rc<str>))> = known.iter().map(|(f, k)| (f.as_str(), k)).collect();
+    let numbers: HashMap<&str, usize> = forms.iter().enumerate().map(|(n, (f, _))| (*f, n)).collect();
     let firsts: HashSet<&str> = known.keys().filter_map(|k| k.split(' ').next()).collect();
-    let mut found = Vec::new();
-    // The words from token `i` on joined by spaces, and where the first n of them end.
-    let mut joined = String::new();
-    let mut ends = [0; 1 + MAX_WORDS];
-    for p in passes {
-        let mut i = 0;
-        while i < p.toks.len() {
-            if !p.toks[i].is_cap(p.text) || !firsts.contains(p.toks[i].text(p.text)) {
-                i += 1;
-                continue;
-            }
-            joined.clear();
-            for (n, t) in p.toks[i..].iter().take(MAX_WORDS).enumerate() {
-                if n > 0 {
-                    joined.push(' ');
-                }
-                joined.push_str(t.text(p.text));
-                ends[n + 1] = joined.len();
-            }
-            let mut hit = None;
-            for n in (1..=MAX_WORDS).rev() {
-                let Some(last) = p.toks.get(i + n - 1) else { continue };
-                // Whole names only: the next token must not continue a capitalised run.
-                if p.toks.get(i + n).is_some_and(|t| t.is_cap(p.text) && !p.headline) {
-                    continue;
-                }
-                if let Some(k) = known.get(&joined[..ends[n]]) {
-                    hit = Some((n, p.toks[i].start()..last.end(), k.clone()));
-                    break;
-                }
-            }
-            match hit {
-                Some((n, range, (kind, key, name))) => {
-                    let single_common = n == 1 && p.toks[i].sent_start() && {
-                        let l = lower(p.toks[i].text(p.text));
-                        seen.contains(&l) || lex.is_stop(&l)
-                    };
-                    if !single_common && !occupied.overlaps(p.index, &range) {
-                        let mut m = Mention::named(kind, "", p.index, range);
-                        (m.key, m.name) = (key, name);
-                        found.push(m);
-                    }
-                    i += n;
-                }
-                None => i += 1,
-            }
-        }
+    let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
+    let (first, second) = passes.split_at(crate::halfway(passes, bytes, |p| p.text.len()));
+    let find = |passes: &[Pass]| find_forms(passes, lex, seen, &numbers, &firsts, &occupied);
+    let (mut hits, more) = crate::both(bytes > crate::PARALLEL_BYTES, || find(first), || find(second));
+    hits.extend(more);
+    let mut found = Vec::with_capacity(hits.len());
+    for (passage, range, n) in hits {
+        let (kind, key, name) = forms[n].1;
+        let mut m = Mention::named(*kind, "", passage, range);
+        (m.key, m.name) = (key.clone(), name.clone());
+        found.push(m);
     }
     // Exactly the room needed: a long book has tens of thousands of mentions.
     mentions.reserve_exact(found.len());
@@ -194,4 +162,64 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
             m.name = name;
         }
     }
+}
+
+/// The occurrences in `passes` of the forms `numbers` holds, where no mention is yet: the
+/// passage, the bytes and the form's number of each.
+fn find_forms(
+    passes: &[Pass],
+    lex: &Lexicon,
+    seen: &Seen,
+    numbers: &HashMap<&str, usize>,
+    firsts: &HashSet<&str>,
+    occupied: &Occupied,
+) -> Vec<(usize, Range<usize>, usize)> {
+    const MAX_WORDS: usize = 5;
+    let mut found = Vec::new();
+    // The words from token `i` on joined by spaces, and where the first n of them end.
+    let mut joined = String::new();
+    let mut ends = [0; 1 + MAX_WORDS];
+    for p in passes {
+        let mut i = 0;
+        while i < p.toks.len() {
+            if !p.toks[i].is_cap(p.text) || !firsts.contains(p.toks[i].text(p.text)) {
+                i += 1;
+                continue;
+            }
+            joined.clear();
+            for (n, t) in p.toks[i..].iter().take(MAX_WORDS).enumerate() {
+                if n > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(t.text(p.text));
+                ends[n + 1] = joined.len();
+            }
+            let mut hit = None;
+            for n in (1..=MAX_WORDS).rev() {
+                let Some(last) = p.toks.get(i + n - 1) else { continue };
+                // Whole names only: the next token must not continue a capitalised run.
+                if p.toks.get(i + n).is_some_and(|t| t.is_cap(p.text) && !p.headline) {
+                    continue;
+                }
+                if let Some(&k) = numbers.get(&joined[..ends[n]]) {
+                    hit = Some((n, p.toks[i].start()..last.end(), k));
+                    break;
+                }
+            }
+            match hit {
+                Some((n, range, k)) => {
+                    let single_common = n == 1 && p.toks[i].sent_start() && {
+                        let l = lower(p.toks[i].text(p.text));
+                        seen.contains(&l) || lex.is_stop(&l)
+                    };
+                    if !single_common && !occupied.overlaps(p.index, &range) {
+                        found.push((p.index, range, k));
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    found
 }

@@ -174,9 +174,20 @@ pub fn parse(clean: &Clean) -> Blocks {
             }
         }
     }
-    for (raw, role) in raws.iter().zip(roles) {
-        block(clean, raw, role, &mut blocks.blocks);
-    }
+    // Each half of a long text's blocks built on its own thread.
+    let mut first: Vec<(&Raw, Role)> = raws.iter().zip(roles).collect();
+    let bytes = clean.text.len();
+    let second = first.split_off(crate::halfway(&first, bytes, |(raw, _)| raw.text.len()));
+    let build = |pairs: Vec<(&Raw, Role)>| {
+        let mut out = Vec::with_capacity(pairs.len());
+        for (raw, role) in pairs {
+            block(clean, raw, role, &mut out);
+        }
+        out
+    };
+    let (built, more) = crate::both(bytes > crate::PARALLEL_BYTES, || build(first), || build(second));
+    blocks.blocks = built;
+    blocks.blocks.extend(more);
     blocks
 }
 

@@ -88,12 +88,18 @@ pub fn cue(text: &str) -> Option<Cue> {
 /// article and the cue is a fair part of it; a long block needs three. Once boilerplate appears in the second half, the short
 /// blocks after it go with it (a "Related articles" list, a footer), until body text resumes.
 pub fn classify(blocks: &[Raw]) -> Vec<Option<Reason>> {
+    // The cues of each half of a long text's blocks found on its own thread.
+    let bytes: usize = blocks.iter().map(|b| b.text.len()).sum();
+    let (first, second) = blocks.split_at(crate::halfway(blocks, bytes, |b| b.text.len()));
+    let cues_in = |blocks: &[Raw]| blocks.iter().map(|b| cue(&b.text)).collect::<Vec<_>>();
+    let (mut cues, more) = crate::both(bytes > crate::PARALLEL_BYTES, || cues_in(first), || cues_in(second));
+    cues.extend(more);
     let mut out: Vec<Option<Reason>> = vec![None; blocks.len()];
     let mut trailing: Option<Reason> = None;
-    for (i, b) in blocks.iter().enumerate() {
+    for ((i, b), cue) in blocks.iter().enumerate().zip(cues) {
         let words = b.words();
         let late = i * 2 + 1 >= blocks.len();
-        let found = cue(&b.text).filter(|c| {
+        let found = cue.filter(|c| {
             let short = words <= SHORT_WORDS;
             c.strong
                 || (short
