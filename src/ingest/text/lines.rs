@@ -111,11 +111,31 @@ fn ends_sentence(s: &str) -> bool {
 /// hard-wrapped, each line is a block of its own: scraped pages often put one paragraph per line.
 /// Quoted lines of one depth are one block, wrapped or not, as in Markdown.
 pub fn raw_blocks(text: &str) -> Vec<Raw> {
-    let groups = groups(text);
-    let width = wrap_width(text, &groups);
-    let mut out = Vec::new();
+    let mut first = groups(text);
+    let width = wrap_width(text, &first);
+    // Groups are read alone: each half of a long text's groups on its own thread.
+    let bytes = |g: &Vec<Range<usize>>| g.iter().map(|l| l.len() + 1).sum::<usize>();
+    let second = first.split_off(crate::halfway(&first, text.len(), bytes));
+    let (mut out, more) = crate::both(
+        text.len() > crate::PARALLEL_BYTES,
+        || blocks_of(text, first, width),
+        || blocks_of(text, second, width),
+    );
+    out.extend(more);
+    out
+}
+
+/// The raw blocks of some of the text's groups, hard-wrapped at `width` if at all.
+fn blocks_of(text: &str, groups: Vec<Vec<Range<usize>>>, width: Option<usize>) -> Vec<Raw> {
+    let mut out = Vec::with_capacity(groups.len());
     let make = |lines: Vec<Range<usize>>| {
-        let joined = lines.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" ");
+        let mut joined = String::with_capacity(lines.iter().map(|r| r.len() + 1).sum());
+        for (i, r) in lines.iter().enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(&text[r.clone()]);
+        }
         Raw::new(lines, joined)
     };
     for (quote, group) in groups.into_iter().flat_map(|g| quote_runs(text, g)) {
