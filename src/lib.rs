@@ -71,15 +71,21 @@ pub(crate) const PARALLEL_BYTES: usize = 100_000;
 /// Where to cut `items` in two runs of about the same bytes, `bytes` of them in all.
 pub(crate) fn halfway<T>(items: &[T], bytes: usize, len: impl Fn(&T) -> usize) -> usize {
     let mut sum = 0;
-    items.iter().position(|x| {
-        sum += len(x);
-        sum * 2 >= bytes
-    })
-    .map_or(items.len(), |i| i + 1)
+    items
+        .iter()
+        .position(|x| {
+            sum += len(x);
+            sum * 2 >= bytes
+        })
+        .map_or(items.len(), |i| i + 1)
 }
 
 /// Runs `a` and `b`, on two threads when `parallel`.
-pub(crate) fn both<A: Send, B: Send>(parallel: bool, a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B + Send) -> (A, B) {
+pub(crate) fn both<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
     if !parallel {
         return (a(), b());
     }

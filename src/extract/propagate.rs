@@ -90,8 +90,8 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
     let occupied = Occupied::of(mentions, &[]);
     // The forms by number, for the threads that look for them (the mentions' names are
     // shared counts, which stay on this thread).
-    let forms: Vec<(&str, &(EntityKind, Key, Rc<str>))> = known.iter().map(|(f, k)| (f.as_str(), k)).collect();
-    let numbers: HashMap<&str, usize> = forms.iter().enumerate().map(|(n, (f, _))| (*f, n)).collect();
+    let forms: Vec<_> = known.iter().collect();
+    let numbers: HashMap<&str, usize> = forms.iter().enumerate().map(|(n, (f, _))| (f.as_str(), n)).collect();
     let firsts: HashSet<&str> = known.keys().filter_map(|k| k.split(' ').next()).collect();
     let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
     let (first, second) = passes.split_at(crate::halfway(passes, bytes, |p| p.text.len()));
