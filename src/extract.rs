@@ -35,6 +35,7 @@ pub mod roads;
 pub mod salience;
 pub mod tagged;
 pub mod tagger;
+pub mod teams;
 pub mod tokens;
 pub mod works;
 
@@ -352,6 +353,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     drop((unclaimed, known));
     propagate::spread(&passes, lex, &seen, &mut mentions, before_context);
     drop(seen);
+    teams::find(&passes, &mut mentions);
     works::drop_works(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);

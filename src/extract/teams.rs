@@ -1,0 +1,330 @@
+//! Sports teams named by their place: in a report of games, "Lakeview beat Carver 38-17",
+//! "Carver's quarterback" and "a loss at Carver" name sides, not places. A place name the
+//! text shows to be a side somewhere is an organisation throughout, but where a preposition
+//! of place stands before it ("the rematch in Carver").
+//!
+//! Only in a story about games: "Minnesota" in a weather or a politics story stays a place.
+
+use super::Pass;
+use super::lower;
+use super::merge::Mention;
+use super::tokens::Kind;
+use crate::document::EntityKind;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::ops::Range;
+
+/// Words that only a report of games uses much.
+const STRONG: &[&str] = &[
+    "quarterback",
+    "quarterbacks",
+    "touchdown",
+    "touchdowns",
+    "halftime",
+    "half-time",
+    "inning",
+    "innings",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "linebacker",
+    "playoff",
+    "playoffs",
+    "postseason",
+    "fumble",
+    "rebounds",
+    "pitcher",
+    "wicket",
+    "wickets",
+    "referee",
+    "kickoff",
+    "scoreboard",
+    "rushing",
+    "interceptions",
+];
+
+/// Words that a report of games uses, and other stories sometimes.
+const WEAK: &[&str] = &[
+    "game", "games", "match", "matches", "season", "coach", "league", "team", "teams", "scored", "goal", "goals",
+    "win", "won", "victory", "defeated", "beat", "fans", "stadium", "tournament", "championship", "players",
+    "player", "yards", "points", "final", "cup", "title", "champion", "squad", "club",
+];
+
+/// Nouns of a side: after its name ("Carver quarterback") or its possessive ("Carver's
+/// defense", "Carver's first win").
+const SIDE_NOUNS: &[&str] = &[
+    "quarterback",
+    "coach",
+    "offense",
+    "offence",
+    "defense",
+    "defence",
+    "roster",
+    "lineup",
+    "squad",
+    "fans",
+    "players",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "linebacker",
+    "receiver",
+    "pitcher",
+    "kicker",
+];
+
+/// Nouns after a side's possessive besides those of [`SIDE_NOUNS`].
+const SIDE_POSSESSED: &[&str] =
+    &["game", "games", "win", "wins", "victory", "loss", "losses", "defeat", "goal", "goals", "season", "player"];
+
+/// Sports before a noun of a player or a team ("a Carver soccer player"): a side anywhere.
+const SPORTS: &[&str] =
+    &["soccer", "football", "basketball", "baseball", "hockey", "rugby", "cricket", "volleyball", "softball"];
+
+/// What a sport's name before makes a side: "Carver football coach", "Carver soccer star".
+const SPORT_PEOPLE: &[&str] = &["player", "players", "star", "team", "club", "coach", "fans", "program", "squad"];
+
+/// Verbs and prepositions right before a side ("beat Carver", "against Carver").
+const BEFORE: &[&str] = &[
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "defeat",
+    "defeats",
+    "defeating",
+    "edged",
+    "routed",
+    "routs",
+    "blanked",
+    "topped",
+    "downed",
+    "upset",
+    "stunned",
+    "thrashed",
+    "outlasted",
+    "outscored",
+    "faced",
+    "faces",
+    "facing",
+    "against",
+    "vs",
+    "vs.",
+    "versus",
+];
+
+/// A word before a side and the words that may come before it: "rolled past Carver",
+/// "lost to Carver", "a win over Carver", "a loss at Carver", "two goals for Carver".
+const AFTER_WORD: &[(&str, &[&str])] = &[
+    ("past", &["rolled", "cruised", "rallied", "romped", "powered", "slipped", "edged", "raced"]),
+    ("to", &["lost", "loss", "losses", "losing", "fell", "falls", "falling"]),
+    ("over", &["win", "wins", "victory", "victories", "triumph", "lead"]),
+    ("at", &["loss", "losses", "game", "games", "win", "victory", "defeat", "lost", "won"]),
+    ("for", &["goal", "goals", "scored", "touchdown", "touchdowns", "yards", "carries", "points", "lead"]),
+];
+
+/// Verbs right after a side ("Carver beat", "Carver rallied").
+const AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "edges",
+    "routed",
+    "routs",
+    "rolled",
+    "rallied",
+    "rallies",
+    "blanked",
+    "topped",
+    "downed",
+    "stunned",
+    "thrashed",
+    "outscored",
+    "outlasted",
+    "won",
+    "wins",
+    "lost",
+    "loses",
+    "drew",
+    "tied",
+    "scored",
+    "scores",
+    "trailed",
+    "trails",
+    "faced",
+    "faces",
+    "hosts",
+    "hosted",
+];
+
+/// Prepositions of place: "in Carver" stays the place even where Carver is a side.
+const PLACE_PREPS: &[&str] = &["in", "from", "near", "across", "around", "throughout", "into", "outside"];
+
+/// True when the body text is a report of games: weighted sports words and scores.
+fn about_games(passes: &[Pass]) -> bool {
+    let mut strong: HashSet<&str> = HashSet::default();
+    let mut weak: HashSet<&str> = HashSet::default();
+    let mut scores = 0;
+    for p in passes.iter().filter(|p| !p.headline) {
+        for (i, t) in p.toks.iter().enumerate() {
+            let w = t.text(p.text);
+            if t.kind() == Kind::Word {
+                if let Some(s) = STRONG.iter().find(|s| **s == w) {
+                    strong.insert(s);
+                } else if let Some(s) = WEAK.iter().find(|s| **s == w) {
+                    weak.insert(s);
+                }
+            } else if score_at(p, i) {
+                scores += 1;
+            }
+        }
+    }
+    2 * strong.len() + weak.len() + 2 * scores.min(2) >= 8
+}
+
+/// True for a score starting at token `i`: two small numbers joined by a dash ("38-17",
+/// "1 – 0").
+fn score_at(p: &Pass, i: usize) -> bool {
+    let small = |i: usize| {
+        p.toks.get(i).is_some_and(|t| {
+            let w = t.text(p.text);
+            t.kind() == Kind::Num && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let dash = p.toks.get(i + 1).is_some_and(|t| matches!(t.kind(), Kind::Punct('-' | '–' | '—')));
+    small(i) && dash && small(i + 2)
+}
+
+/// True when the text around tokens `first..end` shows a side.
+fn shows_side(p: &Pass, first: usize, end: usize, games: bool) -> bool {
+    let word = |i: usize| p.toks.get(i).map_or("".into(), |t| lower(t.text(p.text)));
+    let next = word(end);
+    // "Carver soccer player": a side in any story.
+    if SPORTS.contains(&next.as_ref()) && SPORT_PEOPLE.contains(&word(end + 1).as_ref()) {
+        return true;
+    }
+    if !games {
+        return false;
+    }
+    let prev = first.checked_sub(1).map(word).unwrap_or_default();
+    let prev2 = first.checked_sub(2).map(word).unwrap_or_default();
+    let poss = p.toks.get(end).is_some_and(|t| t.kind() == Kind::Poss);
+    // "Carver 38, Lakeview 17", "Carver, 45-17", "Carver 1 – 0 Lakeview".
+    let comma = usize::from(next == ",");
+    let score = score_at(p, end + comma)
+        || p.toks.get(end).is_some_and(|t| t.kind() == Kind::Num)
+            && p.toks.get(end + 1).is_none_or(|t| matches!(t.kind(), Kind::Punct(',' | ';')) || t.is_cap(p.text));
+    let before = BEFORE.contains(&prev.as_ref())
+        || AFTER_WORD.iter().any(|(w, pre)| prev == *w && pre.contains(&prev2.as_ref()));
+    let after = !poss && (AFTER.contains(&next.as_ref()) || SIDE_NOUNS.contains(&next.as_ref()));
+    // "Carver's quarterback", "Carver's first win": a noun of a side within three words.
+    let owned = poss
+        && (end + 1..end + 4)
+            .map_while(|i| p.toks.get(i).filter(|t| t.kind() == Kind::Word && !t.is_cap(p.text)))
+            .any(|t| {
+                let w = t.text(p.text);
+                SIDE_NOUNS.contains(&w) || SIDE_POSSESSED.contains(&w)
+            });
+    score || before || after || owned
+}
+
+/// Token range of a byte range of a passage.
+fn tokens_of(p: &Pass, range: &Range<usize>) -> Option<Range<usize>> {
+    let first = p.toks.partition_point(|t| t.start() < range.start);
+    let end = p.toks.partition_point(|t| t.end() <= range.end);
+    (first < end && p.toks[first].start() == range.start).then_some(first..end)
+}
+
+/// Turns the places that the text shows to be sports teams into organisations, with the
+/// places inside their names ("Michigan" of "Eastern Michigan") and their occurrences in
+/// headlines.
+pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
+    let games = about_games(passes);
+    let is_place = |m: &Mention| m.kind == EntityKind::Place && m.named;
+    // The names shown to be sides, by the text they are written with.
+    let mut sides: HashSet<String> = HashSet::default();
+    for m in mentions.iter().filter(|m| is_place(m)) {
+        let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
+        let Some(t) = tokens_of(p, &m.range) else { continue };
+        if shows_side(p, t.start, t.end, games)
+            && let Some(text) = p.text.get(m.range.clone())
+        {
+            sides.insert(text.to_string());
+        }
+    }
+    if sides.is_empty() {
+        return;
+    }
+    // Every occurrence of a side's name is the side, also where the rules read only the
+    // known place in it (a headline, "Eastern" at a sentence start), but after a
+    // preposition of place.
+    let mut held: HashMap<usize, Vec<Range<usize>>> = HashMap::default();
+    for m in mentions.iter() {
+        held.entry(m.passage).or_default().push(m.range.clone());
+    }
+    let mut turned: Vec<(usize, Range<usize>)> = Vec::new();
+    for p in passes {
+        let held = held.get(&p.index).map_or(&[][..], Vec::as_slice);
+        for side in &sides {
+            for (at, _) in p.text.match_indices(side.as_str()) {
+                let range = at..at + side.len();
+                let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+                if !edge(p.text[..at].chars().next_back()) || !edge(p.text[range.end..].chars().next()) {
+                    continue;
+                }
+                let prev = p.text[..at].split_whitespace().next_back().unwrap_or("");
+                // Nor inside a longer name ("Carver State University").
+                let longer = |r: &Range<usize>| r.start <= at && range.end <= r.end && r.len() > range.len();
+                if PLACE_PREPS.contains(&prev) || held.iter().any(longer) {
+                    continue;
+                }
+                mentions.push(Mention::named(EntityKind::Organization, side, p.index, range.clone()));
+                turned.push((p.index, range));
+            }
+        }
+    }
+    // The places and organisations the rules read there give way.
+    let added = mentions.len() - turned.len();
+    let inside = |m: &Mention| {
+        turned.iter().any(|(passage, r)| *passage == m.passage && r.start <= m.range.start && m.range.end <= r.end)
+    };
+    let mut i = 0;
+    mentions.retain(|m| {
+        i += 1;
+        i > added || !(m.named && matches!(m.kind, EntityKind::Place | EntityKind::Organization) && inside(m))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::assert_names;
+
+    fn places(text: &str, want: &[&str]) {
+        assert_names(text, |e| e.kind == EntityKind::Place, want);
+    }
+
+    fn organisations(text: &str, want: &[&str]) {
+        assert_names(text, |e| e.kind == EntityKind::Organization, want);
+    }
+
+    #[test]
+    fn places_that_play_are_sides() {
+        let game = "Ohio beat Oregon 31-24 on Saturday. Ohio's quarterback threw for two touchdowns \
+            and 280 yards, and the coach said the defense won the game at halftime. The team \
+            hosts its next game in Oregon.";
+        organisations(game, &["Ohio", "Oregon"]);
+        // The city of the rematch stays a place.
+        places(game, &["Oregon"]);
+    }
+
+    #[test]
+    fn a_place_in_a_story_of_no_games_stays_a_place() {
+        let weather = "Snow fell across Ohio on Saturday. Ohio's roads were closed and Oregon \
+            lost power, officials said.";
+        places(weather, &["Ohio", "Oregon"]);
+        organisations(weather, &[]);
+    }
+}
