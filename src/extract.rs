@@ -354,6 +354,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     propagate::spread(&passes, lex, &seen, &mut mentions, before_context);
     drop(seen);
     teams::find(&passes, &mut mentions);
+    places::organisations(&passes, lex, &mut mentions);
     works::drop_works(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);

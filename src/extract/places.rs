@@ -517,6 +517,127 @@ pub fn inside_names(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>)
     mentions.append(&mut found);
 }
 
+/// Nouns for a business right before its name ("the carrier Zenjet", "retailer Bixby").
+const BUSINESS_BEFORE: &[&str] = &[
+    "airline",
+    "carrier",
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "bank",
+    "lender",
+    "insurer",
+    "brokerage",
+    "conglomerate",
+    "manufacturer",
+    "chipmaker",
+    "broadcaster",
+    "publisher",
+    "supplier",
+    "contractor",
+    "operator",
+];
+
+/// Plural nouns for organisations that announce a list of them ("the nine companies
+/// chosen last year: Zenjet, Bixby and Corvo").
+const ORGS_LISTED: &[&str] = &[
+    "companies",
+    "firms",
+    "startups",
+    "carriers",
+    "airlines",
+    "banks",
+    "lenders",
+    "insurers",
+    "retailers",
+    "automakers",
+    "manufacturers",
+    "contractors",
+    "suppliers",
+    "organizations",
+    "organisations",
+    "agencies",
+    "universities",
+    "clubs",
+];
+
+/// Verbs of an organisation's statements ("the Corvo Animal Shelter announced"): a
+/// facility that speaks is the body that runs it.
+const STATES: &[&str] =
+    &["announced", "said", "says", "stated", "reported", "confirmed", "tweeted", "posted"];
+
+/// Places that the text shows to be organisations: a name right after a noun of a business
+/// ("the carrier Zenjet"), an airline named "Air" and a place ("Air Corvo"), a member of a
+/// list of companies ("the firms chosen: Zenjet, Corvo and Bixby"), and a facility that
+/// makes statements ("the Corvo Animal Shelter announced"); and then every place of the
+/// same name.
+pub fn organisations(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
+    use super::tokens::Kind;
+    let mut turned: Vec<String> = Vec::new();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.named) {
+        let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
+        let first = p.toks.partition_point(|t| t.start() < m.range.start);
+        let end = p.toks.partition_point(|t| t.end() <= m.range.end);
+        if first >= end || p.toks[first].start() != m.range.start {
+            continue;
+        }
+        let word = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+        let prev = first.checked_sub(1).map_or("", word);
+        let Some(text) = p.text.get(m.range.clone()) else { continue };
+        if prev == "Air" && first >= 1 {
+            let start = p.toks[first - 1].start();
+            let name = format!("Air {text}");
+            *m = Mention::named(EntityKind::Organization, &name, m.passage, start..m.range.end);
+            continue;
+        }
+        let business = BUSINESS_BEFORE.contains(&prev);
+        // A facility (a name of two words or more, no gazetteer place) that speaks.
+        let facility = text.contains(' ') && !lex.places.contains_key(text);
+        let speaks = facility && STATES.contains(&word(end));
+        // A list after a colon or a dash whose clause names organisations in the plural.
+        let listed = || {
+            let mut i = first;
+            while i > 0 {
+                i -= 1;
+                let t = p.toks[i];
+                match t.kind() {
+                    Kind::Punct(':' | '—' | '–') => break,
+                    Kind::Punct(',') => {}
+                    Kind::Punct(_) => return false,
+                    _ if t.is_cap(p.text) || t.text(p.text) == "and" => {}
+                    _ => return false,
+                }
+            }
+            // The clause before the colon, back to its sentence start.
+            let mut k = i;
+            while k > 0 && !p.toks[k].sent_start() {
+                k -= 1;
+                if ORGS_LISTED.contains(&word(k)) {
+                    return true;
+                }
+            }
+            false
+        };
+        if business || speaks || listed() {
+            m.kind = EntityKind::Organization;
+            turned.push(text.to_string());
+        }
+    }
+    if turned.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Place && m.named) {
+        let text = passes.get(m.passage).and_then(|p| p.text.get(m.range.clone()));
+        if text.is_some_and(|t| turned.iter().any(|n| n == t)) {
+            m.kind = EntityKind::Organization;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::document::EntityKind;
@@ -573,6 +694,29 @@ mod tests {
             want_sorted.sort();
             assert_eq!(got_sorted, want_sorted, "{text}");
         }
+    }
+
+    #[test]
+    fn places_the_text_shows_to_be_organisations() {
+        use crate::extract::assert_names;
+        let orgs = |e: &crate::document::Entity| e.kind == EntityKind::Organization;
+        let places = |e: &crate::document::Entity| e.kind == EntityKind::Place;
+        // A business noun before the name, an airline named after its city.
+        let text = "Orders came from the regional carrier Lisbon and from Air Toronto this spring.";
+        assert_names(text, orgs, &["Lisbon", "Air Toronto"]);
+        assert_names(text, places, &[]);
+        // The members of a list of companies, wherever their names recur.
+        let text = "The agency picked four firms announced in March: Kettering, Halvorsen Dynamics \
+            and Odessa Works. Later Kettering won a second contract.";
+        assert_names(text, places, &[]);
+        assert_names(text, orgs, &["Kettering"]);
+        // A facility that makes a statement is the body that runs it.
+        let text = "The Dayton Bird Refuge announced a new program. Volunteers came to the Dayton \
+            Bird Refuge on Sunday.";
+        assert_names(text, places, &["Dayton"]);
+        // A place named after such a noun elsewhere in lowercase stays a place.
+        let text = "The company moved its offices to Lisbon, and Air travel to Toronto grew.";
+        assert_names(text, orgs, &[]);
     }
 
     #[test]

@@ -44,9 +44,37 @@ const STRONG: &[&str] = &[
 
 /// Words that a report of games uses, and other stories sometimes.
 const WEAK: &[&str] = &[
-    "game", "games", "match", "matches", "season", "coach", "league", "team", "teams", "scored", "goal", "goals",
-    "win", "won", "victory", "defeated", "beat", "fans", "stadium", "tournament", "championship", "players",
-    "player", "yards", "points", "final", "cup", "title", "champion", "squad", "club",
+    "game",
+    "games",
+    "match",
+    "matches",
+    "season",
+    "coach",
+    "league",
+    "team",
+    "teams",
+    "scored",
+    "goal",
+    "goals",
+    "win",
+    "won",
+    "victory",
+    "defeated",
+    "beat",
+    "fans",
+    "stadium",
+    "tournament",
+    "championship",
+    "players",
+    "player",
+    "yards",
+    "points",
+    "final",
+    "cup",
+    "title",
+    "champion",
+    "squad",
+    "club",
 ];
 
 /// Nouns of a side: after its name ("Carver quarterback") or its possessive ("Carver's
@@ -74,15 +102,18 @@ const SIDE_NOUNS: &[&str] = &[
 ];
 
 /// Nouns after a side's possessive besides those of [`SIDE_NOUNS`].
-const SIDE_POSSESSED: &[&str] =
-    &["game", "games", "win", "wins", "victory", "loss", "losses", "defeat", "goal", "goals", "season", "player"];
+const SIDE_POSSESSED: &[&str] = &[
+    "game", "games", "win", "wins", "victory", "loss", "losses", "defeat", "goal", "goals", "season",
+    "player",
+];
 
 /// Sports before a noun of a player or a team ("a Carver soccer player"): a side anywhere.
 const SPORTS: &[&str] =
     &["soccer", "football", "basketball", "baseball", "hockey", "rugby", "cricket", "volleyball", "softball"];
 
 /// What a sport's name before makes a side: "Carver football coach", "Carver soccer star".
-const SPORT_PEOPLE: &[&str] = &["player", "players", "star", "team", "club", "coach", "fans", "program", "squad"];
+const SPORT_PEOPLE: &[&str] =
+    &["player", "players", "star", "team", "club", "coach", "fans", "program", "squad"];
 
 /// Verbs and prepositions right before a side ("beat Carver", "against Carver").
 const BEFORE: &[&str] = &[
@@ -215,7 +246,9 @@ fn shows_side(p: &Pass, first: usize, end: usize, games: bool) -> bool {
     let comma = usize::from(next == ",");
     let score = score_at(p, end + comma)
         || p.toks.get(end).is_some_and(|t| t.kind() == Kind::Num)
-            && p.toks.get(end + 1).is_none_or(|t| matches!(t.kind(), Kind::Punct(',' | ';')) || t.is_cap(p.text));
+            && p.toks
+                .get(end + 1)
+                .is_none_or(|t| matches!(t.kind(), Kind::Punct(',' | ';')) || t.is_cap(p.text));
     let before = BEFORE.contains(&prev.as_ref())
         || AFTER_WORD.iter().any(|(w, pre)| prev == *w && pre.contains(&prev2.as_ref()));
     let after = !poss && (AFTER.contains(&next.as_ref()) || SIDE_NOUNS.contains(&next.as_ref()));
@@ -288,7 +321,9 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
     // The places and organisations the rules read there give way.
     let added = mentions.len() - turned.len();
     let inside = |m: &Mention| {
-        turned.iter().any(|(passage, r)| *passage == m.passage && r.start <= m.range.start && m.range.end <= r.end)
+        turned
+            .iter()
+            .any(|(passage, r)| *passage == m.passage && r.start <= m.range.start && m.range.end <= r.end)
     };
     let mut i = 0;
     mentions.retain(|m| {
