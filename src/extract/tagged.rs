@@ -3,13 +3,14 @@
 //! precisely (role phrases, aliases, coreference, dates, events).
 
 use super::lexicon::Lexicon;
-use super::merge::{Mention, Occupied};
+use super::merge::{Key, Mention, Occupied};
 use super::tagger::{self, Class};
 use super::tokens::Kind;
 use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A name the tagger found in a passage.
@@ -170,6 +171,88 @@ const COMPANY_NOUNS: &[&str] = &[
     "subscribers",
 ];
 
+/// Nouns for a company, a band or a paper right before its name ("the energy company
+/// Zorvex", "the band Quillpoint"): said of a person, the name would follow a role instead.
+const ORG_KINDS: &[&str] = &[
+    "company",
+    "firm",
+    "startup",
+    "start-up",
+    "retailer",
+    "maker",
+    "manufacturer",
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "conglomerate",
+    "carrier",
+    "airline",
+    "broadcaster",
+    "newspaper",
+    "publisher",
+    "insurer",
+    "lender",
+    "bank",
+    "band",
+    "label",
+    "studio",
+    "agency",
+    "nonprofit",
+    "non-profit",
+    "charity",
+    "organisation",
+    "organization",
+];
+
+/// The same nouns in an apposition after a name ("Zorvex, a group co-founded by..."),
+/// where a group and a giant are said of companies too.
+fn org_apposition(w: &str) -> bool {
+    ORG_KINDS.contains(&w) || matches!(w, "group" | "giant" | "brand" | "chain" | "provider" | "developer")
+}
+
+/// Last words of a newspaper's name after its place ("the Dunmore Herald"; the place
+/// itself must be listed).
+const PAPER_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "Herald",
+    "Journal",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "Courier",
+    "Leader",
+    "Register",
+    "Examiner",
+    "Inquirer",
+    "Observer",
+    "Sentinel",
+    "Dispatch",
+    "Telegraph",
+    "Star-Telegram",
+    "Bee",
+    "Globe",
+    "Enquirer",
+    "Argus",
+];
+
+/// True for a newspaper's name: a listed place, maybe a word more, and a newspaper's head
+/// ("Dunmore Evening Herald", "Sioux City Journal").
+fn newspaper(lex: &Lexicon, words: &[&str]) -> bool {
+    let Some((last, rest)) = words.split_last() else { return false };
+    if !PAPER_HEADS.contains(last) || rest.is_empty() {
+        return false;
+    }
+    let rest = if rest.first() == Some(&"The") { &rest[1..] } else { rest };
+    (1..=rest.len().min(3))
+        .any(|k| rest.len() - k <= 1 && lex.places.contains_key(rest[..k].join(" ").as_str()))
+}
+
+/// True for a word in capitals that may be an acronym ("ACME", "NTSB"), not an initial.
+fn acronym(w: &str) -> bool {
+    w.len() >= 2 && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// Names the tagger read as people that the text shows to be organisations:
 ///
 /// - a name ending in a word of an organisation's name ("Hong Kong Polytechnic University",
@@ -206,7 +289,12 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
                 let Some(form) = p.text.get(p.toks[k].start()..run_end) else { continue };
                 let Some(e) = marks.get_mut(form) else { continue };
                 if k == i {
-                    e.0 |= COMPANY_NOUNS.contains(&after.as_ref());
+                    // A company's noun after it, a company's kind before it ("the energy
+                    // company Zorvex") or in an apposition after it ("Zorvex, a group
+                    // founded by").
+                    let kind_before =
+                        i > 0 && ORG_KINDS.contains(&lower(p.toks[i - 1].text(p.text)).as_ref());
+                    e.0 |= COMPANY_NOUNS.contains(&after.as_ref()) || kind_before || apposition(p, end);
                 } else {
                     let before = p.toks[k - 1].text(p.text);
                     let before =
@@ -219,21 +307,61 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
             i = end;
         }
     }
+    // The first words of the tagger's organisations of two words or more: "Zorvex" alone
+    // after "Zorvex Nano Systems" is the company.
+    let mut heads: HashSet<&str> = HashSet::default();
+    for (p, ns) in passes.iter().zip(out.iter()) {
+        for n in ns.iter().filter(|n| n.class == Class::Organization && n.tokens.len() >= 2) {
+            if let Some(t) = p.toks.get(n.tokens.start) {
+                heads.insert(t.text(p.text));
+            }
+        }
+    }
     for (p, ns) in passes.iter().zip(out.iter_mut()) {
-        for n in ns.iter_mut().filter(|n| n.class == Class::Person) {
+        for n in ns.iter_mut().filter(|n| matches!(n.class, Class::Person | Class::Place)) {
             let Some(text) = p.text.get(n.range.clone()) else { continue };
             let words: Vec<&str> = text.split_whitespace().collect();
+            if newspaper(lex, &words) {
+                n.class = Class::Organization;
+                continue;
+            }
+            if n.class != Class::Person {
+                continue;
+            }
             let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
             let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
             let headed = (lex.org_cues.contains(last) || lex.company_heads.contains(last)) && !person_shaped;
-            let shown = marks.get(text).is_some_and(|&(company, personal)| company && !personal)
+            let personal = marks.get(text).is_some_and(|&(_, personal)| personal);
+            let shown = marks.get(text).is_some_and(|&(company, _)| company)
+                && !personal
                 && !person_shaped
                 && !(words.len() == 1 && lex.is_given(first));
-            if headed || shown {
+            // An acronym, or the first word of an organisation's longer name, with no title
+            // or given name before it anywhere.
+            let alone = words.len() == 1
+                && !personal
+                && !lex.is_given(first)
+                && (acronym(first) || heads.contains(first) && !lex.surnames.contains(first));
+            if headed || shown || alone {
                 n.class = Class::Organization;
             }
         }
     }
+}
+
+/// True when the tokens from `end` on are an apposition that names a company's kind:
+/// ", a group founded by", ", the energy company that".
+fn apposition(p: &Pass, end: usize) -> bool {
+    let word = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+    if word(end) != "," || !matches!(word(end + 1), "a" | "an" | "the") {
+        return false;
+    }
+    let lex = super::lexicon::get();
+    (end + 2..end + 5).take_while(|&i| word(i).starts_with(char::is_lowercase)).any(|i| {
+        let w = word(i);
+        let next = lower(word(i + 1));
+        org_apposition(w) && !lex.org_nouns.contains(next.as_ref()) && !lex.roles.contains(next.as_ref())
+    })
 }
 
 fn kind_of(class: Class) -> Option<EntityKind> {
@@ -276,6 +404,21 @@ pub fn reconcile(
         // The names are in text order and apart: those that end after the mention starts.
         let after = ns.partition_point(|n| n.range.end <= m.range.start);
         let mut near = ns[after..].iter().take_while(|n| n.range.start < m.range.end.max(m.range.start + 1));
+        // A rule's person that ends in the tagger's organisation after words that are no
+        // name ("Rival Zorvex's shares"): the organisation.
+        if m.kind == EntityKind::Person
+            && let Some(n) = ns[after..].iter().take_while(|n| n.range.start < m.range.end).find(|n| {
+                n.class == Class::Organization && n.range.start > m.range.start && n.range.end == m.range.end
+            })
+            && p.text.get(m.range.start..n.range.start).is_some_and(|head| {
+                head.split_whitespace()
+                    .all(|w| lex.common.contains(&lower(w)) && !lex.is_given(w) && !lex.titles.contains(w))
+            })
+        {
+            let name = p.text.get(n.range.clone()).unwrap_or("");
+            *m = Mention::named(EntityKind::Organization, name, m.passage, n.range.clone());
+            return true;
+        }
         let Some(Tagged { range: r, class, .. }) = near.find(|n| mostly_in(&m.range, &n.range)) else {
             return true;
         };
@@ -345,6 +488,17 @@ pub fn reconcile(
             } else {
                 (0, 0)
             };
+            // A weekday after a name is when, not part of it ("the Zorvex Committee Tuesday").
+            let mut words = words;
+            let mut keep = text.len();
+            while words.len() > skip + 1
+                && words.last().is_some_and(|w| crate::calendar::WEEKDAYS.contains(&lower(w).as_ref()))
+            {
+                let Some(at) = text[..keep].trim_end().rfind(char::is_whitespace) else { break };
+                words.pop();
+                keep = text[..at].trim_end().len();
+            }
+            let mut range = range.start..range.start + keep;
             let name = words[skip..].join(" ");
             // A title and what it is of ("Professor of Linguistics"), or a title and whose it
             // is ("U.S. Ambassador"), name nobody.
@@ -357,7 +511,6 @@ pub fn reconcile(
             if !name.starts_with(char::is_uppercase) || titles_only {
                 continue;
             }
-            let mut range = range.clone();
             if from > 0
                 && let Some((at, _)) = text
                     .match_indices(|c: char| c.is_whitespace())
@@ -369,7 +522,153 @@ pub fn reconcile(
             mentions.push(Mention::named(kind, &name, p.index, range));
         }
     }
+    listed_orgs(passes, lex, seen, mentions, &doubted);
+    parties(passes, mentions);
+    org_aliases(passes, mentions);
     doubted
+}
+
+/// Lowercase words that may sit inside an organisation's name ("Bank of Zorvia", "Zorvex
+/// and Quill Partners").
+const ORG_JOINS: &[&str] = &["of", "and", "for", "the", "on", "de", "&"];
+
+/// Listed organisations that neither the tagger nor a rule took ("worked with the ZBI to"):
+/// a listed name that is a whole capitalised run where no mention is. A single word that is
+/// also a place or a given name or surname is left to the others, and so is a common word
+/// opening a sentence.
+fn listed_orgs(
+    passes: &[Pass],
+    lex: &Lexicon,
+    seen: &Seen,
+    mentions: &mut Vec<Mention>,
+    doubted: &[Mention],
+) {
+    let mut taken = Occupied::of(mentions, &[]);
+    taken.add(doubted);
+    let mut found = Vec::new();
+    for p in passes.iter().filter(|p| !p.headline) {
+        let word = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
+        let mut i = 0;
+        while i < p.toks.len() {
+            if !cap(i) || i > 0 && cap(i - 1) && word(i - 1) != "The" {
+                i += 1;
+                continue;
+            }
+            // The longest listed name from here that ends a capitalised run.
+            let mut best = None;
+            let mut end = i + 1;
+            while end <= p.toks.len() && end - i <= 8 {
+                if cap(end - 1) && !cap(end) {
+                    let range = p.toks[i].start()..p.toks[end - 1].end();
+                    if p.text.get(range.clone()).is_some_and(|t| lex.orgs.contains(t)) {
+                        best = Some((end, range));
+                    }
+                }
+                if !(cap(end) || ORG_JOINS.contains(&word(end)) && cap(end + 1)) {
+                    break;
+                }
+                end += 1;
+            }
+            let Some((end, range)) = best else {
+                i += 1;
+                continue;
+            };
+            let text = p.text.get(range.clone()).unwrap_or("");
+            let l = lower(text);
+            let single = end - i == 1;
+            let ambiguous = single
+                && (lex.places.contains_key(text)
+                    || lex.is_given(text)
+                    || lex.surnames.contains(text)
+                    || p.toks[i].sent_start() && (seen.contains(&l) || lex.common.contains(&l)));
+            if !ambiguous && !taken.overlaps(p.index, &range) {
+                found.push(Mention::named(EntityKind::Organization, text, p.index, range));
+            }
+            i = end;
+        }
+    }
+    mentions.extend(found);
+}
+
+/// A party named by its members' plural ("the Zorvists", "the Quillocrats") where the text
+/// names the party ("the Zorvist Party", "the Quillocratic Party"): the party.
+fn parties(passes: &[Pass], mentions: &mut [Mention]) {
+    let mut named: HashMap<String, (Key, Rc<str>)> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Organization && m.named) {
+        if m.name.ends_with(" Party") {
+            named.entry(m.name.to_string()).or_insert_with(|| (m.key.clone(), m.name.clone()));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && matches!(m.key, Key::Group(_))) {
+        let Some(stem) =
+            passes.get(m.passage).and_then(|p| p.text.get(m.range.clone())).and_then(|t| t.strip_suffix('s'))
+        else {
+            continue;
+        };
+        let party =
+            [format!("{stem} Party"), format!("{stem}ic Party")].into_iter().find_map(|n| named.get(&n));
+        if let Some((key, name)) = party {
+            m.kind = EntityKind::Organization;
+            (m.key, m.name) = (key.clone(), name.clone());
+        }
+    }
+}
+
+/// The capitalised initials of a name's words, hyphenated parts apart ("Zorvex Nano-Tech
+/// and Quill" is ZNTQ).
+fn initials(name: &str) -> String {
+    name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(char::is_ascii_uppercase).collect()
+}
+
+/// One organisation under its short forms: an acronym in brackets after its name ("the
+/// Zorvex Nano Corporation (ZNC)"), an acronym of its name's capitalised words, and its
+/// first word alone ("Zorvex") take the full name's entry when they fit one name only.
+fn org_aliases(passes: &[Pass], mentions: &mut Vec<Mention>) {
+    let org = |m: &Mention| m.kind == EntityKind::Organization && m.named;
+    let longs: Vec<(Key, Rc<str>)> = {
+        let mut seen: HashSet<&Key> = HashSet::default();
+        mentions
+            .iter()
+            .filter(|m| org(m) && m.name.contains(' ') && seen.insert(&m.key))
+            .map(|m| (m.key.clone(), m.name.clone()))
+            .collect()
+    };
+    if longs.is_empty() {
+        return;
+    }
+    // An acronym in brackets right after the name.
+    let taken = Occupied::of(mentions, &[]);
+    let mut found = Vec::new();
+    for m in mentions.iter().filter(|m| org(m) && m.name.contains(' ')) {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let Some(rest) = p.text.get(m.range.end..).and_then(|t| t.strip_prefix(" (")) else { continue };
+        let Some(short) = rest.split(')').next().filter(|a| acronym(a)) else { continue };
+        let start = m.range.end + 2;
+        let range = start..start + short.len();
+        if !taken.overlaps(p.index, &range) {
+            let mut a = Mention::named(EntityKind::Organization, short, p.index, range);
+            (a.key, a.name) = (m.key.clone(), m.name.clone());
+            found.push(a);
+        }
+    }
+    mentions.append(&mut found);
+    for m in mentions.iter_mut().filter(|m| org(m) && !m.name.contains(' ')) {
+        let Some(short) = m.key.name().map(str::to_string) else { continue };
+        let fits = |name: &str| {
+            let first = name.split(' ').next().unwrap_or("");
+            let tail = name.split_once(' ').map_or("", |(_, t)| t);
+            first == short && !acronym(&short)
+                || acronym(&short) && (initials(name) == short || initials(tail) == short)
+        };
+        let mut fit = longs.iter().filter(|(_, name)| fits(name));
+        if let (Some((key, name)), None) = (fit.next(), fit.next()) {
+            (m.key, m.name) = (key.clone(), name.clone());
+        }
+    }
 }
 
 /// How sure the tagger must be of a work for no later rule to claim it.
