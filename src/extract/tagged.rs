@@ -91,6 +91,18 @@ pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen, meanwhile: impl FnOnce
         coordinated(p, ns);
     }
     one_reading(passes, &mut out);
+    let known: HashSet<&str> = passes
+        .iter()
+        .zip(out.iter())
+        .filter(|(p, _)| !p.headline)
+        .flat_map(|(p, ns)| {
+            ns.iter().filter(|n| n.class == Class::Organization).filter_map(|n| p.text.get(n.range.clone()))
+        })
+        .collect();
+    for (p, ns) in passes.iter().zip(out.iter_mut()) {
+        joined(p, lex, ns);
+        widened(p, lex, &known, ns);
+    }
     organisations(passes, lex, &mut out);
     out
 }
@@ -110,6 +122,110 @@ fn coordinated(p: &Pass, ns: &mut [Tagged]) {
         let n = &mut ns[unsure];
         n.class = class;
         n.margin = n.margin.max(margin);
+    }
+}
+
+/// Two organisations joined by "and" where the second ends in an organisation's word and
+/// the first is no listed name are one ("the Harbour and Quay Commission").
+fn joined(p: &Pass, lex: &Lexicon, ns: &mut Names) {
+    let mut i = 1;
+    while i < ns.len() {
+        let (a, b) = (&ns[i - 1], &ns[i]);
+        let and = b.tokens.start == a.tokens.end + 1
+            && p.toks.get(a.tokens.end).is_some_and(|t| matches!(t.text(p.text), "and" | "&"));
+        let last = p.toks.get(b.tokens.end - 1).map_or("", |t| t.text(p.text));
+        let first = p.text.get(a.range.clone()).unwrap_or("");
+        if a.class == Class::Organization
+            && b.class == Class::Organization
+            && and
+            && lex.org_cues.contains(last)
+            && !lex.orgs.contains(first)
+        {
+            let b = ns.remove(i);
+            let a = &mut ns[i - 1];
+            (a.range.end, a.tokens.end, a.margin) = (b.range.end, b.tokens.end, a.margin.max(b.margin));
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// An organisation's name takes the capitalised words right before it that no other name
+/// has ("the Zorvist Party", "The New Dunmore Herald": the tagger learnt adjectives and
+/// "New" outside names), but a sentence's first common word, a function word or a weekday.
+fn widened(p: &Pass, lex: &Lexicon, known: &HashSet<&str>, ns: &mut [Tagged]) {
+    for i in 0..ns.len() {
+        if ns[i].class != Class::Organization {
+            continue;
+        }
+        let floor = if i > 0 { ns[i - 1].tokens.end } else { 0 };
+        let mut start = ns[i].tokens.start;
+        while start > floor {
+            let Some(t) = p.toks.get(start - 1) else { break };
+            let w = t.text(p.text);
+            let l = lower(w);
+            let plain = lex.function.contains(&*l)
+                || crate::calendar::is_month_or_weekday(&l)
+                || lex.titles.contains(w)
+                || lex.places.contains_key(w);
+            // A sentence's first common word only where the text names the whole elsewhere
+            // ("Home Zorvex" after "the Home Zorvex chain").
+            let opening = t.sent_start()
+                && lex.common.contains(&l)
+                && !p.text.get(t.start()..ns[i].range.end).is_some_and(|whole| known.contains(whole));
+            if t.kind() != Kind::Word || !t.is_cap(p.text) || plain || opening {
+                break;
+            }
+            start -= 1;
+        }
+        // Not over a place's name that ends in the organisation's first word ("United Arab
+        // Emirates").
+        let end = ns[i].tokens.start + 1;
+        let place = |s: usize| {
+            let (a, b) = (p.toks[s].start(), p.toks[end - 1].end());
+            p.text.get(a..b).is_some_and(|t| lex.places.contains_key(t))
+        };
+        if start < ns[i].tokens.start
+            && !(start..ns[i].tokens.start).any(place)
+            && let Some(t) = p.toks.get(start)
+        {
+            ns[i].range.start = t.start();
+            ns[i].tokens.start = start;
+        }
+        // An institution's name goes on over what it is of, on or for ("the Zorvex Institute
+        // on Harbour Studies", "the Society for the Care of Quill Birds").
+        let last = p.toks.get(ns[i].tokens.end - 1).map_or("", |t| t.text(p.text));
+        if !lex.org_cues.contains(last) {
+            continue;
+        }
+        let next_start = ns.get(i + 1).map_or(p.toks.len(), |n| n.tokens.start);
+        let cap = |k: usize| {
+            k < next_start && p.toks.get(k).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text))
+        };
+        let join = |k: usize| {
+            k < next_start
+                && p.toks.get(k).is_some_and(|t| matches!(t.text(p.text), "of" | "on" | "for" | "the" | "to"))
+        };
+        let (mut k, mut end) = (ns[i].tokens.end, ns[i].tokens.end);
+        while k < ns[i].tokens.end + 10 {
+            let mut j = k;
+            while join(j) && j < k + 2 {
+                j += 1;
+            }
+            if j == k || !cap(j) {
+                break;
+            }
+            while cap(j) {
+                j += 1;
+            }
+            (k, end) = (j, j);
+        }
+        if end > ns[i].tokens.end
+            && let Some(t) = p.toks.get(end - 1)
+        {
+            ns[i].range.end = t.end();
+            ns[i].tokens.end = end;
+        }
     }
 }
 
@@ -329,9 +445,9 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
                 continue;
             }
             let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
-            let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
-            let headed = (lex.org_cues.contains(last) || lex.company_heads.contains(last)) && !person_shaped;
+            let headed = company_named(lex, text);
             let personal = marks.get(text).is_some_and(|&(_, personal)| personal);
+            let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
             let shown = marks.get(text).is_some_and(|&(company, _)| company)
                 && !personal
                 && !person_shaped
@@ -347,6 +463,16 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
             }
         }
     }
+}
+
+/// True for a name ending in a word of an organisation's name ("Hong Kong Polytechnic
+/// University", "Alden Capital", "Tequila Works"), unless it is a given name and a surname
+/// ("Nathan Law").
+fn company_named(lex: &Lexicon, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
+    (lex.org_cues.contains(last) || lex.company_heads.contains(last)) && !person_shaped
 }
 
 /// True when the tokens from `end` on are an apposition that names a company's kind:
@@ -398,6 +524,12 @@ pub fn reconcile(
     let mut doubted = Vec::new();
     mentions.retain_mut(|m| {
         if !m.named || !matches!(m.kind, EntityKind::Person | EntityKind::Place) {
+            return true;
+        }
+        // A rule's person whose name ends in a word of a company's name ("the Quill
+        // Brothers"), but a given name and a surname.
+        if m.kind == EntityKind::Person && m.key.name().is_some_and(|n| company_named(lex, n)) {
+            m.kind = EntityKind::Organization;
             return true;
         }
         let (Some(ns), Some(p)) = (names.get(m.passage), passes.get(m.passage)) else { return true };
@@ -743,4 +875,113 @@ fn doubtful(
         }
     }
     Doubt::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{lexicon, test_entities, test_pass};
+
+    /// The names of the entities of a kind.
+    fn named(text: &str, kind: EntityKind) -> Vec<String> {
+        test_entities(text).into_iter().filter(|e| e.kind == kind).map(|e| e.name).collect()
+    }
+
+    /// A name as the tagger would give it: the first occurrence of `name` in the passage.
+    fn tag(p: &Pass, name: &str, class: Class) -> Tagged {
+        let at = p.text.find(name).expect("name in text");
+        let first = p.toks.iter().position(|t| t.start() == at).expect("token start");
+        let end = p.toks.iter().position(|t| t.end() == at + name.len()).expect("token end") + 1;
+        Tagged { range: at..at + name.len(), tokens: first..end, class, margin: 30.0 }
+    }
+
+    /// The class each of `names` has after [`organisations`] read the tagger's names.
+    fn classes(text: &str, names: &[(&str, Class)]) -> Vec<Class> {
+        let (p, _) = test_pass(text);
+        let mut out = vec![names.iter().map(|&(n, c)| tag(&p, n, c)).collect::<Names>()];
+        out[0].sort_by_key(|n| n.range.start);
+        organisations(std::slice::from_ref(&p), lexicon::get(), &mut out);
+        names
+            .iter()
+            .map(|(n, _)| out[0].iter().find(|t| p.text[t.range.clone()] == **n).unwrap().class)
+            .collect()
+    }
+
+    #[test]
+    fn organisations_the_text_shows_are_no_people() {
+        use Class::{Organization as O, Person as P, Place as L};
+        let cases: &[(&str, &[(&str, Class)], &[Class])] = &[
+            // An acronym with no title or given name before it; a person keeps a given name.
+            ("On Sunday NTV's Olga Brenner pressed him.", &[("NTV", P), ("Olga Brenner", P)], &[O, P]),
+            ("On Sunday Olga met the judge.", &[("Olga", P)], &[P]),
+            // A company's kind before the name, or in an apposition after it.
+            ("Lawmakers asked to investigate the mining company Vortenza at once.", &[("Vortenza", P)], &[O]),
+            ("The deal is with Quillmark, a group co-founded by a goalkeeper.", &[("Quillmark", P)], &[O]),
+            ("The deal is with Quillmark, a group leader in the city.", &[("Quillmark", P)], &[P]),
+            // A newspaper: a listed place and a paper's head.
+            ("That was reported by the Boise Sentinel on Monday.", &[("Boise Sentinel", L)], &[O]),
+            // The first word of an organisation's longer name.
+            (
+                "They chose Harvel Orbital Systems. Its chief said Harvel would grow.",
+                &[("Harvel Orbital Systems", O), ("Harvel", P)],
+                &[O, O],
+            ),
+        ];
+        for (text, names, want) in cases {
+            assert_eq!(classes(text, names), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn organisation_names_are_whole() {
+        let lex = lexicon::get();
+        // The adjective before an organisation's name is part of it ("the Liberal Party").
+        let (p, _) = test_pass("He left the Progressive Party in May.");
+        let mut ns = vec![tag(&p, "Party", Class::Organization)];
+        widened(&p, lex, &HashSet::default(), &mut ns);
+        assert_eq!(&p.text[ns[0].range.clone()], "Progressive Party");
+        let (p, _) = test_pass("Workers praised hardworking Home Depot employees.");
+        let mut ns = vec![tag(&p, "Depot", Class::Organization)];
+        widened(&p, lex, &HashSet::default(), &mut ns);
+        assert_eq!(&p.text[ns[0].range.clone()], "Home Depot");
+        // Two halves of one name joined by "and".
+        let (p, _) = test_pass("Analysts at the Harbour and Quay Commission agreed.");
+        let mut ns =
+            vec![tag(&p, "Harbour", Class::Organization), tag(&p, "Quay Commission", Class::Organization)];
+        joined(&p, lex, &mut ns);
+        assert_eq!(ns.len(), 1);
+        assert_eq!(&p.text[ns[0].range.clone()], "Harbour and Quay Commission");
+        // An institute's name goes on over what it is on.
+        let (p, _) = test_pass("She joined the Grey Institute on Harbour Safety in 2004.");
+        let mut ns = vec![tag(&p, "Grey Institute", Class::Organization)];
+        widened(&p, lex, &HashSet::default(), &mut ns);
+        assert_eq!(&p.text[ns[0].range.clone()], "Grey Institute on Harbour Safety");
+    }
+
+    #[test]
+    fn groups_bands_and_listed_names() {
+        // A band of brothers; a party's plural where the party is named; a listed
+        // organisation the tagger leaves out.
+        let text = "The Pellow Brothers will tour next year with singer Amy Lott. The Pellow Brothers \
+            have sold records for decades.";
+        assert_eq!(named(text, EntityKind::Person), ["Amy Lott"], "{text}");
+        assert_eq!(named(text, EntityKind::Organization), ["Pellow Brothers"], "{text}");
+        let text = "The Liberal Party lost the vote in the spring. The Liberals blamed the weather.";
+        assert!(named(text, EntityKind::Person).is_empty(), "{text}");
+        assert_eq!(named(text, EntityKind::Organization), ["Liberal Party"], "{text}");
+        let text = "Detectives worked with the FBI to investigate the threats, police said.";
+        assert_eq!(named(text, EntityKind::Organization), ["FBI"], "{text}");
+    }
+
+    #[test]
+    fn short_forms_join_the_full_name() {
+        let text = "She joined the National Institute on Harbour Safety (NIHS) in 2004. NIHS later hired \
+            her brother.";
+        let es: Vec<_> =
+            test_entities(text).into_iter().filter(|e| e.kind == EntityKind::Organization).collect();
+        assert_eq!(es.len(), 1, "{es:?}");
+        assert_eq!(es[0].name, "National Institute on Harbour Safety");
+        assert!(es[0].aliases.iter().any(|a| a == "NIHS"), "{es:?}");
+        assert_eq!(initials("Harbour and Quay Nano-Tech Commission"), "HQNTC");
+    }
 }
