@@ -410,7 +410,10 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
                     // founded by").
                     let kind_before =
                         i > 0 && ORG_KINDS.contains(&lower(p.toks[i - 1].text(p.text)).as_ref());
-                    e.0 |= COMPANY_NOUNS.contains(&after.as_ref()) || kind_before || apposition(p, end);
+                    e.0 |= COMPANY_NOUNS.contains(&after.as_ref())
+                        || kind_before
+                        || apposition(p, end)
+                        || its_after(p, end);
                 } else {
                     let before = p.toks[k - 1].text(p.text);
                     let before =
@@ -448,10 +451,9 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
             let headed = company_named(lex, text);
             let personal = marks.get(text).is_some_and(|&(_, personal)| personal);
             let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
-            let shown = marks.get(text).is_some_and(|&(company, _)| company)
-                && !personal
-                && !person_shaped
-                && !(words.len() == 1 && lex.is_given(first));
+            let company = marks.get(text).is_some_and(|&(company, _)| company);
+            let given_alone = words.len() == 1 && lex.is_given(first);
+            let shown = company && !personal && !person_shaped && !given_alone;
             // An acronym, or the first word of an organisation's longer name, with no title
             // or given name before it anywhere.
             let alone = words.len() == 1
@@ -473,6 +475,41 @@ fn company_named(lex: &Lexicon, name: &str) -> bool {
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
     let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
     (lex.org_cues.contains(last) || lex.company_heads.contains(last)) && !person_shaped
+}
+
+/// True when "its" follows soon after a name with no other noun phrase or person between
+/// ("Zorvex not only caught up with its rivals"): the name is a thing's.
+fn its_after(p: &Pass, end: usize) -> bool {
+    for t in p.toks.iter().skip(end).take(7) {
+        let w = t.text(p.text);
+        if w == "its" {
+            return true;
+        }
+        let opens = matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "he"
+                | "she"
+                | "his"
+                | "her"
+                | "him"
+                | "they"
+                | "their"
+                | "them"
+                | "who"
+                | "which"
+        );
+        if t.kind() != Kind::Word || t.is_cap(p.text) || opens {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when the tokens from `end` on are an apposition that names a company's kind:
@@ -910,7 +947,9 @@ mod tests {
     #[test]
     fn organisations_the_text_shows_are_no_people() {
         use Class::{Organization as O, Person as P, Place as L};
-        let cases: &[(&str, &[(&str, Class)], &[Class])] = &[
+        // (text, the tagger's names and classes, their classes after the rules)
+        type Case<'a> = (&'a str, &'a [(&'a str, Class)], &'a [Class]);
+        let cases: &[Case] = &[
             // An acronym with no title or given name before it; a person keeps a given name.
             ("On Sunday NTV's Olga Brenner pressed him.", &[("NTV", P), ("Olga Brenner", P)], &[O, P]),
             ("On Sunday Olga met the judge.", &[("Olga", P)], &[P]),
@@ -918,6 +957,9 @@ mod tests {
             ("Lawmakers asked to investigate the mining company Vortenza at once.", &[("Vortenza", P)], &[O]),
             ("The deal is with Quillmark, a group co-founded by a goalkeeper.", &[("Quillmark", P)], &[O]),
             ("The deal is with Quillmark, a group leader in the city.", &[("Quillmark", P)], &[P]),
+            // "its" soon after the name, with no other noun phrase between.
+            ("Yesterday Vortenza not only caught up with its rivals.", &[("Vortenza", P)], &[O]),
+            ("Yesterday Vortenza bought the house for its view.", &[("Vortenza", P)], &[P]),
             // A newspaper: a listed place and a paper's head.
             ("That was reported by the Boise Sentinel on Monday.", &[("Boise Sentinel", L)], &[O]),
             // The first word of an organisation's longer name.
