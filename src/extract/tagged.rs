@@ -401,19 +401,21 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
             let run_end = p.toks[end - 1].end();
             let poss = p.toks.get(end).is_some_and(|t| t.kind() == Kind::Poss);
             let after = p.toks.get(end + usize::from(poss)).map_or("".into(), |t| lower(t.text(p.text)));
+            // A company's noun after it, a company's kind before it ("the energy company
+            // Zorvex") or in an apposition after it ("Zorvex, a group founded by").
+            let company = COMPANY_NOUNS.contains(&after.as_ref()) || apposition(p, end) || its_after(p, end);
             for k in i..end {
                 let Some(form) = p.text.get(p.toks[k].start()..run_end) else { continue };
                 let Some(e) = marks.get_mut(form) else { continue };
+                // What follows the run is said of the name after a sentence's first word too
+                // ("Yesterday Zorvex's shares").
+                if k == i || k == i + 1 && p.toks[i].sent_start() {
+                    e.0 |= company;
+                }
                 if k == i {
-                    // A company's noun after it, a company's kind before it ("the energy
-                    // company Zorvex") or in an apposition after it ("Zorvex, a group
-                    // founded by").
                     let kind_before =
                         i > 0 && ORG_KINDS.contains(&lower(p.toks[i - 1].text(p.text)).as_ref());
-                    e.0 |= COMPANY_NOUNS.contains(&after.as_ref())
-                        || kind_before
-                        || apposition(p, end)
-                        || its_after(p, end);
+                    e.0 |= kind_before;
                 } else {
                     let before = p.toks[k - 1].text(p.text);
                     let before =
