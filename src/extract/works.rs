@@ -12,21 +12,120 @@
 //! - a year in brackets after a title-like name ("The Lookout (2007)", "(Les Amants, 1959)"),
 //!   and after every name of a list that has two such titles ("Stoker (2013), Belle (2013)");
 //!   not after a surname alone, which is a citation ("Quilis (1964)");
-//! - italics around the name, where the document has styles (HTML, Markdown).
+//! - italics around the name, where the document has styles (HTML, Markdown);
+//! - for a product, anywhere in the document: its maker's name right before it ("Sony
+//!   Walkman", "Toyota Camry"), a model word after it ("Chromecast Ultra", "the 11 Pro
+//!   Max"), a device's or a service's noun ("an Orca device", "Orca users", "Orca-enabled",
+//!   "the voice assistant Orca") or "the new" before it; and a capitalised head after the
+//!   name ("Hubble Space Telescope").
+//!
+//! A place or an organisation in a product's or a market index's name ("Shanghai
+//! Composite", "Nikkei 225 fell") is left out where it stands, and stays elsewhere.
 
 use super::lexicon::Lexicon;
 use super::merge::Mention;
 use super::tokens::Kind;
 use super::{Pass, lower};
 use crate::document::{EntityKind, StyleKind};
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
+
+static BRANDS: &str = include_str!("../../data/brands.txt");
+
+/// Makers whose name stands right before their products' names (data/brands.txt).
+fn brands() -> &'static HashSet<&'static str> {
+    static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        BRANDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    });
+    &SET
+}
+
+/// Words that follow a product's name for its model ("Chromecast Ultra", "iPhone 11 Pro
+/// Max", "Galaxy S10 Plus").
+const MODEL_WORDS: &[&str] = &["Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "XL"];
+
+/// Capitalised heads that end a product's, an instrument's or a market index's name after
+/// another name ("Hubble Space Telescope", "Hang Seng Index", "Shanghai Composite").
+const PRODUCT_HEADS: &[&str] = &[
+    "Average",
+    "Composite",
+    "Console",
+    "Earbuds",
+    "Headphones",
+    "Index",
+    "Lander",
+    "Orbiter",
+    "Rover",
+    "Smartphone",
+    "Speaker",
+    "Telescope",
+];
+
+/// Lowercase nouns right after a product's or a service's name ("Orca users", "an Orca
+/// device", "Orca built-in", "the Orca port").
+const PRODUCT_NOUNS: &[&str] = &[
+    "app",
+    "apps",
+    "built-in",
+    "console",
+    "consoles",
+    "controller",
+    "controllers",
+    "device",
+    "devices",
+    "earbuds",
+    "firmware",
+    "handset",
+    "handsets",
+    "headphones",
+    "headset",
+    "owners",
+    "port",
+    "smartphone",
+    "smartphones",
+    "speaker",
+    "speakers",
+    "subscribers",
+    "tablet",
+    "tablets",
+    "user",
+    "users",
+];
+
+/// Endings of a hyphenated word that make its first part a product or a service
+/// ("Orca-enabled", "Orca-compatible").
+const PRODUCT_SUFFIXES: &[&str] = &["-enabled", "-compatible", "-equipped", "-certified"];
+
+/// Verbs of a market index's move, after its name and a number ("the Nikkei 225 fell").
+const INDEX_MOVES: &[&str] = &[
+    "advanced",
+    "climbed",
+    "declined",
+    "dipped",
+    "dropped",
+    "eased",
+    "edged",
+    "fell",
+    "gained",
+    "jumped",
+    "plunged",
+    "rallied",
+    "retreated",
+    "rose",
+    "sank",
+    "slipped",
+    "slumped",
+    "surged",
+    "tumbled",
+];
 
 /// Nouns for a work or a product that may stand right before or after its name.
 const WORK_NOUNS: &[&str] = &[
     "album",
     "albums",
     "anthology",
+    "app",
     "autobiography",
     "ballet",
     "battleship",
@@ -35,14 +134,17 @@ const WORK_NOUNS: &[&str] = &[
     "browser",
     "cartoon",
     "comedy",
+    "console",
     "destroyer",
     "documentary",
     "drama",
+    "earbuds",
     "episode",
     "film",
     "films",
     "franchise",
     "frigate",
+    "headphones",
     "liner",
     "magazine",
     "memoir",
@@ -69,6 +171,8 @@ const WORK_NOUNS: &[&str] = &[
     "sequel",
     "series",
     "sitcom",
+    "smartphone",
+    "smartwatch",
     "software",
     "song",
     "songs",
@@ -76,6 +180,7 @@ const WORK_NOUNS: &[&str] = &[
     "steamer",
     "submarine",
     "symphony",
+    "telescope",
     "telenovela",
     "thriller",
     "trilogy",
@@ -163,14 +268,170 @@ pub fn drop_works(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         }
     }
     works.remove("");
-    if works.is_empty() {
+    let (products, parts) = products(passes, lex, mentions);
+    if works.is_empty() && products.is_empty() && parts.is_empty() {
         return;
     }
-    let works: HashSet<String> = works.into_iter().map(str::to_string).collect();
+    let mut works: HashSet<String> = works.into_iter().map(str::to_string).collect();
+    works.extend(products);
     mentions.retain(|m| {
         let text = passes.get(m.passage).and_then(|p| p.text.get(m.range.clone())).unwrap_or("");
-        !candidate(m) || !works.contains(text)
+        let work = works.contains(text) || m.key.name().is_some_and(|k| works.contains(k));
+        !(candidate(m) && work || parts.contains(&(m.passage, m.range.start, m.range.end)))
     });
+}
+
+/// Mentions by passage, first and last byte.
+type Parts = HashSet<(usize, usize, usize)>;
+
+/// What the document says of a name wherever it writes it: a product's cue makes it a
+/// product.
+#[derive(Debug, Default, Clone, Copy)]
+struct Said {
+    /// A cue of a product anywhere ("Orca users", "the new Orca").
+    product: bool,
+    /// A capitalised head or a model word after it somewhere ("Orca Space Telescope").
+    headed: bool,
+}
+
+/// The named people and places the document marks as products wherever it writes their
+/// names (each name's text; never a place of the gazetteer, "Madrid Composite"), and the
+/// mentions, by passage and bytes, that are a word of a product's or an index's name
+/// ("Shanghai Composite", "Nikkei 225 fell").
+fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<String>, Parts) {
+    // The names to look for, by first word: their words and what kind they are.
+    let mut names: HashMap<&str, Vec<(Vec<&str>, EntityKind)>> = HashMap::default();
+    let mut seen: HashSet<(&str, EntityKind)> = HashSet::default();
+    for m in mentions.iter().filter(|m| m.named) {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let Some(text) = p.text.get(m.range.clone()) else { continue };
+        if !seen.insert((text, m.kind)) {
+            continue;
+        }
+        let Some(toks) = tokens_of(p, &m.range) else { continue };
+        let words: Vec<&str> = p.toks[toks].iter().map(|t| t.text(p.text)).collect();
+        if let Some(first) = words.first().copied() {
+            names.entry(first).or_default().push((words, m.kind));
+        }
+    }
+    let mut said: HashMap<String, Said> = HashMap::default();
+    let mut parts = HashSet::default();
+    if names.is_empty() {
+        return (HashSet::default(), parts);
+    }
+    for p in passes {
+        for (s, t) in p.toks.iter().enumerate() {
+            let w = t.text(p.text);
+            // "Orca-enabled": the first part is a product.
+            if let Some(head) = PRODUCT_SUFFIXES.iter().find_map(|x| w.strip_suffix(x))
+                && names.contains_key(head)
+            {
+                said.entry(head.to_string()).or_default().product = true;
+            }
+            let Some(cands) = names.get(w) else { continue };
+            for (words, kind) in cands {
+                let e = s + words.len();
+                let same = p
+                    .toks
+                    .get(s..e)
+                    .is_some_and(|ts| ts.iter().zip(words).all(|(t, w)| t.text(p.text) == *w));
+                if !same {
+                    continue;
+                }
+                let text = p.text.get(t.start()..p.toks[e - 1].end()).unwrap_or("");
+                let headed = head_after(p, e) || index_after(p, e);
+                if headed && *kind != EntityKind::Person {
+                    parts.insert((p.index, t.start(), p.toks[e - 1].end()));
+                }
+                let product = *kind != EntityKind::Organization && product_cue(p, s, e, lex);
+                if headed || product {
+                    let entry = said.entry(text.to_string()).or_default();
+                    entry.headed |= headed;
+                    entry.product |= product;
+                }
+                // The name after the maker's ("Vela Orca" and then "Orca").
+                if product && words.len() >= 2 && brand(lex, words[0]) {
+                    let rest = p.text.get(p.toks[s + 1].start()..p.toks[e - 1].end()).unwrap_or("");
+                    said.entry(rest.to_string()).or_default().product = true;
+                }
+            }
+        }
+    }
+    let mut works = HashSet::default();
+    for m in mentions.iter().filter(|m| m.named) {
+        let Some(text) = passes.get(m.passage).and_then(|p| p.text.get(m.range.clone())) else { continue };
+        let Some(said) = said.get(text) else { continue };
+        let listed = lex.places.contains_key(text);
+        let work = match m.kind {
+            EntityKind::Person => said.product || said.headed,
+            EntityKind::Place => (said.product || said.headed) && !listed,
+            _ => false,
+        };
+        if work {
+            works.insert(text.to_string());
+        }
+    }
+    (works, parts)
+}
+
+/// True for a maker's name: listed, and no given name ("Dell" may be a person).
+fn brand(lex: &Lexicon, w: &str) -> bool {
+    brands().contains(w) && !lex.is_given(w)
+}
+
+/// A cue of a product at the name written at tokens `s..e`: its maker right before it or as
+/// its first word ("Vela Orca"), model words ("Orca Pro", "the 11 Pro Max"), a device's or
+/// a service's noun after it ("Orca users"), or "the new" before it ("the new Orca").
+fn product_cue(p: &Pass, s: usize, e: usize, lex: &Lexicon) -> bool {
+    let text = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+    let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.is_cap(p.text));
+    let before = s.checked_sub(1);
+    // A name written as a whole, not the start of a longer one.
+    let whole = !cap(e);
+    let model = |i: usize| MODEL_WORDS.contains(&text(i));
+    let first = text(s);
+    let maker = before.is_some_and(|b| brand(lex, text(b)) && p.toks[b].kind() == Kind::Word && !cap(e))
+        || e - s >= 2 && brand(lex, first) && !lex.is_given(text(s + 1));
+    // "Orca Pro", "AirDesk Max": no given name or title first ("Peter Max").
+    let ends_model = e - s >= 2 && model(e - 1) && !lex.is_given(first) && !lex.titles.contains(first);
+    // "the 11 Pro Max", "a 737 Max jet": model words alone after a number.
+    let numbered = (s..e).all(model) && before.is_some_and(|b| p.toks[b].kind() == Kind::Num) && !cap(e);
+    let noun = PRODUCT_NOUNS.contains(&&*word(p, e));
+    // Not after a person's possessive: "her new Tessa" may be a partner or a pet.
+    let new = before.is_some_and(|b| {
+        word(p, b) == "new" && b.checked_sub(1).is_some_and(|d| matches!(&*word(p, d), "the" | "a" | "its"))
+    });
+    maker || ends_model || numbered || noun || whole && new
+}
+
+/// A capitalised head or a model word after the name ending before token `e`, over at most
+/// two more capitalised words ("Orca Space Telescope", "Orca Ultra", "Hang Seng Index").
+fn head_after(p: &Pass, e: usize) -> bool {
+    let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.is_cap(p.text) && !t.sent_start());
+    let text = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+    if cap(e) && MODEL_WORDS.contains(&text(e)) {
+        return true;
+    }
+    (e..e + 3).take_while(|&i| cap(i)).any(|i| PRODUCT_HEADS.contains(&text(i)) && !cap(i + 1))
+}
+
+/// A market index's name: "index" after the name ("the Orca index"), or a number and a
+/// verb of its move, over a code in brackets ("Orca 225 (O225) fell").
+fn index_after(p: &Pass, e: usize) -> bool {
+    if word(p, e) == "index" {
+        return true;
+    }
+    if p.toks.get(e).is_none_or(|t| t.kind() != Kind::Num) {
+        return false;
+    }
+    let mut i = e + 1;
+    if word(p, i) == "(" {
+        match (i + 1..(i + 5).min(p.toks.len())).find(|&k| word(p, k) == ")") {
+            Some(k) => i = k + 1,
+            None => return false,
+        }
+    }
+    INDEX_MOVES.contains(&&*word(p, i))
 }
 
 /// The tokens a byte range of a passage covers.
@@ -235,6 +496,10 @@ fn work_noun(p: &Pass, k: usize) -> bool {
     let w = word(p, k);
     if WORK_NOUNS.contains(&&*w) {
         return true;
+    }
+    // "The voice assistant Orca"; not a person's assistant ("his assistant Mara").
+    if w == "assistant" {
+        return k.checked_sub(1).is_some_and(|b| matches!(&*word(p, b), "voice" | "virtual" | "digital"));
     }
     if !VERB_NOUNS.contains(&&*w) {
         return false;
@@ -429,6 +694,78 @@ mod tests {
             let got = people(text);
             assert!(work.is_empty() || !got.iter().any(|g| g == work), "{text}: {got:?}");
             assert!(person.is_empty() || got.iter().any(|g| g == person), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn products_are_not_people_or_places() {
+        // (text, a name that must be no person or place, one that must stay, or "")
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Millions of Nora Quill users stream music every day, and Nora Quill answers them.",
+                "Nora Quill",
+                "",
+            ),
+            ("Owners of an Amazon Nora Quill device can ask it for the weather.", "Amazon Nora Quill", ""),
+            ("The earbuds have Nora Quill built-in, and they cost less than rival models.", "Nora Quill", ""),
+            (
+                "Buyers waited for the Dara Lane Ultra, and the Dara Lane sold out in Japan.",
+                "Dara Lane",
+                "Japan",
+            ),
+            ("The Dara Lane-enabled speakers sold out in Japan.", "Dara Lane-enabled", "Japan"),
+            (
+                "Players can ask the voice assistant Nora Quill about the weather in Oslo.",
+                "Nora Quill",
+                "Oslo",
+            ),
+            ("The Dara Lane app lets drivers in Oslo pay for parking.", "Dara Lane", "Oslo"),
+            ("The company showed the new Tessa Vance at a fair in Berlin.", "Tessa Vance", "Berlin"),
+            ("Sales of the 8 Max rose again, and the 8 Max returns to service in June.", "Max", ""),
+            ("The Quill Space Telescope found water. Quill's images show plumes near the pole.", "Quill", ""),
+            // Model words, nouns and "new" that make no product.
+            ("Max Ferrand arrived in Madrid in 2019. In 2019 Max Ferrand won the race.", "", "Max Ferrand"),
+            ("His assistant Mara Quell booked the flight to Oslo.", "", "Mara Quell"),
+            ("Peter Max painted the wall of the station.", "", "Peter Max"),
+            ("Mara Quell joined the firm in Oslo. Her new Tom Vance is a painter.", "", "Tom Vance"),
+        ];
+        for (text, work, kept) in cases {
+            let got: Vec<String> = test_entities(text)
+                .into_iter()
+                .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Place))
+                .map(|e| e.name)
+                .collect();
+            assert!(work.is_empty() || !got.iter().any(|g| g == work), "{text}: {got:?}");
+            assert!(kept.is_empty() || got.iter().any(|g| g == kept), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_place_in_an_index_name_is_left_out_there_only() {
+        let cases = [
+            "Traders said the Lisbon 300 (LIS) slipped 0.4% before noon, and brokers in Lisbon stayed calm.",
+            "Traders watched the Lisbon index all day, while brokers in Lisbon stayed calm.",
+            "The Lisbon Composite fell 1% on Monday, but brokers in Lisbon stayed calm.",
+        ];
+        for text in cases {
+            let places: Vec<(String, usize)> = test_entities(text)
+                .into_iter()
+                .filter(|e| e.kind == EntityKind::Place)
+                .map(|e| (e.name, e.mentions.len()))
+                .collect();
+            assert_eq!(places, [("Lisbon".to_string(), 1)], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_city_name_cut_inside_a_word_is_no_place() {
+        let lex = crate::extract::lexicon::get();
+        for fragment in ["Mosco", "Istanbu", "Damascu"] {
+            assert!(!lex.places.contains_key(fragment), "{fragment}");
+        }
+        // A whole first word and a transliteration without its final h stay.
+        for name in ["Rio", "Basra", "Moscow"] {
+            assert!(lex.places.contains_key(name), "{name}");
         }
     }
 
