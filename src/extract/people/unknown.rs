@@ -70,8 +70,11 @@ pub fn person(
     let w = |i: usize| p.toks.get(i).map(|t| lower(t.text(p.text))).unwrap_or_default();
     let prev = c.first.checked_sub(1).map(w).unwrap_or_default();
     let placey = matches!(&*prev, "the" | "in" | "at" | "near" | "from" | "to" | "on" | "into");
-    // "Strynø Brovej 12": an address; people are not numbered.
-    let numbered = p.toks.get(c.end).is_some_and(|t| t.kind() == crate::extract::tokens::Kind::Num);
+    // "Strynø Brovej 12": an address; people are not numbered. A score is not a house number
+    // ("Tessa Vorlin 7-6").
+    let num = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == crate::extract::tokens::Kind::Num);
+    let dash = p.toks.get(c.end + 1).is_some_and(|t| matches!(t.text(p.text), "-" | "–" | "—"));
+    let numbered = num(c.end) && !(dash && num(c.end + 2));
     if numbered || placey && !person_context(p, c.first, c.end, lex) {
         return false;
     }
@@ -214,6 +217,9 @@ mod tests {
             ("Critics praised Silent Harvest twice.", ""),
             ("We stayed in Hapupu Kaingaroa for a week.", ""),
             ("He sang with the Zorvik Kalamari for years.", ""),
+            // A score after a name is not a house number.
+            ("In the final Tomas Brevik edged Kaspar Oltveit 7-6 on Monday.", "Kaspar Oltveit"),
+            ("The shop is at Strynø Brovej 12 by the harbour.", ""),
         ];
         for (text, want) in cases {
             let people: Vec<String> = test_entities(text)
