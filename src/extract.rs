@@ -22,6 +22,8 @@
 //!
 //! Everything that makes a person is listed, with where it is decided, in [`people`].
 
+pub mod bodies;
+pub mod citations;
 pub mod dates;
 pub mod events;
 pub mod lexicon;
@@ -356,6 +358,8 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     teams::find(&passes, &mut mentions);
     places::organisations(&passes, lex, &mut mentions);
     works::drop_works(&passes, lex, &mut mentions);
+    bodies::find(&passes, lex, &mut mentions);
+    citations::find(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);

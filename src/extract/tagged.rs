@@ -287,6 +287,11 @@ const COMPANY_NOUNS: &[&str] = &[
     "subscribers",
 ];
 
+/// True for a noun of what a company has ([`COMPANY_NOUNS`]).
+pub(super) fn company_noun(w: &str) -> bool {
+    COMPANY_NOUNS.contains(&w)
+}
+
 /// Nouns for a company, a band or a paper right before its name ("the energy company
 /// Zorvex", "the band Quillpoint"): said of a person, the name would follow a role instead.
 const ORG_KINDS: &[&str] = &[

@@ -290,6 +290,22 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
     if sides.is_empty() {
         return;
     }
+    // Where the story shows sides, "on" before a place is an opponent's ("a one-game lead on
+    // Carver", "our focus is on Carver"): a town is "in" or "at", not "on" (but an island).
+    if games {
+        let lex = super::lexicon::get();
+        for m in mentions.iter().filter(|m| is_place(m)) {
+            let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
+            let Some(t) = tokens_of(p, &m.range) else { continue };
+            let Some(text) = p.text.get(m.range.clone()) else { continue };
+            let on = t.start > 0 && p.toks[t.start - 1].text(p.text) == "on";
+            let land = lex.places.get(text).is_some_and(|pl| pl.kind != super::lexicon::PlaceKind::Continent);
+            let island = text.ends_with("Island") || text.ends_with("Islands");
+            if on && land && !island {
+                sides.insert(text.to_string());
+            }
+        }
+    }
     // Every occurrence of a side's name is the side, also where the rules read only the
     // known place in it (a headline, "Eastern" at a sentence start), but after a
     // preposition of place.
@@ -353,6 +369,14 @@ mod tests {
         organisations(game, &["Ohio", "Oregon"]);
         // The city of the rematch stays a place.
         places(game, &["Oregon"]);
+    }
+
+    #[test]
+    fn a_place_after_on_in_a_story_of_games_is_an_opponent() {
+        let game = "Ohio beat Oregon 31-24 on Saturday. Ohio's quarterback threw for two touchdowns \
+            and 280 yards, and the coach said the defense won the game at halftime. The win gives \
+            Ohio a one-game lead on Utah.";
+        organisations(game, &["Ohio", "Oregon", "Utah"]);
     }
 
     #[test]

@@ -1,0 +1,286 @@
+//! Names the rules or the tagger left as people or places that the text shows to be
+//! organisations: a facility that acts as a body, a company by what is said of it, a name
+//! whose acronym the text defines. Every occurrence of such a name is the organisation.
+//!
+//! - A facility's name ("Zorvex Space Center", "the Quill Observatory") where someone works
+//!   for it ("a scientist at NASA's Zorvex Space Center", "researchers at the Quill
+//!   Observatory"); a hall of fame, which inducts, honours and has classes, wherever no
+//!   preposition of place stands before it and no museum after it ("the Hall of Fame and
+//!   Museum" is the building).
+//! - A company by its shares, its spokesperson, its statements, its products or what it
+//!   makes ("shares of Zorvex", "a spokesperson for Zorvex", "Zorvex said in a statement",
+//!   "one of Zorvex's cameras", "Zorvex, which makes", "analysts surveyed by Zorvex"): never
+//!   a given name or a person's name, and, for what a person may do too, no surname either.
+//! - A person's name followed by its acronym in brackets ("Zorvex Nano Systems (ZNS)"):
+//!   people have no acronyms (places do: "United Arab Emirates (UAE)").
+
+use super::Pass;
+use super::lexicon::Lexicon;
+use super::lower;
+use super::merge::Mention;
+use super::tokens::Kind;
+use crate::document::EntityKind;
+use rustc_hash::FxHashSet as HashSet;
+use std::ops::Range;
+
+/// Last words of a facility's name that may name the body running it.
+const FACILITY_HEADS: &[&str] =
+    &["Center", "Centre", "Observatory", "Laboratory", "Lab", "Museum", "Institute", "Library"];
+
+/// Prepositions of place before a hall of fame: there it is the building.
+const PLACE_PREPS: &[&str] = &["in", "at", "near", "outside", "inside", "to", "visit", "visited", "visiting"];
+
+/// Nouns of a company's products after its possessive ("Zorvex's cameras").
+const PRODUCTS: &[&str] = &[
+    "products",
+    "devices",
+    "cameras",
+    "phones",
+    "smartphones",
+    "laptops",
+    "tablets",
+    "speakers",
+    "apps",
+    "services",
+    "stores",
+    "platform",
+    "software",
+    "chips",
+    "vehicles",
+    "cars",
+    "flights",
+];
+
+/// Words before "of" that make what follows a company ("shares of Zorvex").
+const OWNED_OF: &[&str] =
+    &["shares", "stock", "stake", "shareholders", "stockholders", "ceo", "cfo", "owner"];
+
+/// Words before "for" that make what follows an organisation ("a spokesperson for Zorvex").
+const SPEAKS_FOR: &[&str] = &["spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative"];
+
+/// Participles before "by" whose agent is a data firm or a buyer ("analysts surveyed by
+/// Zorvex", "acquired by Zorvex").
+const BY_FIRM: &[&str] = &["surveyed", "polled", "compiled", "acquired"];
+
+/// Verbs of a company's trade after ", which" ("Zorvex, which makes").
+const TRADES: &[&str] = &["makes", "sells", "owns", "operates", "manufactures", "produces", "develops"];
+
+/// The tokens a byte range of a passage covers, when it starts at a token.
+fn tokens_of(p: &Pass, range: &Range<usize>) -> Option<Range<usize>> {
+    let first = p.toks.partition_point(|t| t.start() < range.start);
+    let end = p.toks.partition_point(|t| t.end() <= range.end);
+    (first < end && p.toks[first].start() == range.start).then_some(first..end)
+}
+
+/// The lowercase form of token `i`, "" outside the passage.
+fn word<'a>(p: &Pass<'a>, i: usize) -> std::borrow::Cow<'a, str> {
+    p.toks.get(i).map_or("".into(), |t| lower(t.text(p.text)))
+}
+
+/// The token before a name over "the" and an owner's possessive ("at NASA's Zorvex
+/// Center", "at the Quill Observatory"): its index, if any.
+fn before_name(p: &Pass, start: usize) -> Option<usize> {
+    let mut i = start.checked_sub(1)?;
+    if p.toks[i].kind() == Kind::Poss {
+        i = i.checked_sub(1)?;
+        while i > 0 && p.toks[i].is_cap(p.text) && p.toks[i - 1].is_cap(p.text) {
+            i -= 1;
+        }
+        i = i.checked_sub(1)?;
+    }
+    if word(p, i) == "the" {
+        i = i.checked_sub(1)?;
+    }
+    Some(i)
+}
+
+/// True for a role noun or its plural ("scientist", "researchers").
+fn role(lex: &Lexicon, w: &str) -> bool {
+    lex.roles.contains(w) || w.strip_suffix('s').is_some_and(|s| lex.roles.contains(s))
+}
+
+/// True when someone works for the name at `toks`: a role and "at", "of" or "with" before
+/// it ("a planetary scientist at NASA's Zorvex Center", "the director of the Quill Lab").
+fn works_for(p: &Pass, toks: &Range<usize>, lex: &Lexicon) -> bool {
+    let Some(i) = before_name(p, toks.start) else { return false };
+    matches!(word(p, i).as_ref(), "at" | "of" | "with") && i > 0 && role(lex, &word(p, i - 1))
+}
+
+/// The token range of "Hall of Fame" in a name, if it has one.
+fn hall_of_fame(p: &Pass, toks: &Range<usize>) -> Option<usize> {
+    (toks.start..toks.end.saturating_sub(2)).find(|&i| {
+        p.toks[i].text(p.text) == "Hall" && word(p, i + 1) == "of" && p.toks[i + 2].text(p.text) == "Fame"
+    })
+}
+
+/// True when what the text says at the name at `toks` is said of a company. `strong` cues
+/// are said of companies alone; the others of a person at times too.
+fn company(p: &Pass, toks: &Range<usize>) -> (bool, bool) {
+    let (s, e) = (toks.start, toks.end);
+    let w = |i: Option<usize>| i.map_or("".into(), |i| word(p, i));
+    let (b1, b2) = (w(s.checked_sub(1)), w(s.checked_sub(2)));
+    let poss = p.toks.get(e).is_some_and(|t| t.kind() == Kind::Poss);
+    let owned = poss && super::tagged::company_noun(&word(p, e + 1));
+    let strong = b1 == "of" && OWNED_OF.contains(&b2.as_ref())
+        || b1 == "for" && SPEAKS_FOR.contains(&b2.as_ref())
+        || b1 == "by" && BY_FIRM.contains(&b2.as_ref())
+        || owned
+        || word(p, e) == "," && word(p, e + 1) == "which" && TRADES.contains(&word(p, e + 2).as_ref());
+    let said = word(p, e) == "said"
+        && word(p, e + 1) == "in"
+        && matches!(word(p, e + 2).as_ref(), "a" | "an")
+        && matches!(word(p, e + 3).as_ref(), "statement" | "filing" | "release");
+    let products = poss && PRODUCTS.contains(&word(p, e + 1).as_ref())
+        || poss
+            && p.toks.get(e + 1).is_some_and(|t| t.kind() == Kind::Word && !t.is_cap(p.text))
+            && PRODUCTS.contains(&word(p, e + 2).as_ref());
+    (strong, said || products)
+}
+
+/// True for an acronym of the name at `toks` in brackets right after it.
+fn acronym_after(p: &Pass, toks: &Range<usize>) -> bool {
+    if word(p, toks.end) != "(" || word(p, toks.end + 2) != ")" {
+        return false;
+    }
+    let short = p.toks.get(toks.end + 1).map_or("", |t| t.text(p.text));
+    let initials: String = p.toks[toks.clone()]
+        .iter()
+        .filter_map(|t| t.text(p.text).chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect();
+    short.len() >= 2 && short == initials
+}
+
+/// Turns the named people and places that the text shows to be organisations into
+/// organisations, every occurrence of each.
+pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
+    let mut bodies: HashSet<String> = HashSet::default();
+    // Names with a title, a given name or a place's preposition before them somewhere.
+    let mut personal: HashSet<&str> = HashSet::default();
+    // A hall of fame's name over "A and" before it ("Rock and Roll Hall of Fame"), cut after
+    // "Fame": the mention, its new range and the range of the words it takes in.
+    let mut halls: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
+    for (at, m) in mentions.iter().enumerate().filter(|(_, m)| candidate(m)) {
+        let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
+        let Some(toks) = tokens_of(p, &m.range) else { continue };
+        let Some(text) = p.text.get(m.range.clone()) else { continue };
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+        let before = toks.start.checked_sub(1).map_or("", |i| p.toks[i].text(p.text));
+        if lex.titles.contains(before) || lex.is_given(before) {
+            personal.insert(text);
+        }
+        if let Some(h) = hall_of_fame(p, &toks) {
+            let mut start = toks.start;
+            // "Rock and Roll Hall of Fame": one word and "and" before the name.
+            if start >= 2
+                && word(p, start - 1) == "and"
+                && p.toks[start - 2].is_cap(p.text)
+                && (start < 3 || !p.toks[start - 3].is_cap(p.text))
+            {
+                start -= 2;
+            }
+            let prev = start.checked_sub(1).map_or("".into(), |i| word(p, i));
+            let prev =
+                if prev == "the" { start.checked_sub(2).map_or("".into(), |i| word(p, i)) } else { prev };
+            // "the Hall of Fame and Museum" is the building.
+            let building = word(p, h + 3) == "and" && p.toks.get(h + 4).is_some_and(|t| t.is_cap(p.text));
+            if !PLACE_PREPS.contains(&prev.as_ref()) && !building {
+                let range = p.toks[start].start()..p.toks[h + 2].end();
+                let taken = p.toks[start].start()..p.toks[toks.start].start();
+                halls.push((at, range, taken));
+            }
+            continue;
+        }
+        let facility = words.len() >= 2 && FACILITY_HEADS.contains(last) && works_for(p, &toks, lex);
+        let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
+        let (strong, weak) = company(p, &toks);
+        let place = m.kind == EntityKind::Place && lex.places.contains_key(text);
+        let named_person = lex.is_given(first) || person_shaped;
+        let shown = !place
+            && !named_person
+            && (strong || weak && !(words.len() == 1 && lex.surnames.contains(first)));
+        let defined = m.kind == EntityKind::Person && acronym_after(p, &toks);
+        if facility || shown || defined {
+            bodies.insert(text.to_string());
+        }
+    }
+    for t in &personal {
+        bodies.remove(*t);
+    }
+    // The halls of fame: the name from its first word to "Fame", every word it takes in left
+    // to it.
+    let mut gone: Vec<(usize, Range<usize>)> = Vec::new();
+    for (at, range, taken) in &halls {
+        let m = &mut mentions[*at];
+        let Some(p) = passes.get(m.passage) else { continue };
+        let name = p.text.get(range.clone()).unwrap_or("").to_string();
+        *m = Mention::named(EntityKind::Organization, &name, m.passage, range.clone());
+        if !taken.is_empty() {
+            gone.push((m.passage, taken.clone()));
+        }
+        bodies.insert(name);
+    }
+    if bodies.is_empty() {
+        return;
+    }
+    mentions.retain(|m| {
+        !(candidate(m)
+            && gone.iter().any(|(passage, r)| {
+                *passage == m.passage && r.start <= m.range.start && m.range.end <= r.end
+            }))
+    });
+    for m in mentions.iter_mut().filter(|m| candidate(m)) {
+        let text = passes.get(m.passage).and_then(|p| p.text.get(m.range.clone())).unwrap_or("");
+        if bodies.contains(text) {
+            m.kind = EntityKind::Organization;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::EntityKind;
+    use crate::extract::assert_names;
+
+    fn organisations(text: &str, want: &[&str]) {
+        assert_names(text, |e| e.kind == EntityKind::Organization, want);
+    }
+
+    fn places(text: &str, want: &[&str]) {
+        assert_names(text, |e| e.kind == EntityKind::Place, want);
+    }
+
+    #[test]
+    fn a_facility_someone_works_for_is_a_body() {
+        organisations(
+            "\"It is rare,\" said Maren Oltveit, a planetary scientist at the Quillmoor Space \
+             Center in Dunmore.",
+            &["Quillmoor Space Center"],
+        );
+        places(
+            "Visitors walk through the Quillmoor Space Center in Dunmore.",
+            &["Quillmoor Space Center", "Dunmore"],
+        );
+    }
+
+    #[test]
+    fn a_hall_of_fame_is_a_body_but_where_it_stands() {
+        organisations(
+            "The band is nominated for the Jazz and Blues Hall of Fame's class of 2020.",
+            &["Jazz and Blues Hall of Fame"],
+        );
+    }
+
+    #[test]
+    fn what_is_said_of_a_company_makes_one() {
+        organisations(
+            "Analysts surveyed by Quorvix expected a loss. Shares of Zentrova fell 4%. You need \
+             one of Vellumo's security cameras.",
+            &["Quorvix", "Zentrova", "Vellumo"],
+        );
+        // A given name is a person's.
+        organisations("Analysts surveyed by Mary expected a loss.", &[]);
+    }
+}
