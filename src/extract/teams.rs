@@ -139,19 +139,43 @@ const BEFORE: &[&str] = &[
     "faces",
     "facing",
     "against",
+    "joined",
+    "joins",
+    "joining",
     "vs",
     "vs.",
     "versus",
 ];
 
 /// A word before a side and the words that may come before it: "rolled past Carver",
-/// "lost to Carver", "a win over Carver", "a loss at Carver", "two goals for Carver".
+/// "lost to Carver", "a win over Carver", "a loss at Carver", "two goals for Carver", "24 games
+/// for Carver", "signed with Carver".
 const AFTER_WORD: &[(&str, &[&str])] = &[
     ("past", &["rolled", "cruised", "rallied", "romped", "powered", "slipped", "edged", "raced"]),
     ("to", &["lost", "loss", "losses", "losing", "fell", "falls", "falling"]),
     ("over", &["win", "wins", "victory", "victories", "triumph", "lead"]),
     ("at", &["loss", "losses", "game", "games", "win", "victory", "defeat", "lost", "won"]),
-    ("for", &["goal", "goals", "scored", "touchdown", "touchdowns", "yards", "carries", "points", "lead"]),
+    (
+        "for",
+        &[
+            "goal",
+            "goals",
+            "scored",
+            "touchdown",
+            "touchdowns",
+            "yards",
+            "carries",
+            "points",
+            "lead",
+            "games",
+            "appearances",
+            "starts",
+            "played",
+            "plays",
+            "pitched",
+        ],
+    ),
+    ("with", &["signed", "re-signed", "played", "playing", "opened", "debuted", "spent"]),
 ];
 
 /// Verbs right after a side ("Carver beat", "Carver rallied").
