@@ -11,6 +11,7 @@
 //!   makes ("shares of Zorvex", "a spokesperson for Zorvex", "Zorvex said in a statement",
 //!   "one of Zorvex's cameras", "Zorvex, which makes", "analysts surveyed by Zorvex"): never
 //!   a given name or a person's name, and, for what a person may do too, no surname either.
+//! - A maker's name written alone ("Teens love Apple's AirPods", "Google has bought").
 //! - A person's name followed by its acronym in brackets ("Zorvex Nano Systems (ZNS)"):
 //!   people have no acronyms (places do: "United Arab Emirates (UAE)").
 
@@ -20,7 +21,7 @@ use super::lower;
 use super::merge::Mention;
 use super::tokens::Kind;
 use crate::document::EntityKind;
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// Last words of a facility's name that may name the body running it.
@@ -151,9 +152,100 @@ fn acronym_after(p: &Pass, toks: &Range<usize>) -> bool {
     short.len() >= 2 && short == initials
 }
 
+/// Verbs after a maker's name at a sentence's start that make it the maker ("Apple is
+/// holding", "Zorvex has bought"), not a common word ("Apple trees").
+const MAKER_VERBS: &[&str] = &[
+    "is",
+    "was",
+    "has",
+    "had",
+    "will",
+    "would",
+    "said",
+    "says",
+    "announced",
+    "unveiled",
+    "launched",
+    "released",
+    "bought",
+    "acquired",
+    "reported",
+    "plans",
+    "wants",
+    "makes",
+    "sells",
+    "offers",
+    "confirmed",
+    "denied",
+];
+
+/// A maker's name written alone is the maker (data/brands.txt): "Teens love Apple's
+/// AirPods", "Google has bought". Not before another capitalised word ("Amazon Alexa" is a
+/// product's name), after an article or an owner ("the Amazon", "Webb's Ford"), after a
+/// title, at a sentence's start but before a verb of the maker, nor a word of a person's
+/// name in the text ("Nikola Tesla").
+fn makers(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let brands = super::works::brands();
+    let person_words: HashSet<&str> = mentions
+        .iter()
+        .filter(|m| m.named && m.kind == EntityKind::Person)
+        .filter_map(|m| passes.get(m.passage)?.text.get(m.range.clone()))
+        .filter(|t| t.contains(' '))
+        .flat_map(str::split_whitespace)
+        .collect();
+    let mut found: Vec<(usize, Range<usize>, &str)> = Vec::new();
+    let mut titled: HashSet<&str> = HashSet::default();
+    for p in passes.iter().filter(|p| !p.headline) {
+        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.is_cap(p.text));
+        for (i, t) in p.toks.iter().enumerate() {
+            let w = t.text(p.text);
+            if t.kind() != Kind::Word || !brands.contains(w) || lex.is_given(w) || person_words.contains(w) {
+                continue;
+            }
+            let prev = i.checked_sub(1).map_or("", |b| p.toks[b].text(p.text));
+            if lex.titles.contains(prev) {
+                titled.insert(w);
+            }
+            let opening = t.sent_start() && !MAKER_VERBS.contains(&word(p, i + 1).as_ref());
+            // "a Ford", "Webb's Ford": an owner's or an article before it makes it a product.
+            let owned = i > 0 && p.toks[i - 1].kind() == Kind::Poss
+                || matches!(
+                    prev,
+                    "the" | "a" | "an" | "his" | "her" | "my" | "their" | "our" | "your" | "its"
+                );
+            if i > 0 && cap(i - 1) && !t.sent_start() || cap(i + 1) || owned || opening {
+                continue;
+            }
+            found.push((p.index, t.start()..t.end(), w));
+        }
+    }
+    found.retain(|(_, _, w)| !titled.contains(w));
+    if found.is_empty() {
+        return;
+    }
+    let taken = super::merge::Occupied::of(mentions, &[]);
+    let at: HashMap<(usize, usize, usize), usize> =
+        mentions.iter().enumerate().map(|(i, m)| ((m.passage, m.range.start, m.range.end), i)).collect();
+    for (passage, range, w) in found {
+        match at.get(&(passage, range.start, range.end)) {
+            Some(&i) => {
+                let m = &mut mentions[i];
+                if m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place) {
+                    m.kind = EntityKind::Organization;
+                }
+            }
+            None if !taken.overlaps(passage, &range) => {
+                mentions.push(Mention::named(EntityKind::Organization, w, passage, range));
+            }
+            None => {}
+        }
+    }
+}
+
 /// Turns the named people and places that the text shows to be organisations into
 /// organisations, every occurrence of each.
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    makers(passes, lex, mentions);
     let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
     let mut bodies: HashSet<String> = HashSet::default();
     // Names with a title, a given name or a place's preposition before them somewhere.
@@ -282,5 +374,15 @@ mod tests {
         );
         // A given name is a person's.
         organisations("Analysts surveyed by Mary expected a loss.", &[]);
+    }
+
+    #[test]
+    fn a_makers_name_alone_is_the_maker() {
+        organisations("Teens love Sony's headphones. Nokia has bought a startup.", &["Sony", "Nokia"]);
+        // A product, a common word opening a sentence, a person.
+        organisations(
+            "Maren Oltveit drove her Ford to work. Seat belts save lives. Nikola Tesla said Tesla was a name.",
+            &[],
+        );
     }
 }

@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 static BRANDS: &str = include_str!("../../data/brands.txt");
 
 /// Makers whose name stands right before their products' names (data/brands.txt).
-fn brands() -> &'static HashSet<&'static str> {
+pub(super) fn brands() -> &'static HashSet<&'static str> {
     static SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         BRANDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
     });
