@@ -1,7 +1,8 @@
 //! Authors cited by name and year are people, though their surnames are places too
 //! ("Navarro (2016)", "Paraíso, (2000)", "(Thorell, Lindqvist, Nutley, & Bohlin, 2009)").
-//! A country or a continent cited so is a report's author and stays a place ("(Australia,
-//! 2010)").
+//! A country or a continent cited so is a report's author and stays a place ("(Canada,
+//! 2010)"), and so does a title in a list of works with their years ("The Lookout (2007),
+//! Halden (2013)").
 
 use super::Pass;
 use super::lexicon::{Lexicon, PlaceKind};
@@ -70,9 +71,15 @@ fn cited(p: &Pass, toks: &Range<usize>) -> bool {
 
 /// Turns the places cited as authors into people.
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
+    // Names in a passage of names with years of which one is shaped like a title ("The
+    // Lookout (2007), Halden (2013)").
+    let titles = super::works::list_titles(passes, lex, 1);
     for m in mentions.iter_mut().filter(|m| m.named && m.kind == EntityKind::Place) {
         let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
         let Some(toks) = tokens_of(p, &m.range) else { continue };
+        if titles.get(m.passage).is_some_and(|t| t.contains(&toks.start)) {
+            continue;
+        }
         let Some(text) = p.text.get(m.range.clone()) else { continue };
         let nation = lex
             .places
@@ -96,7 +103,7 @@ mod tests {
         assert_names(text, |e| e.kind == EntityKind::Place, &[]);
         assert_names(text, |e| e.kind == EntityKind::Person && e.name == "Navarro", &["Navarro"]);
         // A country is a report's author.
-        let report = "Emissions rose (Australia, 2010).";
-        assert_names(report, |e| e.kind == EntityKind::Place, &["Australia"]);
+        let report = "Prices rose (Canada, 2010).";
+        assert_names(report, |e| e.kind == EntityKind::Place, &["Canada"]);
     }
 }

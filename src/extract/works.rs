@@ -250,7 +250,7 @@ const PERFORMED: &[&str] = &[
 /// mention of the same name.
 pub fn drop_works(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
-    let titles = list_titles(passes, lex);
+    let titles = list_titles(passes, lex, 2);
     // The mentions of each passage together (a stable sort keeps their order), so that no
     // rule looks through the mentions of a whole book.
     let mut by_passage: Vec<&Mention> = mentions.iter().collect();
@@ -609,9 +609,9 @@ fn title_like(p: &Pass, toks: &Range<usize>, lex: &Lexicon) -> bool {
 }
 
 /// The first tokens of every name with a year in brackets, in passages that list at least
-/// two title-like ones ("A Single Man (2009), Cemetery Junction (2010), Stoker (2013)"):
+/// `least` title-like ones (two for a list of works) ("A Single Man (2009), Cemetery Junction (2010), Stoker (2013)"):
 /// all of them are titles.
-fn list_titles(passes: &[Pass], lex: &Lexicon) -> Vec<HashSet<usize>> {
+pub(super) fn list_titles(passes: &[Pass], lex: &Lexicon, least: usize) -> Vec<HashSet<usize>> {
     passes
         .iter()
         .map(|p| {
@@ -630,7 +630,7 @@ fn list_titles(passes: &[Pass], lex: &Lexicon) -> Vec<HashSet<usize>> {
                 }
             }
             let titles = names.iter().filter(|r| title_like(p, r, lex)).count();
-            if titles >= 2 { names.into_iter().map(|r| r.start).collect() } else { HashSet::default() }
+            if titles >= least { names.into_iter().map(|r| r.start).collect() } else { HashSet::default() }
         })
         .collect()
 }
