@@ -12,6 +12,7 @@
 //!   "one of Zorvex's cameras", "Zorvex, which makes", "analysts surveyed by Zorvex"): never
 //!   a given name or a person's name, and, for what a person may do too, no surname either.
 //! - A maker's name written alone ("Teens love Apple's AirPods", "Google has bought").
+//! - An award read as an organisation is none ("the Stirling Prize").
 //! - A person's name followed by its acronym in brackets ("Zorvex Nano Systems (ZNS)"):
 //!   people have no acronyms (places do: "United Arab Emirates (UAE)").
 
@@ -242,9 +243,19 @@ fn makers(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     }
 }
 
+/// Last words of an award's name: an award is no organisation ("the Stirling Prize", "the
+/// Royal Gold Medal"), though the words mark names that are no person's or place's. A
+/// ceremony's "Awards" is an event's.
+const AWARDS: &[&str] = &["Prize", "Award", "Medal", "Trophy"];
+
 /// Turns the named people and places that the text shows to be organisations into
-/// organisations, every occurrence of each.
+/// organisations, every occurrence of each; drops the awards read as organisations.
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| {
+        !(m.named
+            && m.kind == EntityKind::Organization
+            && m.name.rsplit(' ').next().is_some_and(|w| AWARDS.contains(&w)))
+    });
     makers(passes, lex, mentions);
     let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
     let mut bodies: HashSet<String> = HashSet::default();
@@ -374,6 +385,18 @@ mod tests {
         );
         // A given name is a person's.
         organisations("Analysts surveyed by Mary expected a loss.", &[]);
+    }
+
+    #[test]
+    fn an_award_is_no_organisation() {
+        let (p, _) = crate::extract::test_pass("the Quill Prize and the Quill Bank");
+        let org = |name: &str, at: usize| {
+            super::Mention::named(EntityKind::Organization, name, 0, at..at + name.len())
+        };
+        let mut ms = vec![org("Quill Prize", 4), org("Quill Bank", 24)];
+        super::find(&[p], crate::extract::lexicon::get(), &mut ms);
+        let names: Vec<&str> = ms.iter().map(|m| &*m.name).collect();
+        assert_eq!(names, ["Quill Bank"]);
     }
 
     #[test]
