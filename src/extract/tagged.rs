@@ -179,14 +179,18 @@ fn widened(p: &Pass, lex: &Lexicon, known: &HashSet<&str>, ns: &mut [Tagged]) {
             start -= 1;
         }
         // Not over a place's name that ends in the organisation's first word ("United Arab
-        // Emirates").
+        // Emirates"), but into a newspaper's name ("The New York Times").
         let end = ns[i].tokens.start + 1;
         let place = |s: usize| {
             let (a, b) = (p.toks[s].start(), p.toks[end - 1].end());
             p.text.get(a..b).is_some_and(|t| lex.places.contains_key(t))
         };
+        let paper = || {
+            let whole = p.text.get(p.toks[start].start()..ns[i].range.end).unwrap_or("");
+            newspaper(lex, &whole.split_whitespace().collect::<Vec<_>>())
+        };
         if start < ns[i].tokens.start
-            && !(start..ns[i].tokens.start).any(place)
+            && (!(start..ns[i].tokens.start).any(place) || paper())
             && let Some(t) = p.toks.get(start)
         {
             ns[i].range.start = t.start();
@@ -355,6 +359,7 @@ const PAPER_HEADS: &[&str] = &[
     "Globe",
     "Enquirer",
     "Argus",
+    "Weekly",
 ];
 
 /// True for a newspaper's name: a listed place, maybe a word more, and a newspaper's head
