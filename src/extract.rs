@@ -355,6 +355,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     drop((unclaimed, known));
     propagate::spread(&passes, lex, &seen, &mut mentions, before_context);
     drop(seen);
+    people::unattested::places_not_people(&passes, lex, &mut mentions);
     teams::find(&passes, &mut mentions);
     places::organisations(&passes, lex, &mut mentions);
     citations::find(&passes, lex, &mut mentions);

@@ -39,6 +39,7 @@ pub mod named;
 pub mod roles;
 pub mod subject;
 pub mod titled;
+pub mod unattested;
 pub mod unknown;
 
 pub use named::{headline_pairs, name_shaped, named, person_context, verb_like};
