@@ -12,6 +12,8 @@
 //!   "one of Zorvex's cameras", "Zorvex, which makes", "analysts surveyed by Zorvex"): never
 //!   a given name or a person's name, and, for what a person may do too, no surname either.
 //! - A maker's name written alone ("Teens love Apple's AirPods", "Google has bought").
+//! - An institution's name in another language ("Universidade da Coruña", "Conservatoire
+//!   de Paris").
 //! - An award read as an organisation is none ("the Stirling Prize").
 //! - A person's name followed by its acronym in brackets ("Zorvex Nano Systems (ZNS)"):
 //!   people have no acronyms (places do: "United Arab Emirates (UAE)").
@@ -248,6 +250,52 @@ fn makers(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
 /// ceremony's "Awards" is an event's.
 const AWARDS: &[&str] = &["Prize", "Award", "Medal", "Trophy"];
 
+/// First words of institutions' names in other languages ("Universidade da Coruña",
+/// "Conservatoire de Paris", "Centro de investigación").
+const OPENERS: &[&str] = &[
+    "Universidade",
+    "Universidad",
+    "Università",
+    "Université",
+    "Universität",
+    "Universiteit",
+    "Conservatoire",
+    "Conservatorio",
+    "Instituto",
+    "Institut",
+    "Istituto",
+    "Centro",
+    "Escola",
+    "Escuela",
+    "Colegio",
+    "Collège",
+    "Lycée",
+    "Académie",
+    "Academia",
+    "Fundación",
+    "Fundação",
+    "Fondazione",
+    "Banco",
+    "Banque",
+    "Compagnie",
+    "Société",
+    "Sociedad",
+    "Partido",
+    "Parti",
+    "Ministerio",
+    "Ministère",
+];
+
+/// Lowercase words after an institution's first word in other languages.
+const OPENER_JOINS: &[&str] = &["de", "da", "do", "di", "du", "des", "del", "della", "der", "für", "per"];
+
+/// True for an institution's name in another language: an opener and another word, or an
+/// opener alone before a preposition ("Centro de investigación").
+fn foreign_institution(p: &Pass, toks: &Range<usize>) -> bool {
+    let first = p.toks[toks.start].text(p.text);
+    OPENERS.contains(&first) && (toks.len() >= 2 || OPENER_JOINS.contains(&word(p, toks.end).as_ref()))
+}
+
 /// Turns the named people and places that the text shows to be organisations into
 /// organisations, every occurrence of each; drops the awards read as organisations.
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
@@ -305,7 +353,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             && !named_person
             && (strong || weak && !(words.len() == 1 && lex.surnames.contains(first)));
         let defined = m.kind == EntityKind::Person && acronym_after(p, &toks);
-        if facility || shown || defined {
+        if facility || shown || defined || foreign_institution(p, &toks) {
             bodies.insert(text.to_string());
         }
     }
@@ -385,6 +433,11 @@ mod tests {
         );
         // A given name is a person's.
         organisations("Analysts surveyed by Mary expected a loss.", &[]);
+    }
+
+    #[test]
+    fn an_institution_named_in_another_language_is_one() {
+        organisations("She later studied at the Conservatoire de Paris.", &["Conservatoire de Paris"]);
     }
 
     #[test]
