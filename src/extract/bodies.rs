@@ -296,6 +296,155 @@ fn foreign_institution(p: &Pass, toks: &Range<usize>) -> bool {
     OPENERS.contains(&first) && (toks.len() >= 2 || OPENER_JOINS.contains(&word(p, toks.end).as_ref()))
 }
 
+/// Last words of an organisation's name besides a company's heads (data/company_heads.txt):
+/// a capitalised name ending in one is an organisation ("the Quillmoor Water Authority",
+/// "The Zorvex Nano Corporation").
+const ORG_HEADS: &[&str] = &[
+    "Corporation",
+    "Company",
+    "Party",
+    "Association",
+    "Society",
+    "Foundation",
+    "Institute",
+    "University",
+    "College",
+    "Academy",
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Authority",
+    "Administration",
+    "Department",
+    "Ministry",
+    "Bureau",
+    "Court",
+    "Parliament",
+    "Police",
+    "Bank",
+    "League",
+    "Federation",
+    "Organisation",
+    "Organization",
+    "Airlines",
+    "Airways",
+    "Orchestra",
+];
+
+/// Words inside an organisation's name ("Zorvex & Quill Partners"); not "and", which
+/// joins names in lists ("Kettering, Halvorsen Dynamics and Odessa Works").
+const JOINS: &[&str] = &["of", "for", "&"];
+
+/// Capitalised names ending in an organisation's head that no rule and no tagger name
+/// took, or read as a person or a place: organisations. Names inside them stay (a place in "the Quillmoor Water
+/// Authority"), but an organisation read in part. A club's name is left to the others (a
+/// nightclub is a place).
+fn headed(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut found: Vec<Mention> = Vec::new();
+    for p in passes.iter().filter(|p| !p.headline) {
+        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
+        let mut i = 0;
+        while i < p.toks.len() {
+            if !cap(i) {
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while cap(end) || JOINS.contains(&p.toks.get(end).map_or("", |t| t.text(p.text))) && cap(end + 1)
+            {
+                end += 1;
+            }
+            let last = p.toks[end - 1].text(p.text);
+            let mut start = i;
+            i = end;
+            if !(ORG_HEADS.contains(&last) || lex.company_heads.contains(last)) {
+                continue;
+            }
+            // Not an article, a title or a sentence's first common word.
+            while start < end - 1 {
+                let t = &p.toks[start];
+                let w = t.text(p.text);
+                let l = lower(w);
+                let plain = matches!(w, "The" | "A" | "An")
+                    || lex.titles.contains(w)
+                    || t.sent_start() && (lex.common.contains(&l) || lex.function.contains(&*l))
+                    || crate::calendar::is_month_or_weekday(&l);
+                if !plain {
+                    break;
+                }
+                start += 1;
+            }
+            let first = p.toks[start].text(p.text);
+            let person = lex.is_given(first) && lex.surnames.contains(last);
+            // A company's head after common words alone names a field or a nickname
+            // ("Geographic Information Systems", "the Oil Capital").
+            let plain = |k: usize| {
+                let w = p.toks[k].text(p.text);
+                JOINS.contains(&w) || lex.common.contains(&lower(w))
+            };
+            let field = !ORG_HEADS.contains(&last) && (start..end - 1).all(plain);
+            // A role and what it is of ("Director of Media and Communications").
+            let role = lex.roles.contains(&*lower(first));
+            if end - start < 2 || person || field || role {
+                continue;
+            }
+            let range = p.toks[start].start()..p.toks[end - 1].end();
+            let name = p.text.get(range.clone()).unwrap_or("");
+            found.push(Mention::named(EntityKind::Organization, name, p.index, range));
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Where a mention reaches out of the name, the mention stands; an organisation inside
+    // it gives way.
+    let mut keep: Vec<bool> = vec![true; found.len()];
+    let index: HashMap<usize, Vec<usize>> =
+        found.iter().enumerate().fold(HashMap::default(), |mut a, (k, m)| {
+            a.entry(m.passage).or_default().push(k);
+            a
+        });
+    let mut parts: HashSet<usize> = HashSet::default();
+    let overlapping = |m: &Mention| -> Vec<usize> {
+        let ks = index.get(&m.passage).map_or(&[][..], Vec::as_slice);
+        ks.iter()
+            .copied()
+            .filter(|&k| m.range.start < found[k].range.end && found[k].range.start < m.range.end)
+            .collect()
+    };
+    for m in mentions.iter().filter(|m| m.named) {
+        for k in overlapping(m) {
+            let f = &found[k].range;
+            if !(f.start <= m.range.start && m.range.end <= f.end) || m.range == *f {
+                keep[k] = false;
+            }
+        }
+    }
+    for (j, m) in mentions.iter().enumerate().filter(|(_, m)| m.named && m.kind == EntityKind::Organization) {
+        if overlapping(m).into_iter().any(|k| keep[k]) {
+            parts.insert(j);
+        }
+    }
+    // A person or a place read with the very name is the organisation.
+    let mut same: HashSet<usize> = HashSet::default();
+    for (j, m) in mentions.iter().enumerate() {
+        let named = m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
+        if named && overlapping(m).into_iter().any(|k| found[k].range == m.range) {
+            same.insert(j);
+        }
+    }
+    for &j in &same {
+        mentions[j].kind = EntityKind::Organization;
+    }
+    let mut j = 0;
+    mentions.retain(|_| {
+        j += 1;
+        !parts.contains(&(j - 1))
+    });
+    mentions.extend(found.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m));
+}
+
 /// Turns the named people and places that the text shows to be organisations into
 /// organisations, every occurrence of each; drops the awards read as organisations.
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
@@ -305,6 +454,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             && m.name.rsplit(' ').next().is_some_and(|w| AWARDS.contains(&w)))
     });
     makers(passes, lex, mentions);
+    headed(passes, lex, mentions);
     let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
     let mut bodies: HashSet<String> = HashSet::default();
     // Names with a title, a given name or a place's preposition before them somewhere.
@@ -438,6 +588,15 @@ mod tests {
     #[test]
     fn an_institution_named_in_another_language_is_one() {
         organisations("She later studied at the Conservatoire de Paris.", &["Conservatoire de Paris"]);
+    }
+
+    #[test]
+    fn a_name_ending_in_an_organisations_head_is_one() {
+        organisations(
+            "Officials at the Quillmoor Water Authority said the dam held. They test \
+             Geographic Information Systems.",
+            &["Quillmoor Water Authority"],
+        );
     }
 
     #[test]
