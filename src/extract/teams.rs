@@ -12,6 +12,7 @@ use super::tokens::Kind;
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Words that only a report of games uses much.
 const STRONG: &[&str] = &[
@@ -219,24 +220,30 @@ const PLACE_PREPS: &[&str] = &["in", "from", "near", "across", "around", "throug
 
 /// True when the body text is a report of games: weighted sports words and scores.
 fn about_games(passes: &[Pass]) -> bool {
-    let mut strong: HashSet<&str> = HashSet::default();
-    let mut weak: HashSet<&str> = HashSet::default();
-    let mut scores = 0;
+    // Each sports word by its text: true for a strong one.
+    static WEIGHTS: LazyLock<HashMap<&'static str, bool>> =
+        LazyLock::new(|| WEAK.iter().map(|w| (*w, false)).chain(STRONG.iter().map(|w| (*w, true))).collect());
+    let mut seen: HashSet<&str> = HashSet::default();
+    let (mut points, mut scores) = (0, 0);
     for p in passes.iter().filter(|p| !p.headline) {
         for (i, t) in p.toks.iter().enumerate() {
-            let w = t.text(p.text);
             if t.kind() == Kind::Word {
-                if let Some(s) = STRONG.iter().find(|s| **s == w) {
-                    strong.insert(s);
-                } else if let Some(s) = WEAK.iter().find(|s| **s == w) {
-                    weak.insert(s);
+                let w = t.text(p.text);
+                if let Some((w, strong)) = WEIGHTS.get_key_value(w)
+                    && seen.insert(w)
+                {
+                    points += if *strong { 2 } else { 1 };
                 }
-            } else if score_at(p, i) {
+            } else if scores < 2 && score_at(p, i) {
                 scores += 1;
+                points += 2;
+            }
+            if points >= 8 {
+                return true;
             }
         }
     }
-    2 * strong.len() + weak.len() + 2 * scores.min(2) >= 8
+    false
 }
 
 /// True for a score starting at token `i`: two small numbers joined by a dash ("38-17",

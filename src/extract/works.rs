@@ -299,8 +299,10 @@ struct Said {
 /// mentions, by passage and bytes, that are a word of a product's or an index's name
 /// ("Shanghai Composite", "Nikkei 225 fell").
 fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<String>, Parts) {
-    // The names to look for, by first word: their words and what kind they are.
-    let mut names: HashMap<&str, Vec<(Vec<&str>, EntityKind)>> = HashMap::default();
+    // The names to look for, by their first two words ("" for a name of one word): their
+    // words and what kind they are.
+    let mut names: HashMap<(&str, &str), Vec<(Vec<&str>, EntityKind)>> = HashMap::default();
+    let mut firsts: HashSet<&str> = HashSet::default();
     let mut seen: HashSet<(&str, EntityKind)> = HashSet::default();
     for m in mentions.iter().filter(|m| m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
@@ -311,7 +313,9 @@ fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<St
         let Some(toks) = tokens_of(p, &m.range) else { continue };
         let words: Vec<&str> = p.toks[toks].iter().map(|t| t.text(p.text)).collect();
         if let Some(first) = words.first().copied() {
-            names.entry(first).or_default().push((words, m.kind));
+            firsts.insert(first);
+            let second = words.get(1).copied().unwrap_or("");
+            names.entry((first, second)).or_default().push((words, m.kind));
         }
     }
     let mut said: HashMap<String, Said> = HashMap::default();
@@ -324,12 +328,18 @@ fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<St
             let w = t.text(p.text);
             // "Orca-enabled": the first part is a product.
             if let Some(head) = PRODUCT_SUFFIXES.iter().find_map(|x| w.strip_suffix(x))
-                && names.contains_key(head)
+                && firsts.contains(head)
             {
                 said.entry(head.to_string()).or_default().product = true;
             }
-            let Some(cands) = names.get(w) else { continue };
-            for (words, kind) in cands {
+            if !firsts.contains(w) {
+                continue;
+            }
+            let next = p.toks.get(s + 1).map_or("", |t| t.text(p.text));
+            let one = names.get(&(w, "")).into_iter().flatten();
+            for (words, kind) in
+                one.chain(names.get(&(w, next)).filter(|_| !next.is_empty()).into_iter().flatten())
+            {
                 let e = s + words.len();
                 let same = p
                     .toks
