@@ -10,6 +10,7 @@ use super::lower;
 use super::merge::Mention;
 use super::tokens::Kind;
 use crate::document::EntityKind;
+use aho_corasick::AhoCorasick;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -344,33 +345,37 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
     for m in mentions.iter() {
         held.entry(m.passage).or_default().push(m.range.clone());
     }
-    let mut turned: Vec<(usize, Range<usize>)> = Vec::new();
+    let sides: Vec<String> = sides.into_iter().collect();
+    let Ok(finder) = AhoCorasick::new(&sides) else { return };
+    // The sides' occurrences by passage.
+    let mut turned: HashMap<usize, Vec<Range<usize>>> = HashMap::default();
+    let mut added = 0;
     for p in passes {
         let held = held.get(&p.index).map_or(&[][..], Vec::as_slice);
-        for side in &sides {
-            for (at, _) in p.text.match_indices(side.as_str()) {
-                let range = at..at + side.len();
-                let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-                if !edge(p.text[..at].chars().next_back()) || !edge(p.text[range.end..].chars().next()) {
-                    continue;
-                }
-                let prev = p.text[..at].split_whitespace().next_back().unwrap_or("");
-                // Nor inside a longer name ("Carver State University").
-                let longer = |r: &Range<usize>| r.start <= at && range.end <= r.end && r.len() > range.len();
-                if PLACE_PREPS.contains(&prev) || held.iter().any(longer) {
-                    continue;
-                }
-                mentions.push(Mention::named(EntityKind::Organization, side, p.index, range.clone()));
-                turned.push((p.index, range));
+        for found in finder.find_overlapping_iter(p.text) {
+            let side = &sides[found.pattern()];
+            let (at, range) = (found.start(), found.range());
+            let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+            if !edge(p.text[..at].chars().next_back()) || !edge(p.text[range.end..].chars().next()) {
+                continue;
             }
+            let prev = p.text[..at].split_whitespace().next_back().unwrap_or("");
+            // Nor inside a longer name ("Carver State University").
+            let longer = |r: &Range<usize>| r.start <= at && range.end <= r.end && r.len() > range.len();
+            if PLACE_PREPS.contains(&prev) || held.iter().any(longer) {
+                continue;
+            }
+            mentions.push(Mention::named(EntityKind::Organization, side, p.index, range.clone()));
+            turned.entry(p.index).or_default().push(range);
+            added += 1;
         }
     }
     // The places and organisations the rules read there give way.
-    let added = mentions.len() - turned.len();
+    let added = mentions.len() - added;
     let inside = |m: &Mention| {
         turned
-            .iter()
-            .any(|(passage, r)| *passage == m.passage && r.start <= m.range.start && m.range.end <= r.end)
+            .get(&m.passage)
+            .is_some_and(|rs| rs.iter().any(|r| r.start <= m.range.start && m.range.end <= r.end))
     };
     let mut i = 0;
     mentions.retain(|m| {
