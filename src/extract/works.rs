@@ -318,6 +318,13 @@ fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<St
             names.entry((first, second)).or_default().push((words, m.kind));
         }
     }
+    // The bytes the names begin with: most words begin with none of them.
+    let mut first_bytes = [false; 256];
+    for w in &firsts {
+        if let Some(b) = w.bytes().next() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     let mut said: HashMap<String, Said> = HashMap::default();
     let mut parts = HashSet::default();
     if names.is_empty() {
@@ -327,12 +334,13 @@ fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<St
         for (s, t) in p.toks.iter().enumerate() {
             let w = t.text(p.text);
             // "Orca-enabled": the first part is a product.
-            if let Some(head) = PRODUCT_SUFFIXES.iter().find_map(|x| w.strip_suffix(x))
+            if w.contains('-')
+                && let Some(head) = PRODUCT_SUFFIXES.iter().find_map(|x| w.strip_suffix(x))
                 && firsts.contains(head)
             {
                 said.entry(head.to_string()).or_default().product = true;
             }
-            if !firsts.contains(w) {
+            if !w.bytes().next().is_some_and(|b| first_bytes[usize::from(b)]) || !firsts.contains(w) {
                 continue;
             }
             let next = p.toks.get(s + 1).map_or("", |t| t.text(p.text));
