@@ -281,6 +281,9 @@ pub fn drop_works(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// A name's words and its kind.
+type Named<'a> = (Vec<&'a str>, EntityKind);
+
 /// Mentions by passage, first and last byte.
 type Parts = HashSet<(usize, usize, usize)>;
 
@@ -301,7 +304,7 @@ struct Said {
 fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<String>, Parts) {
     // The names to look for, by their first two words ("" for a name of one word): their
     // words and what kind they are.
-    let mut names: HashMap<(&str, &str), Vec<(Vec<&str>, EntityKind)>> = HashMap::default();
+    let mut names: HashMap<(&str, &str), Vec<Named>> = HashMap::default();
     let mut firsts: HashSet<&str> = HashSet::default();
     let mut seen: HashSet<(&str, EntityKind)> = HashSet::default();
     for m in mentions.iter().filter(|m| m.named) {
