@@ -202,7 +202,14 @@ fn makers(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.is_cap(p.text));
         for (i, t) in p.toks.iter().enumerate() {
             let w = t.text(p.text);
-            if t.kind() != Kind::Word || !brands.contains(w) || lex.is_given(w) || person_words.contains(w) {
+            // Every maker's name has a capital ("eBay" too): most words are looked up in no list.
+            let cased = |w: &str| w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii();
+            if t.kind() != Kind::Word
+                || !cased(w)
+                || !brands.contains(w)
+                || lex.is_given(w)
+                || person_words.contains(w)
+            {
                 continue;
             }
             let prev = i.checked_sub(1).map_or("", |b| p.toks[b].text(p.text));
@@ -547,6 +554,14 @@ mod tests {
 
     fn organisations(text: &str, want: &[&str]) {
         assert_names(text, |e| e.kind == EntityKind::Organization, want);
+    }
+
+    #[test]
+    fn every_maker_has_a_capital() {
+        // `makers` looks up only the words with a capital.
+        let lower: Vec<&&str> =
+            crate::extract::works::brands().iter().filter(|b| !b.chars().any(char::is_uppercase)).collect();
+        assert!(lower.is_empty(), "{lower:?}");
     }
 
     fn places(text: &str, want: &[&str]) {

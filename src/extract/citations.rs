@@ -71,21 +71,17 @@ fn cited(p: &Pass, toks: &Range<usize>) -> bool {
 
 /// Turns the places cited as authors into people.
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
-    // Names in a passage of names with years of which one is shaped like a title ("The
-    // Lookout (2007), Halden (2013)").
-    let titles = super::works::list_titles(passes, lex, 1);
     for m in mentions.iter_mut().filter(|m| m.named && m.kind == EntityKind::Place) {
         let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
         let Some(toks) = tokens_of(p, &m.range) else { continue };
-        if titles.get(m.passage).is_some_and(|t| t.contains(&toks.start)) {
-            continue;
-        }
         let Some(text) = p.text.get(m.range.clone()) else { continue };
         let nation = lex
             .places
             .get(text)
             .is_some_and(|pl| matches!(pl.kind, PlaceKind::Country | PlaceKind::Continent));
-        if !nation && cited(p, &toks) {
+        // Not a name in a passage of names with years of which one is shaped like a title
+        // ("The Lookout (2007), Halden (2013)").
+        if !nation && cited(p, &toks) && !super::works::titles_in(p, lex, 1).contains(&toks.start) {
             m.kind = EntityKind::Person;
         }
     }

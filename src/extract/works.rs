@@ -632,28 +632,28 @@ fn title_like(p: &Pass, toks: &Range<usize>, lex: &Lexicon) -> bool {
 /// The first tokens of every name with a year in brackets, in passages that list at least
 /// `least` title-like ones (two for a list of works) ("A Single Man (2009), Cemetery Junction (2010), Stoker (2013)"):
 /// all of them are titles.
-pub(super) fn list_titles(passes: &[Pass], lex: &Lexicon, least: usize) -> Vec<HashSet<usize>> {
-    passes
-        .iter()
-        .map(|p| {
-            let mut names = Vec::new();
-            let mut start = None;
-            for (i, t) in p.toks.iter().enumerate() {
-                let cap = t.is_cap(p.text) || start.is_some() && matches!(&*word(p, i), "of" | "the" | "and");
-                if cap {
-                    start = start.or(Some(i));
-                    continue;
-                }
-                if let Some(s) = start.take()
-                    && year_after(p, &(s..i))
-                {
-                    names.push(s..i);
-                }
-            }
-            let titles = names.iter().filter(|r| title_like(p, r, lex)).count();
-            if titles >= least { names.into_iter().map(|r| r.start).collect() } else { HashSet::default() }
-        })
-        .collect()
+fn list_titles(passes: &[Pass], lex: &Lexicon, least: usize) -> Vec<HashSet<usize>> {
+    passes.iter().map(|p| titles_in(p, lex, least)).collect()
+}
+
+/// [`list_titles`] of one passage.
+pub(super) fn titles_in(p: &Pass, lex: &Lexicon, least: usize) -> HashSet<usize> {
+    let mut names = Vec::new();
+    let mut start = None;
+    for (i, t) in p.toks.iter().enumerate() {
+        let cap = t.is_cap(p.text) || start.is_some() && matches!(&*word(p, i), "of" | "the" | "and");
+        if cap {
+            start = start.or(Some(i));
+            continue;
+        }
+        if let Some(s) = start.take()
+            && year_after(p, &(s..i))
+        {
+            names.push(s..i);
+        }
+    }
+    let titles = names.iter().filter(|r| title_like(p, r, lex)).count();
+    if titles >= least { names.into_iter().map(|r| r.start).collect() } else { HashSet::default() }
 }
 
 /// Italics around the name and nothing else but an article ("*The Dragon Waiting*"): not
