@@ -189,13 +189,19 @@ const MAKER_VERBS: &[&str] = &[
 /// name in the text ("Nikola Tesla").
 fn makers(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let brands = super::works::brands();
-    let person_words: HashSet<&str> = mentions
-        .iter()
-        .filter(|m| m.named && m.kind == EntityKind::Person)
-        .filter_map(|m| passes.get(m.passage)?.text.get(m.range.clone()))
-        .filter(|t| t.contains(' '))
-        .flat_map(str::split_whitespace)
-        .collect();
+    // The words of people's names of two words or more, gathered at the first maker's name.
+    let person_words = std::cell::OnceCell::new();
+    let person_words = || {
+        person_words.get_or_init(|| {
+            mentions
+                .iter()
+                .filter(|m| m.named && m.kind == EntityKind::Person)
+                .filter_map(|m| passes.get(m.passage)?.text.get(m.range.clone()))
+                .filter(|t| t.contains(' '))
+                .flat_map(str::split_whitespace)
+                .collect::<HashSet<&str>>()
+        })
+    };
     let mut found: Vec<(usize, Range<usize>, &str)> = Vec::new();
     let mut titled: HashSet<&str> = HashSet::default();
     for p in passes.iter().filter(|p| !p.headline) {
@@ -208,7 +214,7 @@ fn makers(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
                 || !cased(w)
                 || !brands.contains(w)
                 || lex.is_given(w)
-                || person_words.contains(w)
+                || person_words().contains(w)
             {
                 continue;
             }
