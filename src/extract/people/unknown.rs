@@ -16,13 +16,21 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// True for a word that may be part of an unknown person's name.
 fn name_word(lex: &Lexicon, seen: &Seen, w: &str) -> bool {
+    name_word_or_common(lex, seen, w) && {
+        let l = lower(w);
+        lex.is_given(w) || lex.surnames.contains(w) || !lex.common.contains(&l)
+    }
+}
+
+/// [`name_word`] without the test of common words: a given name that is also a word of
+/// some language ("Axel", "Michelangelo") before a surname no list knows.
+fn name_word_or_common(lex: &Lexicon, seen: &Seen, w: &str) -> bool {
     let l = lower(w);
     !seen.contains(&l)
         && !lex.place_heads.contains(w)
         && !lex.place_prefixes.contains(w)
         && !lex.titles.contains(w)
         && !lex.places.contains_key(w)
-        && (lex.is_given(w) || lex.surnames.contains(w) || !lex.common.contains(&l))
 }
 
 /// The words of the named people found so far, each with the key of the one person whose
@@ -64,7 +72,13 @@ pub fn person(
     if caps.len() < 2 || caps.len() > 3 || words.len() - caps.len() > 1 {
         return false;
     }
-    if !name_shaped(lex, &words) || !caps.iter().all(|w| name_word(lex, seen, w)) {
+    // A common word may open the name when the last word is no common word ("Axel Witsel",
+    // "Michelangelo Antonioni"); a run of common words stays a title or a band's name.
+    let rare_last = caps.last().is_some_and(|w| !lex.common.contains(&lower(w)));
+    let word_ok = |i: usize, w: &str| {
+        name_word(lex, seen, w) || i == 0 && rare_last && name_word_or_common(lex, seen, w)
+    };
+    if !name_shaped(lex, &words) || !caps.iter().enumerate().all(|(i, w)| word_ok(i, w)) {
         return false;
     }
     let w = |i: usize| p.toks.get(i).map(|t| lower(t.text(p.text))).unwrap_or_default();
@@ -220,6 +234,10 @@ mod tests {
             // A score after a name is not a house number.
             ("In the final Tomas Brevik edged Kaspar Oltveit 7-6 on Monday.", "Kaspar Oltveit"),
             ("The shop is at Strynø Brovej 12 by the harbour.", ""),
+            // A given name that is also a common word, before a surname no list knows.
+            ("Late in the game the coach replaced Axel Vantrobbe with a younger man.", "Axel Vantrobbe"),
+            // Common words alone stay a title.
+            ("Critics praised Golden Harvest twice.", ""),
         ];
         for (text, want) in cases {
             let people: Vec<String> = test_entities(text)
