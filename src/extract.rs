@@ -363,6 +363,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     bodies::find(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
+    places::in_organisations(&passes, lex, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
     salience::rank(&mut entities, doc);
     entities

@@ -156,7 +156,13 @@ pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
 /// start when well known ("Malaysia Tourism Board", "Cleveland Museum of Art"), or a country
 /// or region anywhere.
 pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
-    let words = c.words(p);
+    nested_in(p, c.first..c.end, lex, false, out);
+}
+
+/// [`nested`] over the tokens `toks` of a pass.
+fn nested_in(p: &Pass, toks: Range<usize>, lex: &Lexicon, org: bool, out: &mut Vec<Mention>) {
+    let Some(ts) = p.toks.get(toks.clone()) else { return };
+    let words: Vec<&str> = ts.iter().map(|t| t.text(p.text)).collect();
     let mut i = 0;
     while i < words.len() {
         let mut hit = 0;
@@ -169,10 +175,19 @@ pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
             let after_of = i > 0 && words[i - 1] == "of";
             // At the start a well-known place ("Malaysia Tourism Board"); small towns there were
             // more often part of a team or company name than a place of the story.
-            let known = pl.kind != PlaceKind::City || pl.population >= 100_000;
+            // A small town at the start of an organisation's name ("Pawtucket Red Sox") is
+            // its home, unless the word is also a name or a common word ("Campbell Soup").
+            let plain = |w: &str| {
+                !lex.surnames.contains(w) && !lex.given.contains(w) && !lex.common.contains(&lower(w))
+            };
+            if org && pl.kind != PlaceKind::City {
+                continue;
+            }
+            let small = org && words[i..i + n].iter().all(|w| plain(w));
+            let known = small || pl.kind != PlaceKind::City || pl.population >= 100_000;
             if (after_of || known && (i == 0 || pl.kind != PlaceKind::City)) && !lex.is_stop(&lower(&name)) {
-                let s = p.toks[c.first + i].start();
-                let e = p.toks[c.first + i + n - 1].end();
+                let s = ts[i].start();
+                let e = ts[i + n - 1].end();
                 out.push(place_mention(lex, &name, p, s..e));
                 hit = n;
                 break;
@@ -180,6 +195,37 @@ pub fn nested(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) {
         }
         i += hit.max(1);
     }
+}
+
+/// Towns and cities nested in the names of organisations however they were found, at the
+/// start or after "of" ("Houston Astros", "University of Chicago"), unless a place already
+/// holds the words. A company is often named for a place it has no tie to ("Ceres
+/// Robotics"); a team, school or agency bears its home's name.
+pub fn in_organisations(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+    let mut found = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Organization && m.named) {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let first = p.toks.partition_point(|t| t.start() < m.range.start);
+        let end = p.toks.partition_point(|t| t.end() <= m.range.end);
+        let company = end > first && lex.company_heads.contains(p.toks[end - 1].text(p.text));
+        if first < end && !company {
+            nested_in(p, first..end, lex, true, &mut found);
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut placed: rustc_hash::FxHashMap<usize, Vec<Range<usize>>> = Default::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Place) {
+        placed.entry(m.passage).or_default().push(m.range.clone());
+    }
+    found.retain(|f| {
+        placed
+            .get(&f.passage)
+            .is_none_or(|rs| !rs.iter().any(|r| r.start < f.range.end && f.range.start < r.end))
+    });
+    found.dedup_by(|a, b| a.passage == b.passage && a.range == b.range);
+    mentions.append(&mut found);
 }
 
 /// Lowercase nouns that make the name before them a geographic feature.
@@ -681,6 +727,9 @@ mod tests {
             ("Serbia’s Novak Djokovic and Britain’s Andy Murray will play.", &["Serbia", "United Kingdom"]),
             // A city named like a person's surname is the person, unless the text places it.
             ("Browns DL Sheldon Richardson spoke. Later Richardson said no.", &[]),
+            // A team bears its home's name; a company often a name it has no tie to.
+            ("Holt later played against the Houston Astros.", &["Houston"]),
+            ("The rover was built by Ceres Robotics last year.", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)
