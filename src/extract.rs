@@ -358,12 +358,12 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     people::unattested::places_not_people(&passes, lex, &mut mentions);
     teams::find(&passes, &mut mentions);
     places::organisations(&passes, lex, &mut mentions);
+    places::in_organisations(&passes, lex, &mut mentions);
     citations::find(&passes, lex, &mut mentions);
     works::drop_works(&passes, lex, &mut mentions);
     bodies::find(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
-    places::in_organisations(&passes, lex, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);
     salience::rank(&mut entities, doc);
     entities
