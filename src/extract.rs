@@ -65,6 +65,16 @@ pub struct Pass<'a> {
     pub index: usize,
 }
 
+impl Pass<'_> {
+    /// The tokens a byte range covers exactly: it starts at a token's start and holds whole
+    /// tokens only.
+    pub fn tokens_of(&self, range: &Range<usize>) -> Option<Range<usize>> {
+        let first = self.toks.partition_point(|t| t.start() < range.start);
+        let end = self.toks.partition_point(|t| t.end() <= range.end);
+        (first < end && self.toks[first].start() == range.start).then_some(first..end)
+    }
+}
+
 /// Lowercases a word, borrowing it when it has no capital (most words of running text).
 pub fn lower(w: &str) -> Cow<'_, str> {
     if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {

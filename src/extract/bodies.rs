@@ -69,13 +69,6 @@ const BY_FIRM: &[&str] = &["surveyed", "polled", "compiled", "acquired"];
 /// Verbs of a company's trade after ", which" ("Zorvex, which makes").
 const TRADES: &[&str] = &["makes", "sells", "owns", "operates", "manufactures", "produces", "develops"];
 
-/// The tokens a byte range of a passage covers, when it starts at a token.
-fn tokens_of(p: &Pass, range: &Range<usize>) -> Option<Range<usize>> {
-    let first = p.toks.partition_point(|t| t.start() < range.start);
-    let end = p.toks.partition_point(|t| t.end() <= range.end);
-    (first < end && p.toks[first].start() == range.start).then_some(first..end)
-}
-
 /// The lowercase form of token `i`, "" outside the passage.
 fn word<'a>(p: &Pass<'a>, i: usize) -> std::borrow::Cow<'a, str> {
     p.toks.get(i).map_or("".into(), |t| lower(t.text(p.text)))
@@ -477,7 +470,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let mut halls: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
     for (at, m) in mentions.iter().enumerate().filter(|(_, m)| candidate(m)) {
         let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
-        let Some(toks) = tokens_of(p, &m.range) else { continue };
+        let Some(toks) = p.tokens_of(&m.range) else { continue };
         let Some(text) = p.text.get(m.range.clone()) else { continue };
         let words: Vec<&str> = text.split_whitespace().collect();
         let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };

@@ -11,13 +11,6 @@ use super::tokens::Kind;
 use crate::document::EntityKind;
 use std::ops::Range;
 
-/// The tokens a byte range of a passage covers, when it starts at a token.
-fn tokens_of(p: &Pass, range: &Range<usize>) -> Option<Range<usize>> {
-    let first = p.toks.partition_point(|t| t.start() < range.start);
-    let end = p.toks.partition_point(|t| t.end() <= range.end);
-    (first < end && p.toks[first].start() == range.start).then_some(first..end)
-}
-
 /// True for a year of publication at token `i` ("2009", "2009a").
 fn year(p: &Pass, i: usize) -> bool {
     p.toks.get(i).is_some_and(|t| {
@@ -73,7 +66,7 @@ fn cited(p: &Pass, toks: &Range<usize>) -> bool {
 pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
     for m in mentions.iter_mut().filter(|m| m.named && m.kind == EntityKind::Place) {
         let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
-        let Some(toks) = tokens_of(p, &m.range) else { continue };
+        let Some(toks) = p.tokens_of(&m.range) else { continue };
         let Some(text) = p.text.get(m.range.clone()) else { continue };
         let nation = lex
             .places

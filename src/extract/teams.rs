@@ -295,13 +295,6 @@ fn shows_side(p: &Pass, first: usize, end: usize, games: bool) -> bool {
     score || before || after || owned
 }
 
-/// Token range of a byte range of a passage.
-fn tokens_of(p: &Pass, range: &Range<usize>) -> Option<Range<usize>> {
-    let first = p.toks.partition_point(|t| t.start() < range.start);
-    let end = p.toks.partition_point(|t| t.end() <= range.end);
-    (first < end && p.toks[first].start() == range.start).then_some(first..end)
-}
-
 /// Turns the places that the text shows to be sports teams into organisations, with the
 /// places inside their names ("Michigan" of "Eastern Michigan") and their occurrences in
 /// headlines.
@@ -312,7 +305,7 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
     let mut sides: HashSet<String> = HashSet::default();
     for m in mentions.iter().filter(|m| is_place(m)) {
         let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
-        let Some(t) = tokens_of(p, &m.range) else { continue };
+        let Some(t) = p.tokens_of(&m.range) else { continue };
         if shows_side(p, t.start, t.end, games)
             && let Some(text) = p.text.get(m.range.clone())
         {
@@ -328,7 +321,7 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
         let lex = super::lexicon::get();
         for m in mentions.iter().filter(|m| is_place(m)) {
             let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
-            let Some(t) = tokens_of(p, &m.range) else { continue };
+            let Some(t) = p.tokens_of(&m.range) else { continue };
             let Some(text) = p.text.get(m.range.clone()) else { continue };
             let on = t.start > 0 && p.toks[t.start - 1].text(p.text) == "on";
             let land = lex.places.get(text).is_some_and(|pl| pl.kind != super::lexicon::PlaceKind::Continent);
