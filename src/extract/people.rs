@@ -20,6 +20,8 @@
 //!   rules' people (organisations, works); [`super::places::inside_names`] turns a place
 //!   word inside a person's name into the person ("Chad Thomas");
 //! - [`super::lists`]: an unknown full name listed with known people;
+//! - [`eponyms`]: the person a place is named after ("Carnegie Hall", "Will Rogers
+//!   Turnpike"), beside the place;
 //! - [`super::works`] takes back the names the text marks as works or products ("the film
 //!   Easy Rider", "starred in Cry Wolf", a title in italics).
 //!
@@ -34,6 +36,7 @@
 //!   name, never a bare title.
 
 pub mod coref;
+pub mod eponyms;
 pub mod groups;
 pub mod named;
 pub mod roles;
