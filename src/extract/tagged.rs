@@ -45,19 +45,26 @@ pub fn names(passes: &[Pass], lex: &Lexicon, seen: &Seen, meanwhile: impl FnOnce
         meanwhile();
         return vec![Vec::new(); passes.len()];
     };
-    let mut ctx = tagger::features::Context::default();
-    for p in passes {
-        ctx.add(p, lex);
-    }
+    // What the whole text says of its words, gathered by the first thread to need it (on a
+    // long text the second one, while this one runs `meanwhile`).
+    let context = std::sync::OnceLock::new();
+    let gather = || {
+        let mut ctx = tagger::features::Context::default();
+        for p in passes {
+            ctx.add(p, lex);
+        }
+        ctx
+    };
     let next = AtomicUsize::new(0);
     let read = || {
+        let ctx = context.get_or_init(gather);
         let mut forms = tagger::features::Forms::default();
         let mut read = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(p) = passes.get(i) else { break };
             let names: Names = model
-                .names(p, lex, seen, &ctx, &mut forms)
+                .names(p, lex, seen, ctx, &mut forms)
                 .into_iter()
                 .filter_map(|n| {
                     let (first, last) = (p.toks.get(n.tokens.start)?, p.toks.get(n.tokens.end - 1)?);
