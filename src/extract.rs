@@ -234,12 +234,21 @@ impl Seen<'_> {
     }
 }
 
+/// `f` on each half of the passages (by bytes), the two on their own threads for a long
+/// text: for a rule that reads each passage on its own and whose findings are joined after.
+pub(crate) fn halves<'p, 'a, T: Send>(
+    passes: &'p [Pass<'a>],
+    f: impl Fn(&'p [Pass<'a>]) -> T + Sync,
+) -> (T, T) {
+    let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
+    let (first, second) = passes.split_at(crate::halfway(passes, bytes, |p| p.text.len()));
+    crate::both(bytes > crate::PARALLEL_BYTES, || f(first), || f(second))
+}
+
 /// What the document says about its words: on a long text, each half of the passages
 /// counted on its own thread and the two joined.
 fn lower_seen<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
-    let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
-    let (first, second) = passes.split_at(crate::halfway(passes, bytes, |p| p.text.len()));
-    let (mut seen, other) = crate::both(bytes > crate::PARALLEL_BYTES, || seen_in(first), || seen_in(second));
+    let (mut seen, other) = halves(passes, seen_in);
     seen.lower.extend(other.lower);
     seen.placed.extend(other.placed);
     for (w, n) in other.caps {

@@ -180,53 +180,54 @@ const MAKER_VERBS: &[&str] = &[
 /// product's name), after an article or an owner ("the Amazon", "Webb's Ford"), after a
 /// title, at a sentence's start but before a verb of the maker, nor a word of a person's
 /// name in the text ("Nikola Tesla").
-fn makers(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
+fn makers<'a>(passes: &[Pass<'a>], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let brands = super::works::brands();
-    // The words of people's names of two words or more, gathered at the first maker's name.
-    let person_words = std::cell::OnceCell::new();
-    let person_words = || {
-        person_words.get_or_init(|| {
-            mentions
-                .iter()
-                .filter(|m| m.named && m.kind == EntityKind::Person)
-                .filter_map(|m| passes.get(m.passage)?.text.get(m.range.clone()))
-                .filter(|t| t.contains(' '))
-                .flat_map(str::split_whitespace)
-                .collect::<HashSet<&str>>()
-        })
-    };
-    let mut found: Vec<(usize, Range<usize>, &str)> = Vec::new();
-    let mut titled: HashSet<&str> = HashSet::default();
-    for p in passes.iter().filter(|p| !p.headline) {
-        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.is_cap(p.text));
-        for (i, t) in p.toks.iter().enumerate() {
-            let w = t.text(p.text);
-            // Every maker's name has a capital ("eBay" too): most words are looked up in no list.
-            let cased = |w: &str| w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii();
-            if t.kind() != Kind::Word
-                || !cased(w)
-                || !brands.contains(w)
-                || lex.is_given(w)
-                || person_words().contains(w)
-            {
-                continue;
+    // Each half of a long text looked through on its own thread.
+    let look = |half: &[Pass<'a>]| {
+        let mut found: Vec<(usize, Range<usize>, &'a str)> = Vec::new();
+        let mut titled: HashSet<&'a str> = HashSet::default();
+        for p in half.iter().filter(|p| !p.headline) {
+            let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.is_cap(p.text));
+            for (i, t) in p.toks.iter().enumerate() {
+                let w = t.text(p.text);
+                // Every maker's name has a capital ("eBay" too): most words are looked up in no list.
+                let cased = |w: &str| w.bytes().any(|b| b.is_ascii_uppercase()) || !w.is_ascii();
+                if t.kind() != Kind::Word || !cased(w) || !brands.contains(w) || lex.is_given(w) {
+                    continue;
+                }
+                let prev = i.checked_sub(1).map_or("", |b| p.toks[b].text(p.text));
+                if lex.titles.contains(prev) {
+                    titled.insert(w);
+                }
+                let opening = t.sent_start() && !MAKER_VERBS.contains(&word(p, i + 1).as_ref());
+                // "a Ford", "Webb's Ford": an owner's or an article before it makes it a product.
+                let owned = i > 0 && p.toks[i - 1].kind() == Kind::Poss
+                    || matches!(
+                        prev,
+                        "the" | "a" | "an" | "his" | "her" | "my" | "their" | "our" | "your" | "its"
+                    );
+                if i > 0 && cap(i - 1) && !t.sent_start() || cap(i + 1) || owned || opening {
+                    continue;
+                }
+                found.push((p.index, t.start()..t.end(), w));
             }
-            let prev = i.checked_sub(1).map_or("", |b| p.toks[b].text(p.text));
-            if lex.titles.contains(prev) {
-                titled.insert(w);
-            }
-            let opening = t.sent_start() && !MAKER_VERBS.contains(&word(p, i + 1).as_ref());
-            // "a Ford", "Webb's Ford": an owner's or an article before it makes it a product.
-            let owned = i > 0 && p.toks[i - 1].kind() == Kind::Poss
-                || matches!(
-                    prev,
-                    "the" | "a" | "an" | "his" | "her" | "my" | "their" | "our" | "your" | "its"
-                );
-            if i > 0 && cap(i - 1) && !t.sent_start() || cap(i + 1) || owned || opening {
-                continue;
-            }
-            found.push((p.index, t.start()..t.end(), w));
         }
+        (found, titled)
+    };
+    let ((mut found, mut titled), (more, also)) = super::halves(passes, look);
+    found.extend(more);
+    titled.extend(also);
+    // No word of a person's name of two words or more ("Henry Ford") is a maker.
+    if !found.is_empty() || !titled.is_empty() {
+        let person_words: HashSet<&str> = mentions
+            .iter()
+            .filter(|m| m.named && m.kind == EntityKind::Person)
+            .filter_map(|m| passes.get(m.passage)?.text.get(m.range.clone()))
+            .filter(|t| t.contains(' '))
+            .flat_map(str::split_whitespace)
+            .collect();
+        found.retain(|(_, _, w)| !person_words.contains(w));
+        titled.retain(|w| !person_words.contains(w));
     }
     found.retain(|(_, _, w)| !titled.contains(w));
     if found.is_empty() {

@@ -328,11 +328,46 @@ fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<St
             first_bytes[usize::from(b)] = true;
         }
     }
-    let mut said: HashMap<String, Said> = HashMap::default();
-    let mut parts = HashSet::default();
     if names.is_empty() {
-        return (HashSet::default(), parts);
+        return (HashSet::default(), Parts::default());
     }
+    // Each half of a long text looked through on its own thread.
+    let look = |half: &[Pass]| said_in(half, lex, &names, &firsts, &first_bytes);
+    let ((mut said, mut parts), (other, more)) = super::halves(passes, look);
+    for (text, o) in other {
+        let e = said.entry(text).or_default();
+        e.product |= o.product;
+        e.headed |= o.headed;
+    }
+    parts.extend(more);
+    let mut works = HashSet::default();
+    for m in mentions.iter().filter(|m| m.named) {
+        let Some(text) = passes.get(m.passage).and_then(|p| p.text.get(m.range.clone())) else { continue };
+        let Some(said) = said.get(text) else { continue };
+        let listed = lex.places.contains_key(text);
+        let work = match m.kind {
+            EntityKind::Person => said.product || said.headed,
+            EntityKind::Place => (said.product || said.headed) && !listed,
+            _ => false,
+        };
+        if work {
+            works.insert(text.to_string());
+        }
+    }
+    (works, parts)
+}
+
+/// What the passages say of the names wherever they write them, and the mentions that are a
+/// word of a product's or an index's name (see [`products`]).
+fn said_in(
+    passes: &[Pass],
+    lex: &Lexicon,
+    names: &HashMap<(&str, &str), Vec<Named>>,
+    firsts: &HashSet<&str>,
+    first_bytes: &[bool; 256],
+) -> (HashMap<String, Said>, Parts) {
+    let mut said: HashMap<String, Said> = HashMap::default();
+    let mut parts = Parts::default();
     for p in passes {
         for (s, t) in p.toks.iter().enumerate() {
             let w = t.text(p.text);
@@ -378,21 +413,7 @@ fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<St
             }
         }
     }
-    let mut works = HashSet::default();
-    for m in mentions.iter().filter(|m| m.named) {
-        let Some(text) = passes.get(m.passage).and_then(|p| p.text.get(m.range.clone())) else { continue };
-        let Some(said) = said.get(text) else { continue };
-        let listed = lex.places.contains_key(text);
-        let work = match m.kind {
-            EntityKind::Person => said.product || said.headed,
-            EntityKind::Place => (said.product || said.headed) && !listed,
-            _ => false,
-        };
-        if work {
-            works.insert(text.to_string());
-        }
-    }
-    (works, parts)
+    (said, parts)
 }
 
 /// True for a maker's name: listed, and no given name ("Dell" may be a person).
