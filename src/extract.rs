@@ -382,6 +382,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     works::drop_works(&passes, lex, &mut mentions);
     bodies::find(&passes, lex, &mut mentions);
     people::eponyms::find(&passes, lex, &mut mentions);
+    people::inverted::find(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
     let mut entities = merge::entities(&passes, mentions);

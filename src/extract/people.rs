@@ -22,6 +22,8 @@
 //! - [`super::lists`]: an unknown full name listed with known people;
 //! - [`eponyms`]: the person a place is named after ("Carnegie Hall", "Will Rogers
 //!   Turnpike"), beside the place;
+//! - [`inverted`]: surname-first names of reading lists ("Austen, Jane. Pride and
+//!   Prejudice");
 //! - [`super::works`] takes back the names the text marks as works or products ("the film
 //!   Easy Rider", "starred in Cry Wolf", a title in italics).
 //!
@@ -38,6 +40,7 @@
 pub mod coref;
 pub mod eponyms;
 pub mod groups;
+pub mod inverted;
 pub mod named;
 pub mod roles;
 pub mod subject;
