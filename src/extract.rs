@@ -30,6 +30,7 @@ pub mod lexicon;
 pub mod lists;
 pub mod merge;
 pub mod names;
+pub mod pass;
 pub mod people;
 pub mod places;
 pub mod propagate;
@@ -43,50 +44,10 @@ pub mod works;
 
 use crate::document::{Document, Entity, Passage, Style, StyleKind};
 use merge::Mention;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
+use pass::{Pass, Seen, lower};
+use rustc_hash::FxHashSet as HashSet;
 use std::ops::Range;
 use tokens::{Kind, Token};
-
-/// One passage, tokenised, with what the extraction needs to know about it.
-#[derive(Debug)]
-pub struct Pass<'a> {
-    /// The passage.
-    pub passage: &'a Passage,
-    /// Its text.
-    pub text: &'a str,
-    /// Its inline styles (italics mark titles of works).
-    pub styles: &'a [Style],
-    /// Its tokens.
-    pub toks: &'a [Token],
-    /// Title, heading or a title-case line: capitals there are not evidence of a name.
-    pub headline: bool,
-    /// Position in reading order.
-    pub index: usize,
-}
-
-impl Pass<'_> {
-    /// The tokens a byte range covers exactly: it starts at a token's start and holds whole
-    /// tokens only.
-    pub fn tokens_of(&self, range: &Range<usize>) -> Option<Range<usize>> {
-        let first = self.toks.partition_point(|t| t.start() < range.start);
-        let end = self.toks.partition_point(|t| t.end() <= range.end);
-        (first < end && self.toks[first].start() == range.start).then_some(first..end)
-    }
-}
-
-/// Lowercases a word, borrowing it when it has no capital (most words of running text).
-pub fn lower(w: &str) -> Cow<'_, str> {
-    if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b.is_ascii()) {
-        Cow::Borrowed(w)
-    } else if w.is_ascii() {
-        Cow::Owned(w.to_ascii_lowercase())
-    } else if w.chars().all(|c| !c.is_uppercase() && c.to_lowercase().eq([c])) {
-        Cow::Borrowed(w)
-    } else {
-        Cow::Owned(w.to_lowercase())
-    }
-}
 
 /// True for a passage set in title case, or in capitals: a headline, a caption heading, a
 /// site name. Short, and most of its longer words capitalised.
@@ -203,88 +164,12 @@ fn passes<'a>(doc: &'a Document, all: &'a [Token], ranges: &[Range<usize>]) -> V
         .collect()
 }
 
-/// What the whole document says about single words, borrowed from its passages (a long
-/// book has tens of thousands of distinct words: no copies of them).
-#[derive(Debug, Default)]
-pub struct Seen<'a> {
-    /// Words the document writes in lowercase somewhere: written with a capital at a
-    /// sentence start they are common words, not names.
-    lower: HashSet<&'a str>,
-    /// Capitalised words written right after "in", "at" or "near" somewhere: "Cleveland" is
-    /// then the city, not the given name.
-    placed: HashSet<&'a str>,
-    /// How often each capitalised word occurs.
-    caps: HashMap<&'a str, u32>,
-}
-
-impl Seen<'_> {
-    /// True when the lowercase word occurs in lowercase.
-    pub fn contains(&self, lower: &str) -> bool {
-        self.lower.contains(lower)
-    }
-
-    /// How often the capitalised word occurs.
-    pub fn count(&self, word: &str) -> u32 {
-        self.caps.get(word).copied().unwrap_or(0)
-    }
-
-    /// True when the capitalised word occurs after "in", "at" or "near".
-    pub fn placed(&self, word: &str) -> bool {
-        self.placed.contains(word)
-    }
-}
-
-/// `f` on each half of the passages (by bytes), the two on their own threads for a long
-/// text: for a rule that reads each passage on its own and whose findings are joined after.
-pub(crate) fn halves<'p, 'a, T: Send>(
-    passes: &'p [Pass<'a>],
-    f: impl Fn(&'p [Pass<'a>]) -> T + Sync,
-) -> (T, T) {
-    let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
-    let (first, second) = passes.split_at(crate::halfway(passes, bytes, |p| p.text.len()));
-    crate::both(bytes > crate::PARALLEL_BYTES, || f(first), || f(second))
-}
-
-/// What the document says about its words: on a long text, each half of the passages
-/// counted on its own thread and the two joined.
-fn lower_seen<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
-    let (mut seen, other) = halves(passes, seen_in);
-    seen.lower.extend(other.lower);
-    seen.placed.extend(other.placed);
-    for (w, n) in other.caps {
-        *seen.caps.entry(w).or_default() += n;
-    }
-    seen
-}
-
-fn seen_in<'a>(passes: &[Pass<'a>]) -> Seen<'a> {
-    let mut seen = Seen::default();
-    for p in passes {
-        let mut prev = "";
-        for t in p.toks {
-            let w = t.text(p.text);
-            if t.kind() == Kind::Word {
-                if w.starts_with(|c: char| c.is_lowercase()) {
-                    seen.lower.insert(w);
-                } else {
-                    *seen.caps.entry(w).or_default() += 1;
-                    if matches!(prev, "in" | "at" | "near") {
-                        seen.placed.insert(w);
-                    }
-                }
-            }
-            prev = w;
-        }
-    }
-    seen
-}
-
 /// Calls `f` with each passage of a document as the tagger sees it: what the trainer reads.
 pub fn with_passes(doc: &Document, mut f: impl FnMut(&Pass, &lexicon::Lexicon, &Seen)) {
     let lex = lexicon::get();
     let (all, ranges) = tokenize_all(doc);
     let passes = passes(doc, &all, &ranges);
-    let seen = lower_seen(&passes);
+    let seen = Seen::of(&passes);
     for p in &passes {
         f(p, lex, &seen);
     }
@@ -298,7 +183,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     if !english(&passes, lex) {
         return Vec::new();
     }
-    let seen = lower_seen(&passes);
+    let seen = Seen::of(&passes);
     let mut chunks: Vec<Vec<names::Chunk>> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     // The rules below need none of the tagger's names: on a long text they run while the
@@ -448,7 +333,7 @@ pub(crate) fn test_pass(text: &str) -> (Pass<'static>, Seen<'static>) {
     let passage: &'static Passage = Box::leak(Box::new(Passage::verbatim(text, 0)));
     let toks = Box::leak(tokens::tokenize(&passage.text).into_boxed_slice());
     let p = Pass { passage, text: &passage.text, styles: &[], toks, headline: false, index: 0 };
-    let seen = lower_seen(std::slice::from_ref(&p));
+    let seen = Seen::of(std::slice::from_ref(&p));
     (p, seen)
 }
 

@@ -18,10 +18,10 @@
 //! - A person's name followed by its acronym in brackets ("Zorvex Nano Systems (ZNS)"):
 //!   people have no acronyms (places do: "United Arab Emirates (UAE)").
 
-use super::Pass;
 use super::lexicon::Lexicon;
-use super::lower;
 use super::merge::Mention;
+use super::pass::Pass;
+use super::pass::lower;
 use super::tokens::Kind;
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -214,7 +214,7 @@ fn makers<'a>(passes: &[Pass<'a>], lex: &Lexicon, mentions: &mut Vec<Mention>) {
         }
         (found, titled)
     };
-    let ((mut found, mut titled), (more, also)) = super::halves(passes, look);
+    let ((mut found, mut titled), (more, also)) = super::pass::halves(passes, look);
     found.extend(more);
     titled.extend(also);
     // No word of a person's name of two words or more ("Henry Ford") is a maker.

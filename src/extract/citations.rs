@@ -4,9 +4,9 @@
 //! 2010)"), and so does a title in a list of works with their years ("The Lookout (2007),
 //! Halden (2013)").
 
-use super::Pass;
 use super::lexicon::{Lexicon, PlaceKind};
 use super::merge::Mention;
+use super::pass::Pass;
 use super::tokens::Kind;
 use crate::document::EntityKind;
 use std::ops::Range;

@@ -2,8 +2,8 @@
 //! "in 2025", "yesterday"), each given to the event it dates.
 
 use super::merge::Mention;
+use super::pass::{Pass, lower};
 use super::tokens::Kind;
-use super::{Pass, lower};
 use crate::document::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 

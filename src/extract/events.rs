@@ -12,10 +12,10 @@
 use super::lexicon::Lexicon;
 use super::merge::{Key, Mention, Occupied};
 use super::names::Chunk;
+use super::pass::{Pass, lower};
 use super::tagged::Names;
 use super::tagger::Class;
 use super::tokens::{Kind, Token, is_cap_word};
-use super::{Pass, lower};
 use crate::document::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 

@@ -4,8 +4,8 @@
 use super::lexicon::Lexicon;
 use super::merge::Mention;
 use super::names::Chunk;
+use super::pass::{Pass, Seen, lower};
 use super::tokens::{Kind, is_cap_word};
-use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::FxHashMap as HashMap;
 

@@ -2,7 +2,7 @@
 //! Trump") by the keys [`super::propagate`] linked, display names chosen.
 
 use super::lexicon::Lexicon;
-use super::{Pass, lower};
+use super::pass::{Pass, lower};
 use crate::document::{Entity, EntityKind};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;

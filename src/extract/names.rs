@@ -4,8 +4,8 @@
 //! A chunk is only a candidate; people, places and events decide what it is.
 
 use super::lexicon::Lexicon;
+use super::pass::{Pass, Seen, lower};
 use super::tokens::{Kind, Token, is_cap_word};
-use super::{Pass, Seen, lower};
 
 /// Lowercase words that may sit inside a name between capitalised words.
 /// "and" is not one: "Miami and Odesa" are two names (the gazetteer knows "Antigua and Barbuda").

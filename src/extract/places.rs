@@ -5,7 +5,7 @@
 use super::lexicon::{Lexicon, PlaceKind};
 use super::merge::Mention;
 use super::names::Chunk;
-use super::{Pass, Seen, lower};
+use super::pass::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use std::ops::Range;
 

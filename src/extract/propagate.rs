@@ -5,7 +5,7 @@
 use super::lexicon::{Lexicon, PlaceKind};
 use super::merge::{Key, Mention, Occupied};
 use super::names;
-use super::{Pass, Seen, lower};
+use super::pass::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;

@@ -4,8 +4,8 @@
 //! A code alone ("A1", "M1") is also a paper size or a grade, so it needs the article before
 //! it and nothing after it that would make it a model or a product ("the A380 aircraft").
 
-use super::Pass;
 use super::merge::{Mention, add_unclaimed};
+use super::pass::Pass;
 use super::tokens::Kind;
 use crate::document::EntityKind;
 
@@ -80,7 +80,8 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
             let next = p.toks.get(i + 1);
             let end_ok = || {
                 next.is_none_or(|n| {
-                    matches!(n.kind(), Kind::Punct(_)) || AFTER.contains(&&*super::lower(n.text(p.text)))
+                    matches!(n.kind(), Kind::Punct(_))
+                        || AFTER.contains(&&*super::pass::lower(n.text(p.text)))
                 })
             };
             let mut range = t.start()..t.end();

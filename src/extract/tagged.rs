@@ -4,9 +4,9 @@
 
 use super::lexicon::Lexicon;
 use super::merge::{Key, Mention, Occupied};
+use super::pass::{Pass, Seen, lower};
 use super::tagger::{self, Class};
 use super::tokens::Kind;
-use super::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;

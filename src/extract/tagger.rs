@@ -14,7 +14,7 @@
 pub mod features;
 
 use super::lexicon::Lexicon;
-use super::{Pass, Seen};
+use super::pass::{Pass, Seen};
 use std::borrow::Borrow;
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -24,8 +24,8 @@
 
 use super::lexicon::Lexicon;
 use super::merge::Mention;
+use super::pass::{Pass, lower};
 use super::tokens::Kind;
-use super::{Pass, lower};
 use crate::document::{EntityKind, StyleKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
@@ -333,7 +333,7 @@ fn products(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> (HashSet<St
     }
     // Each half of a long text looked through on its own thread.
     let look = |half: &[Pass]| said_in(half, lex, &names, &firsts, &first_bytes);
-    let ((mut said, mut parts), (other, more)) = super::halves(passes, look);
+    let ((mut said, mut parts), (other, more)) = super::pass::halves(passes, look);
     for (text, o) in other {
         let e = said.entry(text).or_default();
         e.product |= o.product;

@@ -8,7 +8,7 @@
 use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention};
-use crate::extract::{Pass, lower};
+use crate::extract::pass::{Pass, lower};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 

@@ -7,9 +7,9 @@
 //! not listed as people.
 
 use crate::document::EntityKind;
-use crate::extract::Pass;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Mention, Occupied};
+use crate::extract::pass::Pass;
 use crate::extract::tokens::Kind;
 
 /// A word that may be part of a person's name inside a longer name: capitalised, with

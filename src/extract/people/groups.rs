@@ -9,8 +9,8 @@
 use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention, add_unclaimed};
+use crate::extract::pass::{Pass, lower};
 use crate::extract::tokens::Kind;
-use crate::extract::{Pass, lower};
 
 /// True for a plural that names a people or a faith: a listed group, a listed plural
 /// nationality ("Germans", "Arabs"), the plural of a listed nationality ("Greeks"), or a

@@ -2,9 +2,9 @@
 //! Jane. Pride and Prejudice", "Marx, Karl and Engels, Friedrich. The Communist Manifesto").
 
 use crate::document::EntityKind;
-use crate::extract::Pass;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::Mention;
+use crate::extract::pass::Pass;
 use crate::extract::tokens::{Kind, Token};
 
 /// A capitalised word with lowercase letters ("Austen", "McGuire").

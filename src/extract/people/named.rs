@@ -7,8 +7,8 @@ use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::Mention;
 use crate::extract::names::{CONNECTORS, Chunk};
+use crate::extract::pass::{Pass, Seen, lower};
 use crate::extract::tokens::{Kind, is_cap_word};
-use crate::extract::{Pass, Seen, lower};
 
 /// Words that follow a person's possessive ("Galois' cousin", "her father's death").
 const KIN: &[&str] = &[

@@ -5,8 +5,8 @@ use super::verb_like;
 use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention};
+use crate::extract::pass::{Pass, lower};
 use crate::extract::tokens::{Kind, is_cap_word};
-use crate::extract::{Pass, lower};
 
 /// Role phrases for unnamed actors: an article or possessive, modifiers, and a singular role
 /// noun, with "to the X" after it ("a key family advisor to the president"). A name right

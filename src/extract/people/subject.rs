@@ -3,8 +3,8 @@
 //! is about.
 
 use crate::document::EntityKind;
-use crate::extract::Pass;
 use crate::extract::merge::{Key, Mention};
+use crate::extract::pass::Pass;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Mentions the main person must have, and how many times the runner-up's, to be the subject.

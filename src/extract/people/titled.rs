@@ -5,8 +5,8 @@ use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention};
 use crate::extract::names::{CONNECTORS, Chunk};
+use crate::extract::pass::{Pass, lower};
 use crate::extract::tokens::is_cap_word;
-use crate::extract::{Pass, lower};
 
 /// The number of leading words of `words` that form a title ("Prime Minister", "Dr.").
 fn title_len(lex: &Lexicon, words: &[&str]) -> usize {

@@ -10,8 +10,8 @@ use super::person_context;
 use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention};
+use crate::extract::pass::{Pass, lower};
 use crate::extract::tokens::Kind;
-use crate::extract::{Pass, lower};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Pronouns that refer to a person.

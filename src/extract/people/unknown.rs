@@ -11,7 +11,7 @@ use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention};
 use crate::extract::names::{CONNECTORS, Chunk};
-use crate::extract::{Pass, Seen, lower};
+use crate::extract::pass::{Pass, Seen, lower};
 use rustc_hash::FxHashMap as HashMap;
 
 /// True for a word that may be part of an unknown person's name.

@@ -8,7 +8,7 @@
 
 use super::super::lexicon::{Lexicon, NameList};
 use super::super::tokens::{Kind, is_cap_word};
-use super::super::{Pass, Seen, lower};
+use crate::extract::pass::{Pass, Seen, lower};
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
