@@ -20,8 +20,7 @@
 
 use super::lexicon::Lexicon;
 use super::merge::Mention;
-use super::pass::Pass;
-use super::pass::lower;
+use super::pass::{Pass, lower};
 use super::tokens::Kind;
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -217,8 +216,9 @@ fn makers<'a>(passes: &[Pass<'a>], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let ((mut found, mut titled), (more, also)) = super::pass::halves(passes, look);
     found.extend(more);
     titled.extend(also);
+    found.retain(|(_, _, w)| !titled.contains(w));
     // No word of a person's name of two words or more ("Henry Ford") is a maker.
-    if !found.is_empty() || !titled.is_empty() {
+    if !found.is_empty() {
         let person_words: HashSet<&str> = mentions
             .iter()
             .filter(|m| m.named && m.kind == EntityKind::Person)
@@ -227,9 +227,7 @@ fn makers<'a>(passes: &[Pass<'a>], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             .flat_map(str::split_whitespace)
             .collect();
         found.retain(|(_, _, w)| !person_words.contains(w));
-        titled.retain(|w| !person_words.contains(w));
     }
-    found.retain(|(_, _, w)| !titled.contains(w));
     if found.is_empty() {
         return;
     }

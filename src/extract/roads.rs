@@ -5,7 +5,7 @@
 //! it and nothing after it that would make it a model or a product ("the A380 aircraft").
 
 use super::merge::{Mention, add_unclaimed};
-use super::pass::Pass;
+use super::pass::{Pass, lower};
 use super::tokens::Kind;
 use crate::document::EntityKind;
 
@@ -80,8 +80,7 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
             let next = p.toks.get(i + 1);
             let end_ok = || {
                 next.is_none_or(|n| {
-                    matches!(n.kind(), Kind::Punct(_))
-                        || AFTER.contains(&&*super::pass::lower(n.text(p.text)))
+                    matches!(n.kind(), Kind::Punct(_)) || AFTER.contains(&&*lower(n.text(p.text)))
                 })
             };
             let mut range = t.start()..t.end();

@@ -6,8 +6,7 @@
 //! Only in a story about games: "Minnesota" in a weather or a politics story stays a place.
 
 use super::merge::Mention;
-use super::pass::Pass;
-use super::pass::lower;
+use super::pass::{Pass, lower};
 use super::tokens::Kind;
 use crate::document::EntityKind;
 use aho_corasick::AhoCorasick;

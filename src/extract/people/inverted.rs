@@ -4,7 +4,7 @@
 use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::Mention;
-use crate::extract::pass::Pass;
+use crate::extract::pass::{Pass, lower};
 use crate::extract::tokens::{Kind, Token};
 
 /// A capitalised word with lowercase letters ("Austen", "McGuire").
@@ -17,7 +17,7 @@ fn cap(w: &str) -> bool {
 fn inverted(p: &Pass, lex: &Lexicon, i: usize) -> Option<(usize, usize, String, usize)> {
     let toks: &[Token] = p.toks;
     let word = |k: usize| toks.get(k).filter(|t| t.kind() == Kind::Word).map(|t| t.text(p.text));
-    let surname = word(i).filter(|w| cap(w) && !lex.function.contains(w.to_lowercase().as_str()))?;
+    let surname = word(i).filter(|w| cap(w) && !lex.function.contains(lower(w).as_ref()))?;
     if toks.get(i + 1)?.kind() != Kind::Punct(',') {
         return None;
     }
