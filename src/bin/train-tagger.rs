@@ -376,7 +376,12 @@ fn main() -> Result<()> {
             let bytes: &'static [u8] =
                 Box::leak(encode(&emit, &trans, &args, train_docs.len()).into_boxed_slice());
             let model = Model::parse(bytes).context("weights do not parse")?;
-            score(&|s: &Seq| model.tag_features(&s.feats, &s.offsets), &test, &mut counts, args.errors);
+            score(
+                &|s: &Seq| model.tag_features(&s.feats, &s.offsets, &s.words),
+                &test,
+                &mut counts,
+                args.errors,
+            );
         }
         println!("{:<13} {:>6} {:>6} {:>6}  tp/pred/gold", "exact spans", "P", "R", "F1");
         for (name, (tp, p, g)) in &counts {

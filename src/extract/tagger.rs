@@ -149,10 +149,12 @@ impl Model {
         // rows are held together, and every token has a reference to its row or none.
         let rows: Vec<[f32; LABELS]> = offsets
             .windows(2)
-            .filter(|w| w[0] < w[1])
-            .map(|w| {
+            .zip(p.toks.iter())
+            .filter(|(w, _)| w[0] < w[1])
+            .map(|(w, t)| {
                 let mut s = [0.0; LABELS];
                 self.emissions(&feats[w[0] as usize..w[1] as usize], &mut s);
+                inside_only(t.text(p.text), &mut s);
                 s
             })
             .collect();
@@ -195,24 +197,23 @@ impl Model {
         name - none
     }
 
-    /// Emission scores of every token whose features [`features::passage`] found.
-    pub fn scores(&self, feats: &[u32], offsets: &[u32]) -> Vec<Scores> {
-        offsets
+    /// The labels of tokens whose features [`features::passage`] found, `forms` being the
+    /// tokens' text, decoded as [`Model::names`] decodes them.
+    pub fn tag_features<S: AsRef<str>>(&self, feats: &[u32], offsets: &[u32], forms: &[S]) -> Vec<usize> {
+        let scores: Vec<Scores> = offsets
             .windows(2)
-            .map(|w| {
+            .zip(forms)
+            .map(|(w, form)| {
                 let f = &feats[w[0] as usize..w[1] as usize];
                 let mut s = [0.0; LABELS];
                 (!f.is_empty()).then(|| {
                     self.emissions(f, &mut s);
+                    inside_only(form.as_ref(), &mut s);
                     s
                 })
             })
-            .collect()
-    }
-
-    /// The labels of tokens whose features [`features::passage`] found.
-    pub fn tag_features(&self, feats: &[u32], offsets: &[u32]) -> Vec<usize> {
-        self.viterbi(&self.scores(feats, offsets))
+            .collect();
+        self.viterbi(&scores)
     }
 }
 
@@ -316,6 +317,19 @@ pub fn viterbi<S: Borrow<[f32; LABELS]>>(
     out
 }
 
+/// Rules out the labels that begin or end a name for a connector word ("of", "de"): it sits
+/// only inside a name, so "Gary Chan of DAB" is a person and an organisation, never the name
+/// "Gary Chan of".
+pub fn inside_only(form: &str, scores: &mut [f32; LABELS]) {
+    if super::names::CONNECTORS.contains(&form) {
+        for class in Class::ALL {
+            for pos in [0, 2, 3] {
+                scores[label(class, pos)] = f32::NEG_INFINITY;
+            }
+        }
+    }
+}
+
 /// Names in a label sequence: token ranges and classes.
 pub fn spans(labels: &[usize]) -> Vec<(Range<usize>, Class)> {
     let mut out = Vec::new();
@@ -377,6 +391,28 @@ mod tests {
         let path = viterbi(&scores, |_, _| 0.0);
         assert!(spans(&path).iter().all(|(r, _)| r.end <= 3));
         assert!(path.windows(2).all(|w| allowed(Some(w[0]), w[1])));
+    }
+
+    #[test]
+    fn a_connector_neither_begins_nor_ends_a_name() {
+        // "Chan of DAB": the scores alone would end the person on "of".
+        let (b, i, l, u) = (
+            label(Class::Person, 0),
+            label(Class::Person, 1),
+            label(Class::Person, 2),
+            label(Class::Organization, 3),
+        );
+        let mut scores = vec![[0.0; LABELS]; 3];
+        scores[0][b] = 2.0;
+        scores[1][l] = 3.0;
+        scores[1][i] = 1.0;
+        scores[2][u] = 2.0;
+        for (form, s) in ["Chan", "of", "DAB"].iter().zip(&mut scores) {
+            inside_only(form, s);
+        }
+        let scores: Vec<Scores> = scores.into_iter().map(Some).collect();
+        let path = viterbi(&scores, |_, _| 0.0);
+        assert!(spans(&path).iter().all(|(r, _)| r.end != 2 && r.start != 1), "{path:?}");
     }
 
     #[test]
