@@ -87,6 +87,10 @@ mod tests {
             // A plural title and a place after the name are not part of it.
             ("Sens. Amos Pelleter and Ruth Kibbe objected.", &["Amos Pelleter", "Ruth Kibbe"]),
             ("Gov. Rita Okafor of Ohio signed it.", &["Rita Okafor"]),
+            // Where an untitled person is from or whose member they are is not their name.
+            ("The seat went to Gary Chan of Pakistan and Elena Marsh of FTU.", &["Gary Chan", "Elena Marsh"]),
+            // A census surname and a romanised given name.
+            ("The motion came from Leung Kwok-hung of LSD.", &["Leung Kwok-hung"]),
             // Whose team, position or title it is comes before the name, not in it.
             ("Later Cleveland DL Larry Ogunjobi was suspended.", &["Larry Ogunjobi"]),
             ("In May Administrator Jim Bridenstine spoke.", &["Jim Bridenstine"]),

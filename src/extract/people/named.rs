@@ -182,9 +182,23 @@ pub fn name_start(lex: &Lexicon, seen: &Seen, words: &[&str]) -> usize {
 pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) -> bool {
     let mut words = c.words(p);
     let mut end = c.end;
+    let mut affiliation = None;
     // A trailing honour in capitals ("Daniel Bernoulli FRS") is not part of the name.
     while words.len() > 1 && words.last().is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_uppercase()))
     {
+        words.pop();
+        end -= 1;
+    }
+    // "Raymond Chan of People Power", "Gary Chan of DAB": a full name before "of" is the
+    // person, and what follows is whose member they are. A trailing honour gone, "of" ends
+    // no name ("Gary Chan of").
+    let of = words.iter().position(|w| *w == "of");
+    if let Some(k) = of.filter(|&k| full_before_of(lex, seen, &words[..k])) {
+        affiliation = p.toks.get(c.first + k + 1).zip(p.toks.get(c.end - 1)).map(|(s, e)| s.start()..e.end());
+        words.truncate(k);
+        end = c.first + k;
+    }
+    while words.len() > 1 && words.last().is_some_and(|w| CONNECTORS.contains(w)) {
         words.pop();
         end -= 1;
     }
@@ -211,6 +225,8 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     // Surnames that are also words ("Chasing Liberty", "Burning Man") need every word unseen in lowercase.
     let surname = lex.surnames.contains(last)
         && words.iter().all(|w| !seen.contains(&lower(w)) && !w.ends_with("ing") && !w.ends_with("ed"));
+    // "Leung Kwok-hung": a surname, then a romanised Chinese or Korean given name.
+    let surname = surname || words.len() == 2 && lex.surnames.contains(first) && hyphenated_given(last);
     let context = person_context(p, first_tok, c.end, lex);
     // Measured on the annotated articles and left out: a re-mention by the last word alone, a
     // census surname alone, a personal pronoun after the name, or any two unknown words never
@@ -234,6 +250,12 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
         m.set_role(Some(whose.join(" ")));
     }
     out.push(m);
+    // "Rita Okafor of Ohio": the place is one of its own.
+    if let Some(r) = affiliation
+        && let Some(pl) = p.text.get(r.clone()).and_then(|a| lex.places.get(a))
+    {
+        out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, r));
+    }
     let (Some(pl), Some(s), Some(e)) = (
         lex.places.get(whose.join(" ").as_str()),
         p.toks.get(c.first),
@@ -243,6 +265,38 @@ pub fn named(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Ment
     };
     out.push(Mention::named(EntityKind::Place, pl.canonical, p.index, s.start()..e.end()));
     true
+}
+
+/// True for a person's full name before "of" ("Raymond Chan of People Power", "Leung
+/// Kwok-hung of LSD"): two words or more, capitalised and none an organisation's, a place's
+/// or a title's word, with a given name first, a census surname last, or a surname and a
+/// hyphenated given name ("Leung Kwok-hung"). One word is a title's ("Catherine of Aragon").
+fn full_before_of(lex: &Lexicon, seen: &Seen, words: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            is_cap_word(w)
+                && !lex.org_cues.contains(w)
+                && !lex.place_heads.contains(w)
+                && !lex.titles.contains(w)
+                && !seen.contains(&lower(w))
+        })
+        && (lex.is_given(first) && !lex.places.contains_key(first)
+            || lex.surnames.contains(last)
+            || lex.surnames.contains(first) && hyphenated_given(last))
+}
+
+/// True for a hyphenated given name of two short syllables, the second in lowercase, as
+/// Chinese and Korean given names are romanised ("Kwok-hung", "Chi-fung", "Joo-ho").
+pub fn hyphenated_given(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else { return false };
+    let syllable =
+        |s: &str| (2..=5).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syllable(a)
+        && syllable(b)
+        && a.starts_with(|c: char| c.is_ascii_uppercase())
+        && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && b.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn c_sent_start(p: &Pass, c: &Chunk) -> bool {
