@@ -132,28 +132,36 @@ fn coordinated(p: &Pass, ns: &mut [Tagged]) {
     }
 }
 
+/// Plural nouns of people that own an organisation's name ("People's Army").
+const PEOPLE_PLURALS: &[&str] =
+    &["people", "children", "women", "men", "workers", "veterans", "farmers", "citizens"];
+
 /// Two organisations joined by "and" where the second ends in an organisation's word and
-/// the first is no listed name are one ("the Harbour and Quay Commission").
+/// the first is no listed name are one ("the Harbour and Quay Commission"). A name of people in the plural with a possessive, then an
+/// organisation, is one too ("the Korean People's Army", "the Women's Institute").
 fn joined(p: &Pass, lex: &Lexicon, ns: &mut Names) {
+    let word = |k: usize| p.toks.get(k).map_or("", |t| t.text(p.text));
     let mut i = 1;
     while i < ns.len() {
         let (a, b) = (&ns[i - 1], &ns[i]);
-        let and = b.tokens.start == a.tokens.end + 1
-            && p.toks.get(a.tokens.end).is_some_and(|t| matches!(t.text(p.text), "and" | "&"));
-        let last = p.toks.get(b.tokens.end - 1).map_or("", |t| t.text(p.text));
+        let next = b.tokens.start == a.tokens.end + 1;
+        let and = next && matches!(word(a.tokens.end), "and" | "&");
+        let last = word(b.tokens.end - 1);
         let first = p.text.get(a.range.clone()).unwrap_or("");
-        if a.class == Class::Organization
-            && b.class == Class::Organization
-            && and
-            && lex.org_cues.contains(last)
-            && !lex.orgs.contains(first)
+        let owners = next
+            && p.toks.get(a.tokens.end).is_some_and(|t| t.kind() == Kind::Poss)
+            && PEOPLE_PLURALS.contains(&&*lower(word(a.tokens.end - 1)));
+        let both = a.class == Class::Organization && b.class == Class::Organization;
+        if both && and && lex.org_cues.contains(last) && !lex.orgs.contains(first)
+            || b.class == Class::Organization && owners && lex.org_cues.contains(last)
         {
             let b = ns.remove(i);
             let a = &mut ns[i - 1];
+            a.class = Class::Organization;
             (a.range.end, a.tokens.end, a.margin) = (b.range.end, b.tokens.end, a.margin.max(b.margin));
-        } else {
-            i += 1;
+            continue;
         }
+        i += 1;
     }
 }
 
@@ -203,15 +211,46 @@ fn widened(p: &Pass, lex: &Lexicon, known: &HashSet<&str>, ns: &mut [Tagged]) {
             ns[i].range.start = t.start();
             ns[i].tokens.start = start;
         }
+        // What an institution is of goes on over "and" and capitalised common words ("the
+        // Academy of Painting and Sculpture", "the Union of Atheists and Agnostics").
+        let next_start = ns.get(i + 1).map_or(p.toks.len(), |n| n.tokens.start);
+        let word = |k: usize| p.toks.get(k).map_or("", |t| t.text(p.text));
+        let common_cap = |k: usize| {
+            k < next_start
+                && p.toks.get(k).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text))
+                && lex.common.contains(&lower(word(k)))
+        };
+        let end = ns[i].tokens.end;
+        if (ns[i].tokens.start + 1..end).any(|k| word(k) == "of")
+            && common_cap(end - 1)
+            && word(end) == "and"
+            && common_cap(end + 1)
+        {
+            let mut j = end + 1;
+            while common_cap(j) {
+                j += 1;
+            }
+            // Not where more of a name follows ("and Sculpture Zorvex").
+            if !p.toks.get(j).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text)) {
+                ns[i].range.end = p.toks[j - 1].end();
+                ns[i].tokens.end = j;
+                continue;
+            }
+        }
         // An institution's name goes on over what it is of, on or for ("the Zorvex Institute
         // on Harbour Studies", "the Society for the Care of Quill Birds").
         let last = p.toks.get(ns[i].tokens.end - 1).map_or("", |t| t.text(p.text));
         if !lex.org_cues.contains(last) {
             continue;
         }
-        let next_start = ns.get(i + 1).map_or(p.toks.len(), |n| n.tokens.start);
+        // A weekday or a month after "on" or "to" says when ("the Army on Monday").
         let cap = |k: usize| {
-            k < next_start && p.toks.get(k).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text))
+            k < next_start
+                && p.toks.get(k).is_some_and(|t| {
+                    t.kind() == Kind::Word
+                        && t.is_cap(p.text)
+                        && !crate::calendar::is_month_or_weekday(&lower(t.text(p.text)))
+                })
         };
         let join = |k: usize| {
             k < next_start
@@ -1012,11 +1051,28 @@ mod tests {
         joined(&p, lex, &mut ns);
         assert_eq!(ns.len(), 1);
         assert_eq!(&p.text[ns[0].range.clone()], "Harbour and Quay Commission");
+        // What an academy is of, in two common words joined by "and".
+        let (p, _) = test_pass("He joined the Quill Academy of Painting and Sculpture in 1780.");
+        let mut ns = vec![tag(&p, "Quill Academy of Painting", Class::Organization)];
+        widened(&p, lex, &HashSet::default(), &mut ns);
+        assert_eq!(&p.text[ns[0].range.clone()], "Quill Academy of Painting and Sculpture");
+        // Whose army it is, in the plural with a possessive.
+        let (p, _) = test_pass("An order of the Zorvish People's Army came.");
+        let mut ns = vec![tag(&p, "Zorvish People", Class::Place), tag(&p, "Army", Class::Organization)];
+        joined(&p, lex, &mut ns);
+        assert_eq!(ns.len(), 1);
+        assert_eq!(&p.text[ns[0].range.clone()], "Zorvish People's Army");
+        assert_eq!(ns[0].class, Class::Organization);
         // An institute's name goes on over what it is on.
         let (p, _) = test_pass("She joined the Grey Institute on Harbour Safety in 2004.");
         let mut ns = vec![tag(&p, "Grey Institute", Class::Organization)];
         widened(&p, lex, &HashSet::default(), &mut ns);
         assert_eq!(&p.text[ns[0].range.clone()], "Grey Institute on Harbour Safety");
+        // Not over when it is.
+        let (p, _) = test_pass("She joined the Grey Institute on Monday.");
+        let mut ns = vec![tag(&p, "Grey Institute", Class::Organization)];
+        widened(&p, lex, &HashSet::default(), &mut ns);
+        assert_eq!(&p.text[ns[0].range.clone()], "Grey Institute");
     }
 
     #[test]
