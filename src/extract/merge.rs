@@ -5,7 +5,7 @@ use super::lexicon::Lexicon;
 use super::pass::{Pass, lower};
 use crate::document::{Entity, EntityKind};
 use crate::span::Span;
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -214,8 +214,20 @@ fn proper(lex: &Lexicon, name: &str) -> bool {
 }
 
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
-pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
+/// Words that are both a place and an organisation's name in one spot are the place ("the
+/// Cleveland Museum of Art", "England"): the reader finds one entry for them, not two.
+pub fn entities(passes: &[Pass], mut mentions: Vec<Mention>) -> Vec<Entity> {
     let lex = super::lexicon::get();
+    let places: HashSet<(usize, usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place)
+        .map(|m| (m.passage, m.range.start, m.range.end))
+        .collect();
+    if !places.is_empty() {
+        mentions.retain(|m| {
+            m.kind != EntityKind::Organization || !places.contains(&(m.passage, m.range.start, m.range.end))
+        });
+    }
     // Groups hold the indices of their mentions: a long book has tens of thousands, and a
     // second copy of them all would be the largest thing alive at that point.
     let mut groups: Vec<(EntityKind, Vec<usize>)> = Vec::new();
@@ -310,6 +322,19 @@ pub fn entities(passes: &[Pass], mentions: Vec<Mention>) -> Vec<Entity> {
 mod tests {
     use crate::document::EntityKind;
     use crate::extract::test_entities;
+
+    #[test]
+    fn a_place_is_no_organisation_in_the_same_words() {
+        let (p, _) = crate::extract::test_pass("Visitors to the Quillby Museum of Art came.");
+        let at = p.text.find("Quillby").unwrap_or(0)..p.text.find(" came").unwrap_or(0);
+        let mentions = vec![
+            super::Mention::named(EntityKind::Organization, "Quillby Museum of Art", 0, at.clone()),
+            super::Mention::named(EntityKind::Place, "Quillby Museum of Art", 0, at),
+        ];
+        let kinds: Vec<EntityKind> =
+            super::entities(std::slice::from_ref(&p), mentions).iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EntityKind::Place]);
+    }
 
     #[test]
     fn aliases_are_one_entry_named_by_the_fullest_form() {
