@@ -5,7 +5,7 @@ use super::lexicon::Lexicon;
 use super::pass::{Pass, lower};
 use crate::document::{Entity, EntityKind};
 use crate::span::Span;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -215,17 +215,20 @@ fn proper(lex: &Lexicon, name: &str) -> bool {
 
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
 /// Words that are both a place and an organisation's name in one spot are the place ("the
-/// Cleveland Museum of Art", "England"): the reader finds one entry for them, not two.
+/// Cleveland Museum of Art", "England"), and so are a place's last words ("Union" of
+/// "Soviet Union"): the reader finds one entry for them, not two.
 pub fn entities(passes: &[Pass], mut mentions: Vec<Mention>) -> Vec<Entity> {
     let lex = super::lexicon::get();
-    let places: HashSet<(usize, usize, usize)> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityKind::Place)
-        .map(|m| (m.passage, m.range.start, m.range.end))
-        .collect();
+    // Where each place's words end, and the first word of the longest that ends there.
+    let mut places: HashMap<(usize, usize), usize> = HashMap::default();
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Place) {
+        let start = places.entry((m.passage, m.range.end)).or_insert(m.range.start);
+        *start = (*start).min(m.range.start);
+    }
     if !places.is_empty() {
         mentions.retain(|m| {
-            m.kind != EntityKind::Organization || !places.contains(&(m.passage, m.range.start, m.range.end))
+            m.kind != EntityKind::Organization
+                || places.get(&(m.passage, m.range.end)).is_none_or(|&start| start > m.range.start)
         });
     }
     // Groups hold the indices of their mentions: a long book has tens of thousands, and a
@@ -330,6 +333,16 @@ mod tests {
         let mentions = vec![
             super::Mention::named(EntityKind::Organization, "Quillby Museum of Art", 0, at.clone()),
             super::Mention::named(EntityKind::Place, "Quillby Museum of Art", 0, at),
+        ];
+        let kinds: Vec<EntityKind> =
+            super::entities(std::slice::from_ref(&p), mentions).iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [EntityKind::Place]);
+        let (p, _) = crate::extract::test_pass("Visitors to the Zorvish Union came.");
+        let union = p.text.find("Union").unwrap_or(0)..p.text.find(" came").unwrap_or(0);
+        let whole = p.text.find("Zorvish").unwrap_or(0)..union.end;
+        let mentions = vec![
+            super::Mention::named(EntityKind::Organization, "Union", 0, union),
+            super::Mention::named(EntityKind::Place, "Zorvish Union", 0, whole),
         ];
         let kinds: Vec<EntityKind> =
             super::entities(std::slice::from_ref(&p), mentions).iter().map(|e| e.kind).collect();
