@@ -324,6 +324,10 @@ pub fn numbered(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
     false
 }
 
+/// Prepositions of movement or position that put an unknown word on the map ("ferries from
+/// Marstal", "on Lolland").
+const MOVED: &[&str] = &["from", "to", "on", "via", "across", "towards", "toward", "at", "around"];
+
 /// An unknown name that context makes a place: "X, Texas" (a town before its region or
 /// country), "in X" or "near X" for a single unknown word no other rule claimed.
 pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec<Mention>) -> bool {
@@ -348,16 +352,51 @@ pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec
             .is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country))
         && !p.toks.get(c.end + 2).is_some_and(|t| t.is_cap(p.text));
     let prev = c.first.checked_sub(1).map(w).unwrap_or("");
+    // "runs on Mediawiki software": a name that modifies the noun after it.
+    let modified = |i: usize| {
+        p.toks.get(i).is_some_and(|t| {
+            t.kind() == super::tokens::Kind::Word
+                && !t.is_cap(p.text)
+                && !lex.function.contains(t.text(p.text))
+        })
+    };
+    // "Santa Cruz Lectures on Deixis": a preposition inside a title; "from Marstal on Ærø",
+    // where the word before is a place by the same rule, is no title.
+    let titled = |first: usize| {
+        let Some(k) = first.checked_sub(2) else { return false };
+        let before = w(k);
+        // A code or a compass point before ("the A19 on Bootham", "South from X") is no title.
+        p.toks[k].is_cap(p.text)
+            && before.chars().all(char::is_alphabetic)
+            && before.chars().any(char::is_lowercase)
+            && !COMPASS.contains(&before)
+            && !p.toks[k].sent_start()
+            && !lex.places.contains_key(before)
+            && !k
+                .checked_sub(1)
+                .is_some_and(|j| MOVED.contains(&lower(w(j)).as_ref()) || matches!(w(j), "in" | "near"))
+    };
     let abstract_noun = |x: &&str| {
         ["ology", "ism", "ity", "ics", "phobia", "ship", "ment", "ness", "ion"].iter().any(|s| x.ends_with(s))
             || x.chars().skip(1).any(char::is_uppercase)
     };
-    let in_x = matches!(prev, "in" | "near")
-        && words.len() <= 2
-        && !words.iter().any(abstract_noun)
+    let plain = !words.iter().any(abstract_noun)
         && !words.iter().any(|x| seen.contains(&lower(x)) || lex.surnames.contains(x))
         && !p.toks.get(c.end).is_some_and(|t| t.kind() == super::tokens::Kind::Poss);
-    if !(region_after || in_x) {
+    let in_x = matches!(prev, "in" | "near") && words.len() <= 2 && plain;
+    // "From Spodsbjerg on Langeland", "ferries to Tårs": a single unknown word after a
+    // preposition of movement or position, not a common word nor a name.
+    let moved = MOVED.contains(&lower(prev).as_ref())
+        && words.len() == 1
+        && plain
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() > 2
+        && !lex.common.contains(&lower(words[0]))
+        && !lex.is_stop(&lower(words[0].trim_end_matches('.')))
+        && !words[0].contains('.')
+        && !super::names::is_acronym(words[0])
+        && !modified(c.end)
+        && !titled(c.first);
+    if !(region_after || in_x || moved) {
         return false;
     }
     out.push(Mention::named(EntityKind::Place, &words.join(" "), p.index, c.range(p)));
@@ -730,6 +769,11 @@ mod tests {
             // A team bears its home's name; a company often a name it has no tie to.
             ("Holt later played against the Houston Astros.", &["Houston"]),
             ("The rover was built by Ceres Robotics last year.", &[]),
+            // An unknown word after a preposition of movement or position is a place, unless
+            // it is part of a title or modifies the noun after it.
+            ("A bus runs from Kelvoss via Orrefjord to the coast.", &["Kelvoss", "Orrefjord"]),
+            ("She gave the Whitcombe Lectures on Deixis twice.", &[]),
+            ("The site runs on Mediawiki software.", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)
