@@ -122,7 +122,7 @@ pub fn featured(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
     true
 }
 
-/// Places inside a hyphenated compound ("US-Russia", "Trump-Putin" is left to people).
+/// Places inside a hyphenated compound of places ("US-Russia"; "Trump-Putin" is left to people).
 pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> bool {
     let mut any = false;
     for t in &p.toks[c.first..c.end] {
@@ -135,7 +135,15 @@ pub fn compound(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> b
         let parts_ok = w.split('-').all(|part| {
             super::tokens::is_cap_word(part) && (part.chars().count() > 2 || super::names::is_acronym(part))
         });
-        if !parts_ok {
+        // "García-Paje", "Mary-Kate", "Pro-Beijing": a place beside a part that is no place is
+        // a double surname, a double given name or a stance, not a pair of places; a code
+        // ("OSU-Tulsa") or a place prefix ("Dallas-Fort Worth") may stand beside one.
+        let placed = |part: &str| {
+            lex.places.contains_key(part)
+                || super::names::is_acronym(part)
+                || lex.place_prefixes.contains(part)
+        };
+        if !parts_ok || !w.split('-').all(placed) {
             continue;
         }
         let mut at = t.start();
@@ -774,6 +782,8 @@ mod tests {
             ("A bus runs from Kelvoss via Orrefjord to the coast.", &["Kelvoss", "Orrefjord"]),
             ("She gave the Whitcombe Lectures on Deixis twice.", &[]),
             ("The site runs on Mediawiki software.", &[]),
+            // A place beside a part that is no place in a compound is part of a name.
+            ("The Pro-Beijing camp cited García-Paje at length.", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> = test_entities(text)
