@@ -225,12 +225,10 @@ pub fn entities(passes: &[Pass], mut mentions: Vec<Mention>) -> Vec<Entity> {
         let start = places.entry((m.passage, m.range.end)).or_insert(m.range.start);
         *start = (*start).min(m.range.start);
     }
-    if !places.is_empty() {
-        mentions.retain(|m| {
-            m.kind != EntityKind::Organization
-                || places.get(&(m.passage, m.range.end)).is_none_or(|&start| start > m.range.start)
-        });
-    }
+    mentions.retain(|m| {
+        m.kind != EntityKind::Organization
+            || places.get(&(m.passage, m.range.end)).is_none_or(|&start| start > m.range.start)
+    });
     // Groups hold the indices of their mentions: a long book has tens of thousands, and a
     // second copy of them all would be the largest thing alive at that point.
     let mut groups: Vec<(EntityKind, Vec<usize>)> = Vec::new();

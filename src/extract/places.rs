@@ -399,7 +399,7 @@ pub fn by_context(p: &Pass, c: &Chunk, lex: &Lexicon, seen: &Seen, out: &mut Vec
         && plain
         && words[0].chars().filter(|c| c.is_alphabetic()).count() > 2
         && !lex.common.contains(&lower(words[0]))
-        && !lex.is_stop(&lower(words[0].trim_end_matches('.')))
+        && !lex.is_stop(&lower(words[0]))
         && !words[0].contains('.')
         && !super::names::is_acronym(words[0])
         && !modified(c.end)

@@ -137,8 +137,9 @@ const PEOPLE_PLURALS: &[&str] =
     &["people", "children", "women", "men", "workers", "veterans", "farmers", "citizens"];
 
 /// Two organisations joined by "and" where the second ends in an organisation's word and
-/// the first is no listed name are one ("the Harbour and Quay Commission"). A name of people in the plural with a possessive, then an
-/// organisation, is one too ("the Korean People's Army", "the Women's Institute").
+/// the first is no listed name are one ("the Harbour and Quay Commission"). A name of people
+/// in the plural with a possessive, then an organisation, is one too ("the Korean People's
+/// Army", "the Women's Institute").
 fn joined(p: &Pass, lex: &Lexicon, ns: &mut Names) {
     let word = |k: usize| p.toks.get(k).map_or("", |t| t.text(p.text));
     let mut i = 1;
@@ -239,8 +240,7 @@ fn widened(p: &Pass, lex: &Lexicon, known: &HashSet<&str>, ns: &mut [Tagged]) {
         }
         // An institution's name goes on over what it is of, on or for ("the Zorvex Institute
         // on Harbour Studies", "the Society for the Care of Quill Birds").
-        let last = p.toks.get(ns[i].tokens.end - 1).map_or("", |t| t.text(p.text));
-        if !lex.org_cues.contains(last) {
+        if !lex.org_cues.contains(word(end - 1)) {
             continue;
         }
         // A weekday or a month after "on" or "to" says when ("the Army on Monday").
