@@ -1,8 +1,8 @@
 //! The word lists and gazetteers of `data/`, embedded in the binary and parsed once.
 //!
-//! Every list is data with a header naming its source; this file only parses them. Places
-//! are matched over running text with aho-corasick (leftmost-longest, whole words checked by
-//! the caller); the other lists are sets looked up per token. The four big lists (places,
+//! Every list is data with a header naming its source; this file only parses them. The
+//! places a headline or a split name holds are found as whole words in running text
+//! ([`PlaceNames`]); the other lists are sets looked up per token. The four big lists (places,
 //! given names, surnames, common words) stay in the embedded text, indexed by [`Lines`].
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -182,15 +182,86 @@ fn place(line: &'static str) -> Option<Place> {
     Some(Place { kind: place_kind(kind), canonical, population })
 }
 
+/// Gazetteer names found as whole words in running text, where the chunker cannot be relied
+/// on: headlines, where capitals are no evidence, and names holding a lowercase word or a
+/// comma ("Bosnia and Herzegovina", "Washington, D.C."). A set looked up from each word's
+/// start, longest first: building an automaton of the four thousand names cost more at
+/// start-up than a whole short article's extraction.
+#[derive(Debug)]
+pub struct PlaceNames {
+    names: HashSet<&'static str>,
+    /// The longest name's bytes: how far a look-up reaches from a word's start.
+    longest: usize,
+    /// The names that hold " and " or ", ", for text the chunker split, and their
+    /// automaton (a few dozen names: built in microseconds, one pass over a long text).
+    joined: Vec<&'static str>,
+    joined_matcher: AhoCorasick,
+}
+
+impl PlaceNames {
+    fn new(names: impl IntoIterator<Item = &'static str>) -> PlaceNames {
+        let names: HashSet<&'static str> = names.into_iter().collect();
+        let longest = names.iter().map(|n| n.len()).max().unwrap_or(0);
+        let mut joined: Vec<&'static str> = names.iter().copied().filter(|n| joins(n)).collect();
+        joined.sort_unstable();
+        let joined_matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&joined)
+            .expect("the gazetteer's joined names build an automaton");
+        PlaceNames { names, longest, joined, joined_matcher }
+    }
+
+    /// The names in `text` as whole words (neither letter nor digit on either side), each
+    /// the longest from its start, left to right and not overlapping.
+    pub fn find(&self, text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+        let alnum_at = |i: usize| text[i..].chars().next().is_some_and(char::is_alphanumeric);
+        let mut found = Vec::new();
+        let mut from = 0;
+        let mut prev_alnum = false;
+        for (s, c) in text.char_indices() {
+            let starts = !prev_alnum && c.is_alphanumeric();
+            prev_alnum = c.is_alphanumeric();
+            if s < from || !starts {
+                continue;
+            }
+            let rest = &text[s..];
+            let mut ends: Vec<usize> = rest
+                .char_indices()
+                .map(|(k, ch)| k + ch.len_utf8())
+                .take_while(|&k| k <= self.longest)
+                .filter(|&k| !alnum_at(s + k))
+                .collect();
+            ends.reverse();
+            if let Some(name) = ends.into_iter().find_map(|k| self.names.get(&rest[..k])) {
+                found.push((s..s + name.len(), *name));
+                from = s + name.len();
+            }
+        }
+        found
+    }
+
+    /// The names holding " and " or ", " in `text`, as whole words, leftmost and longest
+    /// first.
+    pub fn find_joined(&self, text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+        let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+        self.joined_matcher
+            .find_iter(text)
+            .filter(|m| {
+                boundary(text[..m.start()].chars().next_back()) && boundary(text[m.end()..].chars().next())
+            })
+            .filter_map(|m| Some((m.range(), *self.joined.get(m.pattern().as_usize())?)))
+            .collect()
+    }
+}
+
 /// All lists, parsed.
 #[derive(Debug)]
 pub struct Lexicon {
     /// Place names and aliases, exact case.
     pub places: Places,
-    /// The keys of `places` the automaton finds, in its pattern order.
-    pub place_names: Vec<&'static str>,
-    /// Finds place names in text.
-    pub place_matcher: AhoCorasick,
+    /// The places looked for in running text: countries, regions, large cities and names
+    /// the chunker splits.
+    pub place_names: PlaceNames,
     /// Given names, capitalised ("Mary").
     pub given: Lines,
     /// Surnames, capitalised ("Poisson").
@@ -279,8 +350,7 @@ fn place_kind(s: &str) -> PlaceKind {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        // The big word lists are indexed on a second thread while the gazetteer and its
-        // automaton are built: the two take about as long.
+        // The big word lists are indexed on a second thread while the gazetteer is read.
         std::thread::scope(|scope| {
             let lists = scope.spawn(|| {
                 (
@@ -312,10 +382,10 @@ impl Lexicon {
         let org_cues: HashSet<&'static str> = lines(ORG_CUES).collect();
         let titles: HashSet<&'static str> = lines(TITLES).collect();
         let orgs: HashSet<&'static str> = lines(ORG_NAMES).chain(lines(ORG_WORDNET)).collect();
-        // The automaton serves headlines (countries, regions and cities of a million people)
-        // and names the chunker splits ("Bosnia and Herzegovina", "Washington, D.C."): only
-        // those are compiled, a tenth of the gazetteer, which keeps start-up short. They are
-        // picked while the gazetteer is read, each line parsed once.
+        // Headlines are searched for countries, regions and cities of a million people, and
+        // body text for names the chunker splits ("Bosnia and Herzegovina", "Washington,
+        // D.C."): only those are looked for, a tenth of the gazetteer, picked while the
+        // gazetteer is read, each line parsed once.
         let compiled =
             |name: &str, p: &Place| p.kind != PlaceKind::City || p.population >= 1_000_000 || joins(name);
         // The words a small town must not be named like, in one set: one look-up a line.
@@ -341,17 +411,10 @@ impl Lexicon {
         // An alias stands for the gazetteer's line of the same name.
         place_names.retain(|name| !aliases.contains_key(name));
         place_names.extend(aliases.iter().filter(|(name, p)| compiled(name, p)).map(|(name, _)| *name));
-        place_names.sort_unstable();
-        place_names.dedup();
         let places = Places { table, aliases };
-        let place_matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&place_names)
-            .expect("the embedded gazetteer builds an automaton");
         Lexicon {
             places,
-            place_names,
-            place_matcher,
+            place_names: PlaceNames::new(place_names),
             given: Lines::empty(GIVEN_NAMES),
             surnames: Lines::empty(SURNAMES),
             stop: words(STOPWORDS).collect(),
@@ -444,6 +507,25 @@ pub fn get() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_names_are_found_as_whole_words_longest_first() {
+        let names = PlaceNames::new(["New York", "York", "Russia", "US", "Bosnia and Herzegovina", "Bosnia"]);
+        let found =
+            |text: &'static str| names.find(text).into_iter().map(|(r, n)| (&text[r], n)).collect::<Vec<_>>();
+        assert_eq!(
+            found("New York, Yorkshire and US-Russia talks"),
+            [("New York", "New York"), ("US", "US"), ("Russia", "Russia")]
+        );
+        assert_eq!(
+            found("BUS stops in Bosnia and Herzegovina"),
+            [("Bosnia and Herzegovina", "Bosnia and Herzegovina")]
+        );
+        assert!(found("Yorkers, Bosnians").is_empty());
+        let joined = |text: &str| names.find_joined(text).into_iter().map(|(_, n)| n).collect::<Vec<_>>();
+        assert_eq!(joined("from Bosnia and Herzegovina and York"), ["Bosnia and Herzegovina"]);
+        assert!(joined("Bosnia and Herzegovinan").is_empty());
+    }
 
     #[test]
     fn lists_load_and_answer() {

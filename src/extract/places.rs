@@ -417,39 +417,21 @@ pub fn joined(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
     if !p.text.contains(" and ") && !p.text.contains(", D.C.") {
         return;
     }
-    for m in lex.place_matcher.find_iter(p.text) {
-        let Some(name) = lex.place_names.get(m.pattern().as_usize()) else { continue };
-        if !name.contains(" and ") && !name.contains(", ") {
-            continue;
-        }
-        let (s, e) = (m.start(), m.end());
-        let before = p.text[..s].chars().next_back();
-        let after = p.text[e..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-            continue;
-        }
-        out.push(place_mention(lex, name, p, s..e));
+    for (range, name) in lex.place_names.find_joined(p.text) {
+        out.push(place_mention(lex, name, p, range));
     }
 }
 
 /// Places in a headline, where capitals are no evidence: gazetteer names of countries,
 /// regions and large cities, as whole words, also inside hyphenated compounds.
 pub fn headline_places(p: &Pass, lex: &Lexicon, out: &mut Vec<Mention>) {
-    for m in lex.place_matcher.find_iter(p.text) {
-        let (s, e) = (m.start(), m.end());
-        let before = p.text[..s].chars().next_back();
-        let after = p.text[e..].chars().next();
-        let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric());
-        if !boundary(before) || !boundary(after) {
-            continue;
-        }
-        let Some(name) = lex.place_names.get(m.pattern().as_usize()) else { continue };
+    for (range, name) in lex.place_names.find(p.text) {
         // Capitals shouted in a site name ("THE THINK TANK") are no place names.
         let shout = name.chars().count() > 3 && name.chars().all(|c| !c.is_lowercase());
         if lex.is_stop(&lower(name)) && !super::names::is_acronym(name) || shout || !big(lex, name) {
             continue;
         }
-        out.push(place_mention(lex, name, p, s..e));
+        out.push(place_mention(lex, name, p, range));
     }
 }
 
