@@ -42,7 +42,7 @@ pub mod teams;
 pub mod tokens;
 pub mod works;
 
-use crate::document::{Document, Entity, Passage, Style, StyleKind};
+use crate::document::{Document, Entity, EntityKind, Passage, Style, StyleKind};
 use merge::Mention;
 use pass::{Pass, Seen, lower};
 use rustc_hash::FxHashSet as HashSet;
@@ -270,6 +270,17 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     people::inverted::find(&passes, lex, &mut mentions);
     people::subject::attach_roles(&passes, &mut mentions);
     events::find(&passes, lex, &tagged, &mut mentions);
+    // Acronyms of common words ("sea surface salinity (SSS)") are terms, never names.
+    let terms = names::defined_terms(&passes);
+    if !terms.is_empty() {
+        mentions.retain(|m| {
+            m.kind == EntityKind::Event
+                || passes
+                    .get(m.passage)
+                    .and_then(|p| p.text.get(m.range.clone()))
+                    .is_none_or(|t| !terms.contains(t))
+        });
+    }
     let mut entities = merge::entities(&passes, mentions);
     salience::rank(&mut entities, doc);
     entities

@@ -6,6 +6,7 @@
 use super::lexicon::Lexicon;
 use super::pass::{Pass, Seen, lower};
 use super::tokens::{Kind, Token, is_cap_word};
+use rustc_hash::FxHashSet as HashSet;
 
 /// Lowercase words that may sit inside a name between capitalised words.
 /// "and" is not one: "Miami and Odesa" are two names (the gazetteer knows "Antigua and Barbuda").
@@ -78,6 +79,57 @@ pub fn uninformative(lex: &Lexicon, lower_seen: &Seen, t: &Token, text: &str) ->
 /// True for a short word in capitals ("US", "UK", "EU"): an acronym, never the stopword it spells.
 pub fn is_acronym(w: &str) -> bool {
     w.len() >= 2 && w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Acronyms a passage defines by common words in brackets after them ("global sea surface
+/// salinity (SSS)", "radio frequency interference (RFI)"): terms of a field, not names,
+/// wherever the text writes them. An acronym of a name is defined by capitalised words
+/// ("the European Space Agency (ESA)") and is not one of these.
+pub fn defined_terms<'a>(passes: &[Pass<'a>]) -> HashSet<&'a str> {
+    let mut terms = HashSet::default();
+    for p in passes.iter().filter(|p| p.text.contains('(')) {
+        let text = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+        for (i, t) in p.toks.iter().enumerate() {
+            let short = text(i + 1);
+            if t.kind() != Kind::Punct('(') || text(i + 2) != ")" || !is_acronym(short) || short.contains('.')
+            {
+                continue;
+            }
+            if spelled_by_common_words(p, i, short) {
+                terms.insert(short);
+            }
+        }
+    }
+    terms
+}
+
+/// Words not counted in an acronym ("soil moisture and ocean salinity (SMOS)").
+const ACRONYM_SKIPS: &[&str] = &["of", "and", "the", "for", "in", "on", "to", "a", "an", "by", "with"];
+
+/// True when the lowercase words before token `open` begin with the letters of `short`, in
+/// order, but for [`ACRONYM_SKIPS`]; hyphenated parts count apart ("light-emitting diode").
+fn spelled_by_common_words(p: &Pass, open: usize, short: &str) -> bool {
+    let mut letters: Vec<char> = short.chars().map(|c| c.to_ascii_lowercase()).collect();
+    for t in p.toks[..open].iter().rev() {
+        if letters.is_empty() {
+            break;
+        }
+        let w = t.text(p.text);
+        if t.kind() != Kind::Word || !w.starts_with(|c: char| c.is_lowercase()) {
+            return false;
+        }
+        if ACRONYM_SKIPS.contains(&w) {
+            continue;
+        }
+        for part in w.rsplit('-') {
+            if letters.last().is_some_and(|&l| part.starts_with(l)) {
+                letters.pop();
+            } else {
+                return false;
+            }
+        }
+    }
+    letters.is_empty()
 }
 
 /// True for a capitalised word that can be part of a name (not an all-capitals shout in a
@@ -156,6 +208,23 @@ pub fn chunks(p: &Pass, lex: &Lexicon, lower_seen: &Seen) -> Vec<Chunk> {
 mod tests {
     use super::*;
     use crate::extract::{lexicon, test_pass};
+
+    #[test]
+    fn acronyms_of_common_words_are_terms() {
+        let terms = |text: &'static str| {
+            let (p, _) = test_pass(text);
+            let mut t: Vec<&str> = defined_terms(std::slice::from_ref(&p)).into_iter().collect();
+            t.sort_unstable();
+            t
+        };
+        assert_eq!(
+            terms("Maps of sea surface salinity (SSS) and of soil moisture and ocean salinity (SMOS) agree."),
+            ["SMOS", "SSS"]
+        );
+        assert_eq!(terms("a segmented light-emitting diode (SLED) bulb"), ["SLED"]);
+        // A name's acronym, or letters the words do not spell, are no terms.
+        assert!(terms("the European Space Agency (ESA) and the sea breeze (SST)").is_empty());
+    }
 
     #[test]
     fn chunks_find_capitalised_runs() {

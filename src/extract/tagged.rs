@@ -663,11 +663,14 @@ pub fn reconcile(
         match class {
             // A place the tagger reads as an organisation stays a place ("Russia said",
             // "London's mayor") unless the name is a listed organisation ("Chelsea"):
-            // cross-validated, turning the others made place and organisation F1 lower.
+            // cross-validated, turning the others made place and organisation F1 lower. A
+            // given name and a surname stay a person in a list of parties ("Tanya Chan of
+            // the Civic Party").
             Class::Organization
                 if same
                     && (m.kind != EntityKind::Place
-                        || p.text.get(r.clone()).is_some_and(|t| lex.orgs.contains(t))) =>
+                        || p.text.get(r.clone()).is_some_and(|t| lex.orgs.contains(t)))
+                    && !(m.kind == EntityKind::Person && given_and_surname(lex, &m.name)) =>
             {
                 m.kind = EntityKind::Organization;
                 true
@@ -753,6 +756,13 @@ pub fn reconcile(
     parties(passes, mentions);
     org_aliases(passes, mentions);
     doubted
+}
+
+/// True for a name of two words, a given name and a surname of the census lists ("Raymond
+/// Chan").
+fn given_and_surname(lex: &Lexicon, name: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    matches!(words[..], [first, last] if lex.is_given(first) && lex.surnames.contains(last))
 }
 
 /// Lowercase words that may sit inside an organisation's name ("Bank of Zorvia", "Zorvex
@@ -980,6 +990,19 @@ mod tests {
     /// The names of the entities of a kind.
     fn named(text: &str, kind: EntityKind) -> Vec<String> {
         test_entities(text).into_iter().filter(|e| e.kind == kind).map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn a_given_name_and_a_surname_stay_a_person() {
+        let lex = lexicon::get();
+        assert!(given_and_surname(lex, "Raymond Chan"));
+        assert!(!given_and_surname(lex, "Civic Party"));
+        assert!(!given_and_surname(lex, "Raymond"));
+        let text = "The other two elects were Hui Chi-fung from the Democratic Party and Tanya Chan \
+                    of the Civic Party, both in the camp.";
+        let orgs = named(text, EntityKind::Organization);
+        assert!(!orgs.iter().any(|o| o.contains("Chan")), "{orgs:?}");
+        assert!(named(text, EntityKind::Person).contains(&"Tanya Chan".to_string()));
     }
 
     /// A name as the tagger would give it: the first occurrence of `name` in the passage.
