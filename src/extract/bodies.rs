@@ -500,7 +500,7 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
             continue;
         }
         let facility = words.len() >= 2 && FACILITY_HEADS.contains(last) && works_for(p, &toks, lex);
-        let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
+        let person_shaped = lex.person_shaped(&words);
         let (strong, weak) = company(p, &toks);
         let place = m.kind == EntityKind::Place && lex.places.contains_key(text);
         let named_person = lex.is_given(first) || person_shaped;

@@ -437,6 +437,12 @@ impl Lexicon {
         }
     }
 
+    /// True for a name of two words or more, a given name first and a surname last ("Nathan
+    /// Law", "Mary Ann Chan"): a person's shape, whatever the words around say.
+    pub fn person_shaped(&self, words: &[&str]) -> bool {
+        matches!(words, [first, .., last] if self.is_given(first) && self.surnames.contains(last))
+    }
+
     /// True for a given name, also hyphenated ("Jean-Louis", "Mary-Kate") or with accents the
     /// census lists do not write ("François", "Gérard", "Iván").
     pub fn is_given(&self, word: &str) -> bool {

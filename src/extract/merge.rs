@@ -214,6 +214,7 @@ fn proper(lex: &Lexicon, name: &str) -> bool {
 }
 
 /// Groups mentions by kind and key into entities; mentions become sorted, non-overlapping input spans.
+///
 /// Words that are both a place and an organisation's name in one spot are the place ("the
 /// Cleveland Museum of Art", "England"), and so are a place's last words ("Union" of
 /// "Soviet Union"): the reader finds one entry for them, not two.

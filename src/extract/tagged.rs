@@ -505,10 +505,10 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
             if n.class != Class::Person {
                 continue;
             }
-            let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+            let Some(first) = words.first() else { continue };
             let headed = company_named(lex, text);
             let personal = marks.get(text).is_some_and(|&(_, personal)| personal);
-            let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
+            let person_shaped = lex.person_shaped(&words);
             let company = marks.get(text).is_some_and(|&(company, _)| company);
             let given_alone = words.len() == 1 && lex.is_given(first);
             let shown = company && !personal && !person_shaped && !given_alone;
@@ -530,8 +530,8 @@ fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
 /// ("Nathan Law").
 fn company_named(lex: &Lexicon, name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
-    let person_shaped = words.len() >= 2 && lex.is_given(first) && lex.surnames.contains(last);
+    let Some(last) = words.last() else { return false };
+    let person_shaped = lex.person_shaped(&words);
     (lex.org_cues.contains(last) || lex.company_heads.contains(last)) && !person_shaped
 }
 
@@ -762,7 +762,7 @@ pub fn reconcile(
 /// Chan").
 fn given_and_surname(lex: &Lexicon, name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
-    matches!(words[..], [first, last] if lex.is_given(first) && lex.surnames.contains(last))
+    words.len() == 2 && lex.person_shaped(&words)
 }
 
 /// Lowercase words that may sit inside an organisation's name ("Bank of Zorvia", "Zorvex
