@@ -346,59 +346,66 @@ const JOINS: &[&str] = &["of", "for", "&"];
 /// Authority"), but an organisation read in part. A club's name is left to the others (a
 /// nightclub is a place).
 fn headed(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
-    let mut found: Vec<Mention> = Vec::new();
-    for p in passes.iter().filter(|p| !p.headline) {
-        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
-        let mut i = 0;
-        while i < p.toks.len() {
-            if !cap(i) {
-                i += 1;
-                continue;
-            }
-            let mut end = i + 1;
-            while cap(end) || JOINS.contains(&p.toks.get(end).map_or("", |t| t.text(p.text))) && cap(end + 1)
-            {
-                end += 1;
-            }
-            let last = p.toks[end - 1].text(p.text);
-            let mut start = i;
-            i = end;
-            if !(ORG_HEADS.contains(&last) || lex.company_heads.contains(last)) {
-                continue;
-            }
-            // Not an article, a title or a sentence's first common word.
-            while start < end - 1 {
-                let t = &p.toks[start];
-                let w = t.text(p.text);
-                let l = lower(w);
-                let plain = matches!(w, "The" | "A" | "An")
-                    || lex.titles.contains(w)
-                    || t.sent_start() && (lex.common.contains(&l) || lex.function.contains(&*l))
-                    || crate::calendar::is_month_or_weekday(&l);
-                if !plain {
-                    break;
+    // Each half of a long text looked through on its own thread.
+    let look = |half: &[Pass]| {
+        let mut found: Vec<Mention> = Vec::new();
+        for p in half.iter().filter(|p| !p.headline) {
+            let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
+            let mut i = 0;
+            while i < p.toks.len() {
+                if !cap(i) {
+                    i += 1;
+                    continue;
                 }
-                start += 1;
+                let mut end = i + 1;
+                while cap(end)
+                    || JOINS.contains(&p.toks.get(end).map_or("", |t| t.text(p.text))) && cap(end + 1)
+                {
+                    end += 1;
+                }
+                let last = p.toks[end - 1].text(p.text);
+                let mut start = i;
+                i = end;
+                if !(ORG_HEADS.contains(&last) || lex.company_heads.contains(last)) {
+                    continue;
+                }
+                // Not an article, a title or a sentence's first common word.
+                while start < end - 1 {
+                    let t = &p.toks[start];
+                    let w = t.text(p.text);
+                    let l = lower(w);
+                    let plain = matches!(w, "The" | "A" | "An")
+                        || lex.titles.contains(w)
+                        || t.sent_start() && (lex.common.contains(&l) || lex.function.contains(&*l))
+                        || crate::calendar::is_month_or_weekday(&l);
+                    if !plain {
+                        break;
+                    }
+                    start += 1;
+                }
+                let first = p.toks[start].text(p.text);
+                let person = lex.is_given(first) && lex.surnames.contains(last);
+                // A company's head after common words alone names a field or a nickname
+                // ("Geographic Information Systems", "the Oil Capital").
+                let plain = |k: usize| {
+                    let w = p.toks[k].text(p.text);
+                    JOINS.contains(&w) || lex.common.contains(&lower(w))
+                };
+                let field = !ORG_HEADS.contains(&last) && (start..end - 1).all(plain);
+                // A role and what it is of ("Director of Media and Communications").
+                let role = lex.roles.contains(&*lower(first));
+                if end - start < 2 || person || field || role {
+                    continue;
+                }
+                let range = p.toks[start].start()..p.toks[end - 1].end();
+                let name = p.text.get(range.clone()).unwrap_or("");
+                found.push(Mention::named(EntityKind::Organization, name, p.index, range));
             }
-            let first = p.toks[start].text(p.text);
-            let person = lex.is_given(first) && lex.surnames.contains(last);
-            // A company's head after common words alone names a field or a nickname
-            // ("Geographic Information Systems", "the Oil Capital").
-            let plain = |k: usize| {
-                let w = p.toks[k].text(p.text);
-                JOINS.contains(&w) || lex.common.contains(&lower(w))
-            };
-            let field = !ORG_HEADS.contains(&last) && (start..end - 1).all(plain);
-            // A role and what it is of ("Director of Media and Communications").
-            let role = lex.roles.contains(&*lower(first));
-            if end - start < 2 || person || field || role {
-                continue;
-            }
-            let range = p.toks[start].start()..p.toks[end - 1].end();
-            let name = p.text.get(range.clone()).unwrap_or("");
-            found.push(Mention::named(EntityKind::Organization, name, p.index, range));
         }
-    }
+        found
+    };
+    let (mut found, more) = super::pass::halves(passes, look);
+    found.extend(more);
     if found.is_empty() {
         return;
     }
@@ -461,57 +468,66 @@ pub fn find(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     makers(passes, lex, mentions);
     headed(passes, lex, mentions);
     let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
-    let mut bodies: HashSet<String> = HashSet::default();
-    // Names with a title, a given name or a place's preposition before them somewhere.
-    let mut personal: HashSet<&str> = HashSet::default();
-    // A hall of fame's name over "A and" before it ("Rock and Roll Hall of Fame"), cut after
-    // "Fame": the mention, its new range and the range of the words it takes in.
-    let mut halls: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
-    for (at, m) in mentions.iter().enumerate().filter(|(_, m)| candidate(m)) {
-        let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
-        let Some(toks) = p.tokens_of(&m.range) else { continue };
-        let Some(text) = p.text.get(m.range.clone()) else { continue };
-        let words: Vec<&str> = text.split_whitespace().collect();
-        let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
-        let before = toks.start.checked_sub(1).map_or("", |i| p.toks[i].text(p.text));
-        if lex.titles.contains(before) || lex.is_given(before) {
-            personal.insert(text);
-        }
-        if let Some(h) = hall_of_fame(p, &toks) {
-            let mut start = toks.start;
-            // "Rock and Roll Hall of Fame": one word and "and" before the name.
-            if start >= 2
-                && word(p, start - 1) == "and"
-                && p.toks[start - 2].is_cap(p.text)
-                && (start < 3 || !p.toks[start - 3].is_cap(p.text))
-            {
-                start -= 2;
+    // Each half of the mentions on its own thread for a long text.
+    let look = |offset: usize, half: &[Mention]| {
+        let mut bodies: HashSet<&str> = HashSet::default();
+        // Names with a title, a given name or a place's preposition before them somewhere.
+        let mut personal: HashSet<&str> = HashSet::default();
+        // A hall of fame's name over "A and" before it ("Rock and Roll Hall of Fame"), cut after
+        // "Fame": the mention, its new range and the range of the words it takes in.
+        let mut halls: Vec<(usize, Range<usize>, Range<usize>)> = Vec::new();
+        for (at, m) in half.iter().enumerate().map(|(k, m)| (offset + k, m)).filter(|(_, m)| candidate(m)) {
+            let Some(p) = passes.get(m.passage).filter(|p| !p.headline) else { continue };
+            let Some(toks) = p.tokens_of(&m.range) else { continue };
+            let Some(text) = p.text.get(m.range.clone()) else { continue };
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let (Some(first), Some(last)) = (words.first(), words.last()) else { continue };
+            let before = toks.start.checked_sub(1).map_or("", |i| p.toks[i].text(p.text));
+            if lex.titles.contains(before) || lex.is_given(before) {
+                personal.insert(text);
             }
-            let prev = start.checked_sub(1).map_or("".into(), |i| word(p, i));
-            let prev =
-                if prev == "the" { start.checked_sub(2).map_or("".into(), |i| word(p, i)) } else { prev };
-            // "the Hall of Fame and Museum" is the building.
-            let building = word(p, h + 3) == "and" && p.toks.get(h + 4).is_some_and(|t| t.is_cap(p.text));
-            if !PLACE_PREPS.contains(&prev.as_ref()) && !building {
-                let range = p.toks[start].start()..p.toks[h + 2].end();
-                let taken = p.toks[start].start()..p.toks[toks.start].start();
-                halls.push((at, range, taken));
+            if let Some(h) = hall_of_fame(p, &toks) {
+                let mut start = toks.start;
+                // "Rock and Roll Hall of Fame": one word and "and" before the name.
+                if start >= 2
+                    && word(p, start - 1) == "and"
+                    && p.toks[start - 2].is_cap(p.text)
+                    && (start < 3 || !p.toks[start - 3].is_cap(p.text))
+                {
+                    start -= 2;
+                }
+                let prev = start.checked_sub(1).map_or("".into(), |i| word(p, i));
+                let prev =
+                    if prev == "the" { start.checked_sub(2).map_or("".into(), |i| word(p, i)) } else { prev };
+                // "the Hall of Fame and Museum" is the building.
+                let building = word(p, h + 3) == "and" && p.toks.get(h + 4).is_some_and(|t| t.is_cap(p.text));
+                if !PLACE_PREPS.contains(&prev.as_ref()) && !building {
+                    let range = p.toks[start].start()..p.toks[h + 2].end();
+                    let taken = p.toks[start].start()..p.toks[toks.start].start();
+                    halls.push((at, range, taken));
+                }
+                continue;
             }
-            continue;
+            let facility = words.len() >= 2 && FACILITY_HEADS.contains(last) && works_for(p, &toks, lex);
+            let person_shaped = lex.person_shaped(&words);
+            let (strong, weak) = company(p, &toks);
+            let place = m.kind == EntityKind::Place && lex.places.contains_key(text);
+            let named_person = lex.is_given(first) || person_shaped;
+            let shown = !place
+                && !named_person
+                && (strong || weak && !(words.len() == 1 && lex.surnames.contains(first)));
+            let defined = m.kind == EntityKind::Person && acronym_after(p, &toks);
+            if facility || shown || defined || foreign_institution(p, &toks) {
+                bodies.insert(text);
+            }
         }
-        let facility = words.len() >= 2 && FACILITY_HEADS.contains(last) && works_for(p, &toks, lex);
-        let person_shaped = lex.person_shaped(&words);
-        let (strong, weak) = company(p, &toks);
-        let place = m.kind == EntityKind::Place && lex.places.contains_key(text);
-        let named_person = lex.is_given(first) || person_shaped;
-        let shown = !place
-            && !named_person
-            && (strong || weak && !(words.len() == 1 && lex.surnames.contains(first)));
-        let defined = m.kind == EntityKind::Person && acronym_after(p, &toks);
-        if facility || shown || defined || foreign_institution(p, &toks) {
-            bodies.insert(text.to_string());
-        }
-    }
+        (bodies, personal, halls)
+    };
+    let ((bodies, mut personal, mut halls), (more, also, further)) =
+        super::merge::halves(passes, mentions, look);
+    let mut bodies: HashSet<String> = bodies.into_iter().chain(more).map(str::to_string).collect();
+    personal.extend(also);
+    halls.extend(further);
     for t in &personal {
         bodies.remove(*t);
     }

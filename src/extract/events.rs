@@ -299,163 +299,171 @@ fn phrases(passes: &[Pass], lex: &Lexicon, mentions: &[Mention]) -> Vec<Phrase> 
         .map(|m| ((m.passage, m.range.start), m.name.to_string()))
         .collect();
     let named_at = Occupied::of(mentions, &[EntityKind::Event, EntityKind::Person]);
-    let mut found: Vec<Phrase> = Vec::new();
-    for p in passes {
-        let toks = &p.toks;
-        let word = |k: usize| toks.get(k).map_or("", |t| t.text(p.text));
-        for (i, t) in toks.iter().enumerate() {
-            if t.kind() != Kind::Word {
-                continue;
-            }
-            let l = lower(t.text(p.text));
-            let Some(&class) = lex.triggers.get(&*l) else { continue };
-            if named_at.contains(p.index, &(t.start()..t.end())) {
-                continue;
-            }
-            // A capitalised trigger inside body text belongs to a name the chunker saw.
-            let acronym = t.text(p.text).chars().all(|c| c.is_uppercase());
-            if is_cap_word(t.text(p.text)) && !acronym && !p.headline && !t.sent_start() {
-                continue;
-            }
-            // "talks" as a verb: "he talks", "talks to".
-            if matches!(word(i + 1), "to" | "about" | "with" | "that")
-                && i.checked_sub(1)
-                    .is_none_or(|b| determiner(&lower(word(b))).is_none() && toks[b].kind() != Kind::Num)
-            {
-                continue;
-            }
-            let mut j = i;
-            while j > 0 && i - j < 4 && !stops_modifiers(lex, &toks[j - 1], p.text) {
-                j -= 1;
-            }
-            // "two referendums", "several strikes": a count opens the phrase like an article.
-            if j == i && j > 0 && COUNTS.contains(&&*lower(word(j - 1))) {
-                j -= 1;
-            }
-            // "the July 25 call": the day belongs to the phrase, and says when.
-            let mut day = None;
-            if j > 0 && toks[j].kind() == Kind::Num && crate::calendar::is_capitalised_month(word(j - 1)) {
-                day = Some(p.text[toks[j - 1].start()..toks[j].end()].to_string());
-                j -= 1;
-            }
-            let det_word = j.checked_sub(1).map(|k| lower(word(k)));
-            // "the company's stock listing", "Galois' duel": a possessive opens it like "its",
-            // and the phrase starts at its owner.
-            let possessive = j >= 2 && toks[j - 1].kind() == Kind::Poss;
-            let det = det_word.as_deref().and_then(determiner).or(possessive.then_some(false));
-            let start = if possessive {
-                j - 2
-            } else if det.is_some() {
-                j - 1
-            } else {
-                j
-            };
-            let mut proper: Vec<String> = Vec::new();
-            let mut place = None;
-            for m in &toks[j..i] {
-                let w = m.text(p.text);
-                for part in w.split('-') {
-                    if is_cap_word(part)
-                        && !lex.is_demonym(part)
-                        && !crate::calendar::is_capitalised_month(part)
-                    {
-                        proper.push(lex.places.get(part).map_or(part, |pl| pl.canonical).to_string());
+    // Each half of a long text on its own thread.
+    let look = |half: &[Pass]| {
+        let mut found: Vec<Phrase> = Vec::new();
+        for p in half {
+            let toks = &p.toks;
+            let word = |k: usize| toks.get(k).map_or("", |t| t.text(p.text));
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind() != Kind::Word {
+                    continue;
+                }
+                let l = lower(t.text(p.text));
+                let Some(&class) = lex.triggers.get(&*l) else { continue };
+                if named_at.contains(p.index, &(t.start()..t.end())) {
+                    continue;
+                }
+                // A capitalised trigger inside body text belongs to a name the chunker saw.
+                let acronym = t.text(p.text).chars().all(|c| c.is_uppercase());
+                if is_cap_word(t.text(p.text)) && !acronym && !p.headline && !t.sent_start() {
+                    continue;
+                }
+                // "talks" as a verb: "he talks", "talks to".
+                if matches!(word(i + 1), "to" | "about" | "with" | "that")
+                    && i.checked_sub(1)
+                        .is_none_or(|b| determiner(&lower(word(b))).is_none() && toks[b].kind() != Kind::Num)
+                {
+                    continue;
+                }
+                let mut j = i;
+                while j > 0 && i - j < 4 && !stops_modifiers(lex, &toks[j - 1], p.text) {
+                    j -= 1;
+                }
+                // "two referendums", "several strikes": a count opens the phrase like an article.
+                if j == i && j > 0 && COUNTS.contains(&&*lower(word(j - 1))) {
+                    j -= 1;
+                }
+                // "the July 25 call": the day belongs to the phrase, and says when.
+                let mut day = None;
+                if j > 0 && toks[j].kind() == Kind::Num && crate::calendar::is_capitalised_month(word(j - 1))
+                {
+                    day = Some(p.text[toks[j - 1].start()..toks[j].end()].to_string());
+                    j -= 1;
+                }
+                let det_word = j.checked_sub(1).map(|k| lower(word(k)));
+                // "the company's stock listing", "Galois' duel": a possessive opens it like "its",
+                // and the phrase starts at its owner.
+                let possessive = j >= 2 && toks[j - 1].kind() == Kind::Poss;
+                let det = det_word.as_deref().and_then(determiner).or(possessive.then_some(false));
+                let start = if possessive {
+                    j - 2
+                } else if det.is_some() {
+                    j - 1
+                } else {
+                    j
+                };
+                let mut proper: Vec<String> = Vec::new();
+                let mut place = None;
+                for m in &toks[j..i] {
+                    let w = m.text(p.text);
+                    for part in w.split('-') {
+                        if is_cap_word(part)
+                            && !lex.is_demonym(part)
+                            && !crate::calendar::is_capitalised_month(part)
+                        {
+                            proper.push(lex.places.get(part).map_or(part, |pl| pl.canonical).to_string());
+                        }
+                    }
+                    if let Some(pl) = place_at.get(&(p.index, m.start())) {
+                        place = place.or(Some(pl.clone()));
                     }
                 }
-                if let Some(pl) = place_at.get(&(p.index, m.start())) {
+                // "the conflict in Ukraine", "the invasion of Ukraine": the place is a modifier too.
+                if matches!(word(i + 1), "in" | "of" | "on")
+                    && let Some(pl) = toks.get(i + 2).and_then(|n| place_at.get(&(p.index, n.start())))
+                {
+                    proper.push(pl.clone());
                     place = place.or(Some(pl.clone()));
                 }
-            }
-            // "the conflict in Ukraine", "the invasion of Ukraine": the place is a modifier too.
-            if matches!(word(i + 1), "in" | "of" | "on")
-                && let Some(pl) = toks.get(i + 2).and_then(|n| place_at.get(&(p.index, n.start())))
-            {
-                proper.push(pl.clone());
-                place = place.or(Some(pl.clone()));
-            }
-            // "missile strikes on critical infrastructure in Ukraine's Odesa region": where,
-            // said in the complement.
-            for k in i + 1..(i + 8).min(toks.len()) {
-                let w = word(k);
-                if matches!(toks[k].kind(), Kind::Punct(_))
-                    || matches!(
-                        w,
-                        "that" | "which" | "who" | "was" | "were" | "is" | "are" | "has" | "have" | "had"
-                    )
-                {
-                    break;
-                }
-                if matches!(word(k - 1), "in" | "on" | "at" | "near" | "across")
-                    && let Some(pl) = place_at.get(&(p.index, toks[k].start()))
-                {
-                    place = place.or(Some(pl.clone()));
-                    break;
-                }
-            }
-            // "the launch of the iPhone", "a call between Putin and Zelensky": the names of
-            // a complement say which event.
-            if matches!(word(i + 1), "of" | "between") {
-                let mut k = i + 2;
-                if matches!(word(k), "the" | "a" | "an") {
-                    k += 1;
-                }
-                while let Some(n) = toks.get(k).filter(|n| n.kind() == Kind::Word) {
-                    let w = n.text(p.text);
-                    if n.is_cap(p.text) && !n.sent_start() && !lex.is_stop(&lower(w)) {
-                        let w = w.trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
-                        proper.push(lex.places.get(w).map_or(w, |pl| pl.canonical).to_string());
-                    } else if w != "and" || k == i + 2 {
+                // "missile strikes on critical infrastructure in Ukraine's Odesa region": where,
+                // said in the complement.
+                for k in i + 1..(i + 8).min(toks.len()) {
+                    let w = word(k);
+                    if matches!(toks[k].kind(), Kind::Punct(_))
+                        || matches!(
+                            w,
+                            "that" | "which" | "who" | "was" | "were" | "is" | "are" | "has" | "have" | "had"
+                        )
+                    {
                         break;
                     }
-                    k += 1;
+                    if matches!(word(k - 1), "in" | "on" | "at" | "near" | "across")
+                        && let Some(pl) = place_at.get(&(p.index, toks[k].start()))
+                    {
+                        place = place.or(Some(pl.clone()));
+                        break;
+                    }
                 }
+                // "the launch of the iPhone", "a call between Putin and Zelensky": the names of
+                // a complement say which event.
+                if matches!(word(i + 1), "of" | "between") {
+                    let mut k = i + 2;
+                    if matches!(word(k), "the" | "a" | "an") {
+                        k += 1;
+                    }
+                    while let Some(n) = toks.get(k).filter(|n| n.kind() == Kind::Word) {
+                        let w = n.text(p.text);
+                        if n.is_cap(p.text) && !n.sent_start() && !lex.is_stop(&lower(w)) {
+                            let w =
+                                w.trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
+                            proper.push(lex.places.get(w).map_or(w, |pl| pl.canonical).to_string());
+                        } else if w != "and" || k == i + 2 {
+                            break;
+                        }
+                        k += 1;
+                    }
+                }
+                proper.sort();
+                proper.dedup();
+                let bare = proper.is_empty() && (i == j || det == Some(true) && i - j <= 1);
+                // A lone trigger with neither article nor modifier is often a verb or an adjective
+                // ("to launch", "an offensive remark"): kept only as a coreferent of a known event,
+                // and only where a noun stands ("after war").
+                let lone = i == j && det.is_none();
+                let prev = i.checked_sub(1).map(|b| lower(word(b)));
+                let verb_use = prev.as_deref() == Some("to") || determiner(&lower(word(i + 1))).is_some();
+                if lone && (verb_use || !prev.as_deref().is_some_and(|w| BEFORE_NOUN.contains(&w))) {
+                    continue;
+                }
+                // "The Persians call it", "rebels attack them": a verb with its object.
+                if matches!(word(i + 1), "it" | "him" | "them" | "us" | "me" | "you") {
+                    continue;
+                }
+                let range = toks[start].start()..t.end();
+                let phrase = &p.text[toks[j].start()..t.end()];
+                let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
+                m.named = false;
+                m.set_place(place);
+                m.set_date(day.clone());
+                let introduces =
+                    matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"))
+                        || possessive
+                        || word(i + 1) == "of";
+                let indefinite = matches!(det_word.as_deref(), Some("a" | "an"))
+                    || det.is_none()
+                        && j < i
+                        && toks[j].kind() == Kind::Word
+                        && COUNTS.contains(&&*lower(word(j)));
+                let complement = word(i + 1) == "of";
+                found.push(Phrase {
+                    lone,
+                    introduces,
+                    indefinite,
+                    complement,
+                    class,
+                    mention: m,
+                    proper,
+                    bare,
+                    trigger: l.into_owned(),
+                    day,
+                });
             }
-            proper.sort();
-            proper.dedup();
-            let bare = proper.is_empty() && (i == j || det == Some(true) && i - j <= 1);
-            // A lone trigger with neither article nor modifier is often a verb or an adjective
-            // ("to launch", "an offensive remark"): kept only as a coreferent of a known event,
-            // and only where a noun stands ("after war").
-            let lone = i == j && det.is_none();
-            let prev = i.checked_sub(1).map(|b| lower(word(b)));
-            let verb_use = prev.as_deref() == Some("to") || determiner(&lower(word(i + 1))).is_some();
-            if lone && (verb_use || !prev.as_deref().is_some_and(|w| BEFORE_NOUN.contains(&w))) {
-                continue;
-            }
-            // "The Persians call it", "rebels attack them": a verb with its object.
-            if matches!(word(i + 1), "it" | "him" | "them" | "us" | "me" | "you") {
-                continue;
-            }
-            let range = toks[start].start()..t.end();
-            let phrase = &p.text[toks[j].start()..t.end()];
-            let mut m = Mention::named(EntityKind::Event, phrase, p.index, range);
-            m.named = false;
-            m.set_place(place);
-            m.set_date(day.clone());
-            let introduces =
-                matches!(det_word.as_deref(), Some("a" | "an" | "his" | "her" | "their" | "its" | "our"))
-                    || possessive
-                    || word(i + 1) == "of";
-            let indefinite = matches!(det_word.as_deref(), Some("a" | "an"))
-                || det.is_none()
-                    && j < i
-                    && toks[j].kind() == Kind::Word
-                    && COUNTS.contains(&&*lower(word(j)));
-            let complement = word(i + 1) == "of";
-            found.push(Phrase {
-                lone,
-                introduces,
-                indefinite,
-                complement,
-                class,
-                mention: m,
-                proper,
-                bare,
-                trigger: l.into_owned(),
-                day,
-            });
         }
-    }
+        found
+    };
+    let (mut found, more) = super::pass::halves(passes, look);
+    found.extend(more);
     found
 }
 

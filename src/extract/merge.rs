@@ -7,7 +7,7 @@ use crate::document::{Entity, EntityKind};
 use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// What makes mentions one entity: mentions with equal kind and key are one (before alias
 /// linking, which rewrites keys).
@@ -15,18 +15,18 @@ use std::rc::Rc;
 pub enum Key {
     /// A proper name as the text writes it ("Donald Trump"): people, places, organisations.
     /// Its words are the name's words.
-    Name(Rc<str>),
+    Name(Arc<str>),
     /// An unnamed actor, by the role phrase in lowercase ("russia's special envoy").
-    Role(Rc<str>),
+    Role(Arc<str>),
     /// A named group of people, in lowercase ("democrats").
-    Group(Rc<str>),
+    Group(Arc<str>),
     /// A named event, in lowercase ("world war ii").
-    Event(Rc<str>),
+    Event(Arc<str>),
     /// An event described by a trigger noun: its class ("talks") and what tells it from
     /// others of its class, the proper modifiers ("Miami") or the phrase in lowercase
     /// ("full-scale invasion"); empty for the one event of its class the text tells
     /// without either ("a duel", "the fire").
-    Described(&'static str, Rc<str>),
+    Described(&'static str, Arc<str>),
 }
 
 impl Key {
@@ -47,7 +47,7 @@ pub struct Mention {
     /// Mentions with equal kind and key are one entity (before alias linking).
     pub key: Key,
     /// The proper form this mention offers as display name (often the key itself, shared).
-    pub name: Rc<str>,
+    pub name: Arc<str>,
     /// Which pass.
     pub passage: usize,
     /// Byte range in the passage text.
@@ -57,6 +57,41 @@ pub struct Mention {
     /// Role, date and place, which few mentions carry: apart, so that the many that carry
     /// none stay small (a long book has tens of thousands of mentions).
     extra: Option<Box<Extra>>,
+}
+
+/// True for a text long enough that a rule's halves are worth a thread each.
+fn long(passes: &[Pass]) -> bool {
+    passes.iter().map(|p| p.text.len()).sum::<usize>() > crate::PARALLEL_BYTES
+}
+
+/// `f` on each half of `mentions`, with the index of its first; on two threads for a long
+/// text. For a rule that reads each mention on its own and whose findings are joined after.
+pub(crate) fn halves<'m, T: Send>(
+    passes: &[Pass],
+    mentions: &'m [Mention],
+    f: impl Fn(usize, &'m [Mention]) -> T + Sync,
+) -> (T, T) {
+    let mid = mentions.len() / 2;
+    let (first, second) = mentions.split_at(mid);
+    crate::both(long(passes), || f(0, first), || f(mid, second))
+}
+
+/// `f` on each half of the mentions put in passage order (a stable sort keeps each
+/// passage's in their order), cut between two passages; on two threads for a long text.
+/// For a rule that reads the mentions of each passage together.
+pub(crate) fn passage_halves<'m, T: Send>(
+    passes: &[Pass],
+    mentions: &'m [Mention],
+    f: impl Fn(&[&'m Mention]) -> T + Sync,
+) -> (T, T) {
+    let mut sorted: Vec<&Mention> = mentions.iter().collect();
+    sorted.sort_by_key(|m| m.passage);
+    let mut mid = sorted.len() / 2;
+    while mid > 0 && mid < sorted.len() && sorted[mid - 1].passage == sorted[mid].passage {
+        mid += 1;
+    }
+    let (first, second) = sorted.split_at(mid);
+    crate::both(long(passes), || f(first), || f(second))
 }
 
 /// What some mentions say besides a name.
@@ -73,8 +108,8 @@ struct Extra {
 impl Mention {
     /// A named mention whose key is its name.
     pub fn named(kind: EntityKind, name: &str, passage: usize, range: Range<usize>) -> Mention {
-        let name: Rc<str> = Rc::from(name);
-        Mention { kind, key: Key::Name(Rc::clone(&name)), name, passage, range, named: true, extra: None }
+        let name: Arc<str> = Arc::from(name);
+        Mention { kind, key: Key::Name(Arc::clone(&name)), name, passage, range, named: true, extra: None }
     }
 
     /// For a person referred to by role, the role phrase.

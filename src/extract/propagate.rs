@@ -9,7 +9,7 @@ use super::pass::{Pass, Seen, lower};
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Finds, everywhere in the document, the names already known from body text: in headlines,
 /// at sentence starts, and surnames or given names standing alone ("Galois" after "Évariste
@@ -23,7 +23,7 @@ pub fn propagate(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec
 /// only context made known ("in Tabennese") reach their bare occurrences too.
 pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Mention>, from: usize) {
     // Surface form (words joined by spaces) → (kind, key, name).
-    let mut known: HashMap<String, (EntityKind, Key, Rc<str>)> = HashMap::default();
+    let mut known: HashMap<String, (EntityKind, Key, Arc<str>)> = HashMap::default();
     let mut ambiguous: HashSet<String> = HashSet::default();
     for m in mentions.get(from..).unwrap_or_default().iter().filter(|m| m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
@@ -88,8 +88,7 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
         return;
     }
     let occupied = Occupied::of(mentions, &[]);
-    // The forms by number, for the threads that look for them (the mentions' names are
-    // shared counts, which stay on this thread).
+    // The forms by number, for the threads that look for them.
     let forms: Vec<_> = known.iter().collect();
     let numbers: HashMap<&str, usize> = forms.iter().enumerate().map(|(n, (f, _))| (f.as_str(), n)).collect();
     let firsts: HashSet<&str> = known.keys().filter_map(|k| k.split(' ').next()).collect();
@@ -111,7 +110,7 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
     // A city that shares its name with the surname of one person of this document is that
     // person ("Fillmore" in Charles J. Fillmore's biography, "Richardson" after Sheldon
     // Richardson), unless the text places it ("in Richardson", "Richardson, Texas").
-    let mut surnames: HashMap<&str, Option<(Key, Rc<str>)>> = HashMap::default();
+    let mut surnames: HashMap<&str, Option<(Key, Arc<str>)>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         let Some((_, last)) = m.key.name().and_then(|n| n.rsplit_once(' ')) else { continue };
         let entry = surnames.entry(last).or_insert_with(|| Some((m.key.clone(), m.name.clone())));

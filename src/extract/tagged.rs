@@ -10,7 +10,7 @@ use super::tokens::Kind;
 use crate::document::EntityKind;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A name the tagger found in a passage.
@@ -831,7 +831,7 @@ fn listed_orgs(
 /// A party named by its members' plural ("the Zorvists", "the Quillocrats") where the text
 /// names the party ("the Zorvist Party", "the Quillocratic Party"): the party.
 fn parties(passes: &[Pass], mentions: &mut [Mention]) {
-    let mut named: HashMap<String, (Key, Rc<str>)> = HashMap::default();
+    let mut named: HashMap<String, (Key, Arc<str>)> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Organization && m.named) {
         if m.name.ends_with(" Party") {
             named.entry(m.name.to_string()).or_insert_with(|| (m.key.clone(), m.name.clone()));
@@ -866,7 +866,7 @@ fn initials(name: &str) -> String {
 /// first word alone ("Zorvex") take the full name's entry when they fit one name only.
 fn org_aliases(passes: &[Pass], mentions: &mut Vec<Mention>) {
     let org = |m: &Mention| m.kind == EntityKind::Organization && m.named;
-    let longs: Vec<(Key, Rc<str>)> = {
+    let longs: Vec<(Key, Arc<str>)> = {
         let mut seen: HashSet<&Key> = HashSet::default();
         mentions
             .iter()

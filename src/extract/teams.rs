@@ -218,12 +218,23 @@ const AFTER: &[&str] = &[
 /// Prepositions of place: "in Carver" stays the place even where Carver is a side.
 const PLACE_PREPS: &[&str] = &["in", "from", "near", "across", "around", "throughout", "into", "outside"];
 
-/// True when the body text is a report of games: weighted sports words and scores.
+/// True when the body text is a report of games: weighted sports words and scores, at
+/// least 8 points (each distinct word once, two scores at most).
 fn about_games(passes: &[Pass]) -> bool {
+    // Each half of a long text is read on its own, and stops once it alone has the points.
+    let ((words, scores), (more, also)) = super::pass::halves(passes, games_in);
+    let points =
+        |words: &HashSet<&str>| words.iter().map(|w| if STRONG.contains(w) { 2 } else { 1 }).sum::<usize>();
+    let union: HashSet<&str> = words.union(&more).copied().collect();
+    points(&union) + 2 * (scores + also).min(2) >= 8
+}
+
+/// The sports words of `passes` and the scores (two at most), until they make 8 points.
+fn games_in(passes: &[Pass]) -> (HashSet<&'static str>, usize) {
     // Each sports word by its text: true for a strong one.
     static WEIGHTS: LazyLock<HashMap<&'static str, bool>> =
         LazyLock::new(|| WEAK.iter().map(|w| (*w, false)).chain(STRONG.iter().map(|w| (*w, true))).collect());
-    let mut seen: HashSet<&str> = HashSet::default();
+    let mut seen: HashSet<&'static str> = HashSet::default();
     let (mut points, mut scores) = (0, 0);
     for p in passes.iter().filter(|p| !p.headline) {
         for (i, t) in p.toks.iter().enumerate() {
@@ -239,11 +250,11 @@ fn about_games(passes: &[Pass]) -> bool {
                 points += 2;
             }
             if points >= 8 {
-                return true;
+                return (seen, scores);
             }
         }
     }
-    false
+    (seen, scores)
 }
 
 /// True for a score starting at token `i`: two small numbers joined by a dash ("38-17",
@@ -339,28 +350,35 @@ pub fn find(passes: &[Pass], mentions: &mut Vec<Mention>) {
     }
     let sides: Vec<String> = sides.into_iter().collect();
     let Ok(finder) = AhoCorasick::new(&sides) else { return };
-    // The sides' occurrences by passage.
-    let mut turned: HashMap<usize, Vec<Range<usize>>> = HashMap::default();
-    let mut added = 0;
-    for p in passes {
-        let held = held.get(&p.index).map_or(&[][..], Vec::as_slice);
-        for found in finder.find_overlapping_iter(p.text) {
-            let side = &sides[found.pattern()];
-            let (at, range) = (found.start(), found.range());
-            let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-            if !edge(p.text[..at].chars().next_back()) || !edge(p.text[range.end..].chars().next()) {
-                continue;
+    // Each half of a long text looked through on its own thread: the occurrences by
+    // passage, each with its side.
+    let look = |half: &[Pass]| {
+        let mut found: Vec<(usize, Range<usize>, usize)> = Vec::new();
+        for p in half {
+            let held = held.get(&p.index).map_or(&[][..], Vec::as_slice);
+            for hit in finder.find_overlapping_iter(p.text) {
+                let (at, range) = (hit.start(), hit.range());
+                let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+                if !edge(p.text[..at].chars().next_back()) || !edge(p.text[range.end..].chars().next()) {
+                    continue;
+                }
+                let prev = p.text[..at].split_whitespace().next_back().unwrap_or("");
+                // Nor inside a longer name ("Carver State University").
+                let longer = |r: &Range<usize>| r.start <= at && range.end <= r.end && r.len() > range.len();
+                if !PLACE_PREPS.contains(&prev) && !held.iter().any(longer) {
+                    found.push((p.index, range, hit.pattern().as_usize()));
+                }
             }
-            let prev = p.text[..at].split_whitespace().next_back().unwrap_or("");
-            // Nor inside a longer name ("Carver State University").
-            let longer = |r: &Range<usize>| r.start <= at && range.end <= r.end && r.len() > range.len();
-            if PLACE_PREPS.contains(&prev) || held.iter().any(longer) {
-                continue;
-            }
-            mentions.push(Mention::named(EntityKind::Organization, side, p.index, range.clone()));
-            turned.entry(p.index).or_default().push(range);
-            added += 1;
         }
+        found
+    };
+    let (mut found, more) = super::pass::halves(passes, look);
+    found.extend(more);
+    let added = found.len();
+    let mut turned: HashMap<usize, Vec<Range<usize>>> = HashMap::default();
+    for (passage, range, side) in found {
+        mentions.push(Mention::named(EntityKind::Organization, &sides[side], passage, range.clone()));
+        turned.entry(passage).or_default().push(range);
     }
     // The places and organisations the rules read there give way.
     let added = mentions.len() - added;

@@ -250,23 +250,26 @@ const PERFORMED: &[&str] = &[
 /// mention of the same name.
 pub fn drop_works(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Mention>) {
     let candidate = |m: &Mention| m.named && matches!(m.kind, EntityKind::Person | EntityKind::Place);
-    let titles = list_titles(passes, lex, 2);
-    // The mentions of each passage together (a stable sort keeps their order), so that no
-    // rule looks through the mentions of a whole book.
-    let mut by_passage: Vec<&Mention> = mentions.iter().collect();
-    by_passage.sort_by_key(|m| m.passage);
-    let mut works: HashSet<&str> = HashSet::default();
-    for here in by_passage.chunk_by(|a, b| a.passage == b.passage) {
-        let (Some(p), Some(starts)) = (passes.get(here[0].passage), titles.get(here[0].passage)) else {
-            continue;
-        };
-        for m in here.iter().filter(|m| candidate(m)) {
-            let Some(toks) = tokens_of(p, &m.range) else { continue };
-            if marked(p, &toks, m.kind, lex, here) || starts.contains(&toks.start) {
-                works.insert(p.text.get(m.range.clone()).unwrap_or(""));
+    // The mentions of each passage together, so that no rule looks through the mentions of
+    // a whole book; a passage's titles listed with years are looked for where a candidate is.
+    let look = |half: &[&Mention]| {
+        let mut works: HashSet<&str> = HashSet::default();
+        for here in half.chunk_by(|a, b| a.passage == b.passage) {
+            let Some(p) = passes.get(here[0].passage).filter(|_| here.iter().any(|m| candidate(m))) else {
+                continue;
+            };
+            let starts = titles_in(p, lex, 2);
+            for m in here.iter().filter(|m| candidate(m)) {
+                let Some(toks) = tokens_of(p, &m.range) else { continue };
+                if marked(p, &toks, m.kind, lex, here) || starts.contains(&toks.start) {
+                    works.insert(p.text.get(m.range.clone()).unwrap_or(""));
+                }
             }
         }
-    }
+        works
+    };
+    let (mut works, more) = super::merge::passage_halves(passes, mentions, look);
+    works.extend(more);
     works.remove("");
     let (products, parts) = products(passes, lex, mentions);
     if works.is_empty() && products.is_empty() && parts.is_empty() {
@@ -650,14 +653,9 @@ fn title_like(p: &Pass, toks: &Range<usize>, lex: &Lexicon) -> bool {
         })
 }
 
-/// The first tokens of every name with a year in brackets, in passages that list at least
-/// `least` title-like ones (two for a list of works) ("A Single Man (2009), Cemetery Junction (2010), Stoker (2013)"):
-/// all of them are titles.
-fn list_titles(passes: &[Pass], lex: &Lexicon, least: usize) -> Vec<HashSet<usize>> {
-    passes.iter().map(|p| titles_in(p, lex, least)).collect()
-}
-
-/// [`list_titles`] of one passage.
+/// The first tokens of every name with a year in brackets in a passage that lists at least
+/// `least` title-like ones (two for a list of works) ("A Single Man (2009), Cemetery
+/// Junction (2010), Stoker (2013)"): all of them are titles.
 pub(super) fn titles_in(p: &Pass, lex: &Lexicon, least: usize) -> HashSet<usize> {
     let mut names = Vec::new();
     let mut start = None;

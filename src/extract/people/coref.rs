@@ -10,7 +10,7 @@ use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention};
 use crate::extract::pass::{Pass, lower};
 use rustc_hash::FxHashMap as HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Where a mention is in reading order.
 type At = (usize, usize);
@@ -30,10 +30,10 @@ pub fn link(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
 /// A given name alone coordinated with a full name takes its surname ("Joe and Hunter
 /// Biden": Joe Biden), and is then one person with every "Joe Biden" of the text.
 fn shared_surnames(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
-    let mut starts: HashMap<(usize, usize), Rc<str>> = HashMap::default();
+    let mut starts: HashMap<(usize, usize), Arc<str>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if let Some(name) = m.key.name().filter(|n| n.contains(' ')) {
-            starts.insert((m.passage, m.range.start), Rc::from(name));
+            starts.insert((m.passage, m.range.start), Arc::from(name));
         }
     }
     if starts.is_empty() {
@@ -50,8 +50,8 @@ fn shared_surnames(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
         if !lex.is_given(first) || first == given {
             continue;
         }
-        let name: Rc<str> = Rc::from(format!("{given} {surname}"));
-        m.key = Key::Name(Rc::clone(&name));
+        let name: Arc<str> = Arc::from(format!("{given} {surname}"));
+        m.key = Key::Name(Arc::clone(&name));
         m.name = name;
     }
 }
@@ -59,7 +59,7 @@ fn shared_surnames(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
 /// A role phrase set beside a name with a comma is that person ("Mr. Trump's personal
 /// lawyer, Rudy Giuliani"): one entry, named by the name.
 fn appositions(passes: &[Pass], mentions: &mut [Mention]) {
-    let mut starts: HashMap<(usize, usize), (Key, Rc<str>)> = HashMap::default();
+    let mut starts: HashMap<(usize, usize), (Key, Arc<str>)> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         if matches!(m.key, Key::Name(_)) {
             starts.insert((m.passage, m.range.start), (m.key.clone(), m.name.clone()));
@@ -212,7 +212,7 @@ fn capitalise(w: &str) -> String {
 
 /// One person who carries a title: key, first mention, name and how often the title is
 /// given to them.
-type Holder = (Key, At, Rc<str>, usize);
+type Holder = (Key, At, Arc<str>, usize);
 
 /// How many times more often than anyone else a holder must carry a title for the title alone
 /// to mean them ("President Trump" three times, "President Zelensky" once: "the president"

@@ -104,9 +104,10 @@ pub fn places_not_people(passes: &[Pass], lex: &Lexicon, mentions: &mut Vec<Ment
     let mut verdict: HashMap<Key, (bool, bool)> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && matches!(m.key, Key::Name(_))) {
         let Some(p) = passes.get(m.passage) else { continue };
+        // A long book names a person hundreds of times: each verdict is looked for until found.
         let v = verdict.entry(m.key.clone()).or_default();
-        v.0 |= attested(p, m, lex);
-        v.1 |= !p.headline && placelike(p, m, lex);
+        v.0 = v.0 || attested(p, m, lex);
+        v.1 = v.1 || !p.headline && placelike(p, m, lex);
     }
     // A census given name first ("Paul Budd", "Kim Jong-un") is a person's unless a mention
     // reads as a place ("Marie Galante: the biggest island").
