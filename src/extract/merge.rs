@@ -76,6 +76,22 @@ pub(crate) fn halves<'m, T: Send>(
     crate::both(long(passes), || f(0, first), || f(mid, second))
 }
 
+/// `mentions.retain_mut(keep)`, each half on its own thread for a long text: for a test of
+/// each mention on its own.
+pub(crate) fn retain_halves(
+    passes: &[Pass],
+    mentions: &mut Vec<Mention>,
+    keep: impl Fn(&mut Mention) -> bool + Sync,
+) {
+    if !long(passes) {
+        mentions.retain_mut(keep);
+        return;
+    }
+    let mut second = mentions.split_off(mentions.len() / 2);
+    crate::both(true, || mentions.retain_mut(&keep), || second.retain_mut(&keep));
+    mentions.append(&mut second);
+}
+
 /// `f` on each half of the mentions put in passage order (a stable sort keeps each
 /// passage's in their order), cut between two passages; on two threads for a long text.
 /// For a rule that reads the mentions of each passage together.
@@ -279,79 +295,88 @@ pub fn entities(passes: &[Pass], mut mentions: Vec<Mention>) -> Vec<Entity> {
         }
     }
     drop(index);
-    let mut out = Vec::new();
-    for (kind, members) in groups {
-        let ms = || members.iter().filter_map(|&i| mentions.get(i));
-        let mut spans: Vec<Span> = Vec::new();
-        let mut forms: Vec<String> = Vec::new();
-        let mut name = String::new();
-        let mut role = None;
-        let mut date = None;
-        let mut place = None;
-        // Events described rather than named: the most frequent form, as body text writes it.
-        let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
-        let mut continue_named = false;
-        let mut best = None;
-        for m in ms() {
-            let Some(p) = passes.get(m.passage) else { continue };
-            let span = p.passage.to_input(m.range.clone());
-            if !span.is_empty() {
-                spans.push(span);
-            }
-            let surface = p.text.get(m.range.clone()).unwrap_or("").to_string();
-            if !forms.contains(&surface) {
-                forms.push(surface);
-            }
-            // The fullest proper form: a proper name over a role word ("Trump" over "president"),
-            // then the longest, then body text over headlines.
-            let rank = (m.named && proper(lex, &m.name), m.name.chars().count(), m.named && !p.headline);
-            if kind == EntityKind::Event && !m.named {
-                let e = event_forms.entry(lower(&m.name).into_owned()).or_insert((
-                    0,
-                    m.name.to_string(),
-                    p.headline,
-                ));
-                e.0 += 1;
-                if e.2 && !p.headline {
-                    *e = (e.0, m.name.to_string(), false);
+    // Each half of the groups (by mentions) made into entries on its own thread for a long text.
+    let build = |groups: &[(EntityKind, Vec<usize>)]| {
+        let mut out = Vec::new();
+        for (kind, members) in groups {
+            let kind = *kind;
+            let ms = || members.iter().filter_map(|&i| mentions.get(i));
+            let mut spans: Vec<Span> = Vec::new();
+            let mut forms: Vec<String> = Vec::new();
+            let mut name = String::new();
+            let mut role = None;
+            let mut date = None;
+            let mut place = None;
+            // Events described rather than named: the most frequent form, as body text writes it.
+            let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
+            let mut continue_named = false;
+            let mut best = None;
+            for m in ms() {
+                let Some(p) = passes.get(m.passage) else { continue };
+                let span = p.passage.to_input(m.range.clone());
+                if !span.is_empty() {
+                    spans.push(span);
                 }
-                continue_named = true;
+                let surface = p.text.get(m.range.clone()).unwrap_or("").to_string();
+                if !forms.contains(&surface) {
+                    forms.push(surface);
+                }
+                // The fullest proper form: a proper name over a role word ("Trump" over "president"),
+                // then the longest, then body text over headlines.
+                let rank = (m.named && proper(lex, &m.name), m.name.chars().count(), m.named && !p.headline);
+                if kind == EntityKind::Event && !m.named {
+                    let e = event_forms.entry(lower(&m.name).into_owned()).or_insert((
+                        0,
+                        m.name.to_string(),
+                        p.headline,
+                    ));
+                    e.0 += 1;
+                    if e.2 && !p.headline {
+                        *e = (e.0, m.name.to_string(), false);
+                    }
+                    continue_named = true;
+                }
+                if best.is_none_or(|b| rank > b) {
+                    name = m.name.to_string();
+                    best = Some(rank);
+                }
+                role = role.or_else(|| m.role().map(str::to_string));
+                date = date.or_else(|| m.date().map(str::to_string));
+                place = place.or_else(|| m.place().map(str::to_string));
             }
-            if best.is_none_or(|b| rank > b) {
-                name = m.name.to_string();
-                best = Some(rank);
+            spans.sort();
+            let mut merged: Vec<Span> = Vec::new();
+            for s in spans {
+                match merged.last_mut() {
+                    Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+                    _ => merged.push(s),
+                }
             }
-            role = role.or_else(|| m.role().map(str::to_string));
-            date = date.or_else(|| m.date().map(str::to_string));
-            place = place.or_else(|| m.place().map(str::to_string));
-        }
-        spans.sort();
-        let mut merged: Vec<Span> = Vec::new();
-        for s in spans {
-            match merged.last_mut() {
-                Some(last) if s.start < last.end => last.end = last.end.max(s.end),
-                _ => merged.push(s),
+            let named_event = ms().any(|m| m.named);
+            if continue_named && !named_event {
+                let best = event_forms.values().max_by(|a, b| {
+                    a.0.cmp(&b.0).then((!a.2).cmp(&!b.2)).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1))
+                });
+                if let Some((_, form, headline)) = best {
+                    name = if *headline { lower_last_word(form) } else { form.clone() };
+                }
             }
-        }
-        let named_event = ms().any(|m| m.named);
-        if continue_named && !named_event {
-            let best = event_forms.values().max_by(|a, b| {
-                a.0.cmp(&b.0).then((!a.2).cmp(&!b.2)).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1))
-            });
-            if let Some((_, form, headline)) = best {
-                name = if *headline { lower_last_word(form) } else { form.clone() };
+            // A title alone names no one ("Major", "Sen."): a title as a role has its article
+            // ("the Secretary of State") and is no proper name.
+            let bare_title =
+                kind == EntityKind::Person && lex.titles.contains(name.as_str()) && ms().all(|m| m.named);
+            if merged.is_empty() || name.is_empty() || bare_title {
+                continue;
             }
+            let aliases = forms.into_iter().filter(|f| *f != name).take(8).collect();
+            out.push(Entity { kind, name, mentions: merged, aliases, salience: 0.0, role, date, place });
         }
-        // A title alone names no one ("Major", "Sen."): a title as a role has its article
-        // ("the Secretary of State") and is no proper name.
-        let bare_title =
-            kind == EntityKind::Person && lex.titles.contains(name.as_str()) && ms().all(|m| m.named);
-        if merged.is_empty() || name.is_empty() || bare_title {
-            continue;
-        }
-        let aliases = forms.into_iter().filter(|f| *f != name).take(8).collect();
-        out.push(Entity { kind, name, mentions: merged, aliases, salience: 0.0, role, date, place });
-    }
+        out
+    };
+    let count: usize = groups.iter().map(|(_, ms)| ms.len()).sum();
+    let (first, second) = groups.split_at(crate::halfway(&groups, count, |(_, ms)| ms.len()));
+    let (mut out, more) = crate::both(long(passes), || build(first), || build(second));
+    out.extend(more);
     out
 }
 

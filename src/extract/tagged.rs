@@ -433,56 +433,72 @@ fn acronym(w: &str) -> bool {
 /// - a name that somewhere has what only a company has, right after it or its possessive
 ///   ("WeWork founder Adam Neumann", "Ascom's shares"), and nowhere a title or a given name
 ///   before it: every occurrence.
-fn organisations(passes: &[Pass], lex: &Lexicon, out: &mut [Names]) {
+fn organisations<'a>(passes: &[Pass<'a>], lex: &Lexicon, out: &mut [Names]) {
     // The forms of the tagger's people; per form, whether some occurrence of it has a
     // company's noun after it, and whether some has a title or a given name before it.
-    let mut marks: HashMap<&str, (bool, bool)> = HashMap::default();
-    for (p, ns) in passes.iter().zip(out.iter()) {
-        for n in ns.iter().filter(|n| n.class == Class::Person) {
-            marks.insert(p.text.get(n.range.clone()).unwrap_or(""), (false, false));
-        }
-    }
-    for p in passes.iter().filter(|p| !p.headline) {
-        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
-        let mut i = 0;
-        while i < p.toks.len() {
-            if !cap(i) {
-                i += 1;
-                continue;
-            }
-            let mut end = i + 1;
-            while cap(end) || p.toks.get(end).is_some_and(|t| t.text(p.text) == ".") && cap(end + 1) {
-                end += 1;
-            }
-            let run_end = p.toks[end - 1].end();
-            let poss = p.toks.get(end).is_some_and(|t| t.kind() == Kind::Poss);
-            let after = p.toks.get(end + usize::from(poss)).map_or("".into(), |t| lower(t.text(p.text)));
-            // A company's noun after it, a company's kind before it ("the energy company
-            // Zorvex") or in an apposition after it ("Zorvex, a group founded by").
-            let company = COMPANY_NOUNS.contains(&after.as_ref()) || apposition(p, end) || its_after(p, end);
-            for k in i..end {
-                let Some(form) = p.text.get(p.toks[k].start()..run_end) else { continue };
-                let Some(e) = marks.get_mut(form) else { continue };
-                // What follows the run is said of the name after a sentence's first word too
-                // ("Yesterday Zorvex's shares").
-                if k == i || k == i + 1 && p.toks[i].sent_start() {
-                    e.0 |= company;
+    let people: HashSet<&str> = passes
+        .iter()
+        .zip(out.iter())
+        .flat_map(|(p, ns)| {
+            ns.iter().filter(|n| n.class == Class::Person).map(|n| p.text.get(n.range.clone()).unwrap_or(""))
+        })
+        .collect();
+    // Each half of a long text read on its own thread, the marks of the two joined.
+    let look = |half: &[Pass<'a>]| {
+        let mut marks: HashMap<&'a str, (bool, bool)> = HashMap::default();
+        for p in half.iter().filter(|p| !p.headline) {
+            let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
+            let mut i = 0;
+            while i < p.toks.len() {
+                if !cap(i) {
+                    i += 1;
+                    continue;
                 }
-                if k == i {
-                    let kind_before =
-                        i > 0 && ORG_KINDS.contains(&lower(p.toks[i - 1].text(p.text)).as_ref());
-                    e.0 |= kind_before;
-                } else {
-                    let before = p.toks[k - 1].text(p.text);
-                    let before =
-                        if before == "." && k >= i + 2 { p.toks[k - 2].text(p.text) } else { before };
-                    e.1 |= lex.titles.contains(before)
-                        || lex.titles.contains(format!("{before}.").as_str())
-                        || lex.is_given(before);
+                let mut end = i + 1;
+                while cap(end) || p.toks.get(end).is_some_and(|t| t.text(p.text) == ".") && cap(end + 1) {
+                    end += 1;
                 }
+                let run_end = p.toks[end - 1].end();
+                let poss = p.toks.get(end).is_some_and(|t| t.kind() == Kind::Poss);
+                let after = p.toks.get(end + usize::from(poss)).map_or("".into(), |t| lower(t.text(p.text)));
+                // A company's noun after it, a company's kind before it ("the energy company
+                // Zorvex") or in an apposition after it ("Zorvex, a group founded by").
+                let company =
+                    COMPANY_NOUNS.contains(&after.as_ref()) || apposition(p, end) || its_after(p, end);
+                for k in i..end {
+                    let Some(form) = p.text.get(p.toks[k].start()..run_end) else { continue };
+                    if !people.contains(form) {
+                        continue;
+                    }
+                    let e = marks.entry(form).or_default();
+                    // What follows the run is said of the name after a sentence's first word too
+                    // ("Yesterday Zorvex's shares").
+                    if k == i || k == i + 1 && p.toks[i].sent_start() {
+                        e.0 |= company;
+                    }
+                    if k == i {
+                        let kind_before =
+                            i > 0 && ORG_KINDS.contains(&lower(p.toks[i - 1].text(p.text)).as_ref());
+                        e.0 |= kind_before;
+                    } else {
+                        let before = p.toks[k - 1].text(p.text);
+                        let before =
+                            if before == "." && k >= i + 2 { p.toks[k - 2].text(p.text) } else { before };
+                        e.1 |= lex.titles.contains(before)
+                            || lex.titles.contains(format!("{before}.").as_str())
+                            || lex.is_given(before);
+                    }
+                }
+                i = end;
             }
-            i = end;
         }
+        marks
+    };
+    let (mut marks, more) = super::pass::halves(passes, look);
+    for (form, (company, personal)) in more {
+        let e = marks.entry(form).or_default();
+        e.0 |= company;
+        e.1 |= personal;
     }
     // The first words of the tagger's organisations of two words or more: "Zorvex" alone
     // after "Zorvex Nano Systems" is the company.
@@ -616,8 +632,7 @@ pub fn reconcile(
     seen: &Seen,
     mentions: &mut Vec<Mention>,
 ) -> Vec<Mention> {
-    let mut doubted = Vec::new();
-    mentions.retain_mut(|m| {
+    super::merge::retain_halves(passes, mentions, |m| {
         if !m.named || !matches!(m.kind, EntityKind::Person | EntityKind::Place) {
             return true;
         }
@@ -683,6 +698,34 @@ pub fn reconcile(
     // An organisation's name may hold a place ("University of California").
     let places = Occupied::of(mentions, &[EntityKind::Place]);
     let others = Occupied::of(mentions, &[EntityKind::Person, EntityKind::Organization, EntityKind::Event]);
+    // Each half of a long text on its own thread.
+    let bytes: usize = passes.iter().map(|p| p.text.len()).sum();
+    let mid = crate::halfway(passes, bytes, |p| p.text.len());
+    let ((passes_a, passes_b), (names_a, names_b)) =
+        (passes.split_at(mid), names.split_at(mid.min(names.len())));
+    let look = |passes: &[Pass], names: &[Names]| read_names(passes, names, lex, seen, &places, &others);
+    let ((mut doubted, added), (more, also)) =
+        crate::both(bytes > crate::PARALLEL_BYTES, || look(passes_a, names_a), || look(passes_b, names_b));
+    doubted.extend(more);
+    mentions.extend(added);
+    mentions.extend(also);
+    listed_orgs(passes, lex, seen, mentions, &doubted);
+    parties(passes, mentions);
+    org_aliases(passes, mentions);
+    doubted
+}
+
+/// The mentions the tagger's names of body text make (see [`reconcile`]), and the names
+/// left in doubt: the tagger's sure works, and the names no rule may read.
+fn read_names(
+    passes: &[Pass],
+    names: &[Names],
+    lex: &Lexicon,
+    seen: &Seen,
+    places: &Occupied,
+    others: &Occupied,
+) -> (Vec<Mention>, Vec<Mention>) {
+    let (mut doubted, mut added) = (Vec::new(), Vec::new());
     // Headlines capitalise every word: the rules read them.
     for (p, ns) in passes.iter().zip(names).filter(|(p, _)| !p.headline) {
         for n in ns {
@@ -697,7 +740,7 @@ pub fn reconcile(
             {
                 continue;
             }
-            match doubtful(p, n, kind, lex, seen, &places, &others) {
+            match doubtful(p, n, kind, lex, seen, places, others) {
                 Doubt::None => {}
                 Doubt::Listed => continue,
                 Doubt::Left => {
@@ -749,13 +792,10 @@ pub fn reconcile(
             {
                 range.start += at + 1;
             }
-            mentions.push(Mention::named(kind, &name, p.index, range));
+            added.push(Mention::named(kind, &name, p.index, range));
         }
     }
-    listed_orgs(passes, lex, seen, mentions, &doubted);
-    parties(passes, mentions);
-    org_aliases(passes, mentions);
-    doubted
+    (doubted, added)
 }
 
 /// True for a name of two words, a given name and a surname of the census lists ("Raymond
@@ -782,50 +822,56 @@ fn listed_orgs(
 ) {
     let mut taken = Occupied::of(mentions, &[]);
     taken.add(doubted);
-    let mut found = Vec::new();
-    for p in passes.iter().filter(|p| !p.headline) {
-        let word = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
-        let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
-        let mut i = 0;
-        while i < p.toks.len() {
-            if !cap(i) || i > 0 && cap(i - 1) && word(i - 1) != "The" {
-                i += 1;
-                continue;
-            }
-            // The longest listed name from here that ends a capitalised run.
-            let mut best = None;
-            let mut end = i + 1;
-            while end <= p.toks.len() && end - i <= 8 {
-                if cap(end - 1) && !cap(end) {
-                    let range = p.toks[i].start()..p.toks[end - 1].end();
-                    if p.text.get(range.clone()).is_some_and(|t| lex.orgs.contains(t)) {
-                        best = Some((end, range));
+    // Each half of a long text looked through on its own thread.
+    let look = |half: &[Pass]| {
+        let mut found = Vec::new();
+        for p in half.iter().filter(|p| !p.headline) {
+            let word = |i: usize| p.toks.get(i).map_or("", |t| t.text(p.text));
+            let cap = |i: usize| p.toks.get(i).is_some_and(|t| t.kind() == Kind::Word && t.is_cap(p.text));
+            let mut i = 0;
+            while i < p.toks.len() {
+                if !cap(i) || i > 0 && cap(i - 1) && word(i - 1) != "The" {
+                    i += 1;
+                    continue;
+                }
+                // The longest listed name from here that ends a capitalised run.
+                let mut best = None;
+                let mut end = i + 1;
+                while end <= p.toks.len() && end - i <= 8 {
+                    if cap(end - 1) && !cap(end) {
+                        let range = p.toks[i].start()..p.toks[end - 1].end();
+                        if p.text.get(range.clone()).is_some_and(|t| lex.orgs.contains(t)) {
+                            best = Some((end, range));
+                        }
                     }
+                    if !(cap(end) || ORG_JOINS.contains(&word(end)) && cap(end + 1)) {
+                        break;
+                    }
+                    end += 1;
                 }
-                if !(cap(end) || ORG_JOINS.contains(&word(end)) && cap(end + 1)) {
-                    break;
+                let Some((end, range)) = best else {
+                    i += 1;
+                    continue;
+                };
+                let text = p.text.get(range.clone()).unwrap_or("");
+                let l = lower(text);
+                let single = end - i == 1;
+                let ambiguous = single
+                    && (lex.places.contains_key(text)
+                        || lex.is_given(text)
+                        || lex.surnames.contains(text)
+                        || p.toks[i].sent_start() && (seen.contains(&l) || lex.common.contains(&l)));
+                if !ambiguous && !taken.overlaps(p.index, &range) {
+                    found.push(Mention::named(EntityKind::Organization, text, p.index, range));
                 }
-                end += 1;
+                i = end;
             }
-            let Some((end, range)) = best else {
-                i += 1;
-                continue;
-            };
-            let text = p.text.get(range.clone()).unwrap_or("");
-            let l = lower(text);
-            let single = end - i == 1;
-            let ambiguous = single
-                && (lex.places.contains_key(text)
-                    || lex.is_given(text)
-                    || lex.surnames.contains(text)
-                    || p.toks[i].sent_start() && (seen.contains(&l) || lex.common.contains(&l)));
-            if !ambiguous && !taken.overlaps(p.index, &range) {
-                found.push(Mention::named(EntityKind::Organization, text, p.index, range));
-            }
-            i = end;
         }
-    }
+        found
+    };
+    let (found, more) = super::pass::halves(passes, look);
     mentions.extend(found);
+    mentions.extend(more);
 }
 
 /// A party named by its members' plural ("the Zorvists", "the Quillocrats") where the text
