@@ -734,7 +734,10 @@ fn read_names(
                 doubted.push(Mention::named(EntityKind::Person, "", p.index, n.range.clone()));
                 continue;
             }
-            let (range, Some(kind)) = (&n.range, kind_of(n.class)) else { continue };
+            let (range, Some(mut kind)) = (&n.range, kind_of(n.class)) else { continue };
+            if kind == EntityKind::Organization && land(p, n, lex) {
+                kind = EntityKind::Place;
+            }
             if others.overlaps(p.index, range)
                 || kind != EntityKind::Organization && places.overlaps(p.index, range)
             {
@@ -796,6 +799,61 @@ fn read_names(
         }
     }
     (doubted, added)
+}
+
+/// Last words of the names of landforms and waters ("the Ozark Plateau").
+const LANDFORMS: &[&str] = &[
+    "Archipelago",
+    "Basin",
+    "Bay",
+    "Canyon",
+    "Coast",
+    "Delta",
+    "Desert",
+    "Falls",
+    "Forest",
+    "Glacier",
+    "Gulf",
+    "Highlands",
+    "Hills",
+    "Island",
+    "Islands",
+    "Lagoon",
+    "Lake",
+    "Lowlands",
+    "Mountains",
+    "Ocean",
+    "Peninsula",
+    "Plain",
+    "Plains",
+    "Plateau",
+    "Reef",
+    "River",
+    "Sea",
+    "Strait",
+    "Valley",
+];
+
+/// Nouns of a stretch of land after its name ("the Tulsa Metro area", "the Green Country
+/// region").
+const LAND_NOUNS: &[&str] = &["area", "region", "county", "district", "province", "peninsula", "valley"];
+
+/// True for a name the tagger reads as an organisation that names land: a landform's head
+/// ("the Ozark Plateau"), a noun of land after it ("the Green Country region"), or a
+/// point of the compass before a listed place ("North Yorkshire"); never a listed
+/// organisation or a name with an organisation's word.
+fn land(p: &Pass, n: &Tagged, lex: &Lexicon) -> bool {
+    let Some(text) = p.text.get(n.range.clone()) else { return false };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    if lex.orgs.contains(text) || words.iter().any(|w| lex.org_cues.contains(w)) {
+        return false;
+    }
+    let next = p.toks.get(n.tokens.end).map_or("", |t| t.text(p.text));
+    let compass = words.len() == 2 && matches!(*first, "North" | "South" | "East" | "West");
+    words.len() >= 2 && LANDFORMS.contains(last)
+        || LAND_NOUNS.contains(&next)
+        || compass && lex.places.contains_key(last)
 }
 
 /// True for a name of two words, a given name and a surname of the census lists ("Raymond
@@ -942,9 +1000,11 @@ fn org_aliases(passes: &[Pass], mentions: &mut Vec<Mention>) {
     for m in mentions.iter_mut().filter(|m| org(m) && !m.name.contains(' ')) {
         let Some(short) = m.key.name().map(str::to_string) else { continue };
         let fits = |name: &str| {
-            let first = name.split(' ').next().unwrap_or("");
+            let bare = name.strip_prefix("The ").unwrap_or(name);
+            let first = bare.split(' ').next().unwrap_or("");
             let tail = name.split_once(' ').map_or("", |(_, t)| t);
-            first == short && !acronym(&short)
+            let last = name.rsplit(' ').next().unwrap_or("");
+            (first == short || last == short) && !acronym(&short)
                 || acronym(&short) && (initials(name) == short || initials(tail) == short)
         };
         let mut fit = longs.iter().filter(|(_, name)| fits(name));
@@ -1157,6 +1217,45 @@ mod tests {
         assert_eq!(named(text, EntityKind::Organization), ["Liberal Party"], "{text}");
         let text = "Detectives worked with the FBI to investigate the threats, police said.";
         assert_eq!(named(text, EntityKind::Organization), ["FBI"], "{text}");
+    }
+
+    #[test]
+    fn land_the_tagger_reads_as_an_organisation_is_a_place() {
+        let lex = lexicon::get();
+        let cases = [
+            ("They met where the plains end at the Quarro Plateau.", "Quarro Plateau", true),
+            ("Ranches fill the Vessa Country region of the state.", "Vessa Country", true),
+            ("Farms spread over East Texas and beyond.", "East Texas", true),
+            ("Grants come from the Quarro Plateau Society each year.", "Quarro Plateau Society", false),
+            ("She joined Vessa Partners last spring.", "Vessa Partners", false),
+        ];
+        for (text, name, want) in cases {
+            let (p, _) = test_pass(text);
+            assert_eq!(land(&p, &tag(&p, name, Class::Organization), lex), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_short_form_that_fits_one_organisation_joins_it() {
+        let (p, _) = test_pass(
+            "The Brindle printed it. Brindle Harbour Office sent it, and the Office and the Brindle agreed.",
+        );
+        let org = |name: &str, nth: usize| {
+            let at = p.text.match_indices(name).nth(nth).expect("name in text").0;
+            Mention::named(EntityKind::Organization, name, 0, at..at + name.len())
+        };
+        let mut mentions = vec![org("The Brindle", 0), org("Brindle Harbour Office", 0), org("Office", 1)];
+        mentions.push(Mention::named(EntityKind::Organization, "Brindle", 0, 100..107));
+        org_aliases(std::slice::from_ref(&p), &mut mentions);
+        let names: Vec<&str> = mentions.iter().map(|m| m.key.name().unwrap_or("")).collect();
+        // "Brindle" is the first word of two names: it stays itself; "Office" ends one only.
+        assert_eq!(names, ["The Brindle", "Brindle Harbour Office", "Brindle Harbour Office", "Brindle"]);
+        let mut mentions = vec![org("The Brindle", 0), org("Office", 1)];
+        mentions.push(Mention::named(EntityKind::Organization, "Brindle", 0, 100..107));
+        org_aliases(std::slice::from_ref(&p), &mut mentions);
+        let names: Vec<&str> = mentions.iter().map(|m| m.key.name().unwrap_or("")).collect();
+        // After "The", the first word of the name.
+        assert_eq!(names, ["The Brindle", "Office", "The Brindle"]);
     }
 
     #[test]
