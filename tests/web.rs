@@ -13,12 +13,28 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-/// A cache and state directory of the test's own, so no test touches the user's.
-fn home(name: &str) -> std::path::PathBuf {
+/// A cache and state directory of the test's own, so no test touches the user's; removed
+/// when the test ends.
+struct Home(std::path::PathBuf);
+
+impl std::ops::Deref for Home {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn home(name: &str) -> Home {
     let dir = std::env::temp_dir().join(format!("folio-web-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    dir
+    Home(dir)
 }
 
 fn folio(home: &std::path::Path, args: &[&str]) -> Output {
