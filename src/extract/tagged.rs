@@ -1061,7 +1061,10 @@ fn doubtful(
     if n.tokens.len() == 1 && first.is_some_and(|t| t.sent_start()) {
         let l = lower(text);
         // Nor an unknown word written with a capital nowhere else.
-        let listed = lex.is_given(text) || lex.surnames.contains(text) || lex.places.contains_key(text);
+        let listed = lex.is_given(text)
+            || lex.surnames.contains(text)
+            || lex.places.contains_key(text)
+            || lex.orgs.contains(text);
         if seen.contains(&l) || lex.common.contains(&l) || lex.is_stop(&l) || !listed && seen.count(text) < 2
         {
             return Doubt::Left;
@@ -1217,6 +1220,10 @@ mod tests {
         assert_eq!(named(text, EntityKind::Organization), ["Liberal Party"], "{text}");
         let text = "Detectives worked with the FBI to investigate the threats, police said.";
         assert_eq!(named(text, EntityKind::Organization), ["FBI"], "{text}");
+        // A listed name opening a sentence, written nowhere else.
+        let text = "The show opened on Monday. Ubisoft, Microsoft, and Sony all had large areas set up.";
+        let orgs = named(text, EntityKind::Organization);
+        assert!(orgs.contains(&"Ubisoft".to_string()), "{orgs:?}");
     }
 
     #[test]
