@@ -997,6 +997,42 @@ fn org_aliases(passes: &[Pass], mentions: &mut Vec<Mention>) {
         }
     }
     mentions.append(&mut found);
+    // A place or a people before another organisation's full name is whose it is ("the
+    // United Kingdom Home Office" is the Home Office), where one name only is made so
+    // ("the Boston Red Sox" and "the Pawtucket Red Sox" are two teams).
+    let lex = super::lexicon::get();
+    let by_name: HashMap<&str, &Key> = longs.iter().map(|(key, name)| (&**name, key)).collect();
+    let whose = |name: &str| {
+        name.match_indices(' ').find_map(|(at, _)| {
+            let (head, tail) = (&name[..at], &name[at + 1..]);
+            let place = lex.places.contains_key(head) || lex.is_demonym(head);
+            by_name
+                .get_key_value(tail)
+                .filter(|_| place && tail.contains(' '))
+                .map(|(tail, key)| (*tail, *key))
+        })
+    };
+    let mut owners: HashMap<&str, HashSet<&str>> = HashMap::default();
+    for m in mentions.iter().filter(|m| org(m)) {
+        if let Some((tail, _)) = whose(&m.name) {
+            owners.entry(tail).or_default().insert(&m.name);
+        }
+    }
+    let joins: HashMap<Arc<str>, Key> = mentions
+        .iter()
+        .filter(|m| org(m))
+        .filter_map(|m| {
+            whose(&m.name)
+                .filter(|(tail, _)| owners[tail].len() == 1)
+                .map(|(_, key)| (m.name.clone(), key.clone()))
+        })
+        .collect();
+    drop(owners);
+    for m in mentions.iter_mut().filter(|m| org(m)) {
+        if let Some(key) = joins.get(&m.name) {
+            m.key = key.clone();
+        }
+    }
     for m in mentions.iter_mut().filter(|m| org(m) && !m.name.contains(' ')) {
         let Some(short) = m.key.name().map(str::to_string) else { continue };
         let fits = |name: &str| {
@@ -1263,6 +1299,27 @@ mod tests {
         let names: Vec<&str> = mentions.iter().map(|m| m.key.name().unwrap_or("")).collect();
         // After "The", the first word of the name.
         assert_eq!(names, ["The Brindle", "Office", "The Brindle"]);
+    }
+
+    #[test]
+    fn a_place_before_an_organisations_name_says_whose_it_is() {
+        let text = "The Boston Grey Herons won. The Grey Herons lost. The Pawtucket Grey Herons drew.";
+        let (p, _) = test_pass(text);
+        let org = |name: &str| {
+            let at = p.text.find(name).expect("name in text");
+            Mention::named(EntityKind::Organization, name, 0, at..at + name.len())
+        };
+        let keys = |names: &[&str]| {
+            let mut mentions: Vec<Mention> = names.iter().map(|n| org(n)).collect();
+            org_aliases(std::slice::from_ref(&p), &mut mentions);
+            mentions.iter().map(|m| m.key.name().unwrap_or("").to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(keys(&["Boston Grey Herons", "Grey Herons"]), ["Grey Herons", "Grey Herons"]);
+        // Two places make two teams of the name.
+        assert_eq!(
+            keys(&["Boston Grey Herons", "Grey Herons", "Pawtucket Grey Herons"]),
+            ["Boston Grey Herons", "Grey Herons", "Pawtucket Grey Herons"]
+        );
     }
 
     #[test]
