@@ -259,6 +259,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     drop((unclaimed, known));
     propagate::spread(&passes, lex, &seen, &mut mentions, before_context);
     drop(seen);
+    people::coref::other_names(&passes, &mut mentions);
     people::unattested::places_not_people(&passes, lex, &mut mentions);
     teams::find(&passes, &mut mentions);
     places::organisations(&passes, lex, &mut mentions);

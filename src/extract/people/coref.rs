@@ -3,14 +3,17 @@
 //! Republican president") joins the one person the text gives that title.
 //!
 //! Two people who share a word stay two entries: full names are never joined to each other,
-//! only shorter names to full ones.
+//! only shorter names to full ones, but where the text says one is the other's name ("Jerome
+//! (Latin: Eusebius Sophronius Hieronymus)", "Jenna Nicole Mourey, better known by her
+//! pseudonym Jenna Marbles").
 
 use crate::document::EntityKind;
 use crate::extract::lexicon::Lexicon;
 use crate::extract::merge::{Key, Mention};
 use crate::extract::pass::{Pass, lower};
+use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Where a mention is in reading order.
 type At = (usize, usize);
@@ -25,6 +28,70 @@ pub fn link(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
     link_short_names(mentions);
     link_titles(passes, lex, mentions);
     appositions(passes, mentions);
+}
+
+/// What a text writes between a person's name and another name of theirs: in brackets
+/// after the name, a language's label, words in another script and "born", "also", "or"
+/// ("(Latin: Eusebius Sophronius Hieronymus; Greek: ...)", "(樋口 一葉 Higuchi Ichiyō, ...)",
+/// "(born Natsu Higuchi)"); or "also known as", "better known by her pseudonym" after it.
+static OTHER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let script = r"[^\x00-\u{24F}\s]";
+    let label = r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s*)?";
+    let cue = r"(?:born|also|or|né|née|aka|a\.k\.a\.|also known as|known as)?";
+    let bracket = format!(r"^\s*\((?:[^()]*[;,]\s*)?{label}(?:{script}+\s*)*{cue}\s*$");
+    let known = r"^(?:\s*\([^()]*\))?\s*,?\s*(?:also|better|commonly|popularly|professionally|widely)?\s*known\s+(?:as|by\s+(?:his|her|their)\s+(?:pseudonym|pen name|stage name|nickname|name)(?:\s*,)?)\s*$";
+    Regex::new(&format!("{bracket}|{known}")).expect("a valid pattern")
+});
+
+/// What a text writes between two other names in one bracket ("; Greek: ").
+static NEXT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let script = r"[^\x00-\u{24F}\s]";
+    Regex::new(&format!(r"^\s*[;,]\s*(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s*)?(?:{script}+\s*)*(?:or|also)?\s*$"))
+        .expect("a valid pattern")
+});
+
+/// A person's other names, where the text gives them right after the name, are that person
+/// ("Jerome (Latin: Eusebius Sophronius Hieronymus)"): one entry, named as the text first
+/// names them.
+pub fn other_names(passes: &[Pass], mentions: &mut [Mention]) {
+    let person = |m: &Mention| m.kind == EntityKind::Person && m.named && matches!(m.key, Key::Name(_));
+    // The people of each passage, in text order.
+    let mut by_passage: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| person(m)) {
+        by_passage.entry(m.passage).or_default().push(i);
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for ids in by_passage.values_mut() {
+        ids.sort_by_key(|&i| mentions[i].range.start);
+        // The name the last one joined: the next may follow it in the same bracket.
+        let mut first: Option<usize> = None;
+        for pair in ids.windows(2) {
+            let (a, b) = (&mentions[pair[0]], &mentions[pair[1]]);
+            let Some(p) = passes.get(a.passage) else { continue };
+            // Within a sentence's reach, and no name of another between (they are in order).
+            let between = p.text.get(a.range.end..b.range.start).filter(|t| t.len() <= 120).unwrap_or(")");
+            let chained = first.filter(|_| NEXT_NAME.is_match(between));
+            // Not a name alone in brackets: "Dean (Jensen Ackles)" is a role and its actor.
+            let said = between.rsplit(['(', ';', ',']).next().is_some_and(|t| !t.trim().is_empty());
+            if a.key != b.key && said && OTHER_NAME.is_match(between) {
+                joins.push((pair[0], pair[1]));
+                first = Some(pair[0]);
+            } else if let Some(f) = chained {
+                joins.push((f, pair[1]));
+            } else {
+                first = None;
+            }
+        }
+    }
+    // In reading order, so that a chain of names ("A (B; C)") ends at the first.
+    joins.sort_unstable();
+    for (a, b) in joins {
+        let (key, name) = (mentions[a].key.clone(), mentions[a].name.clone());
+        let old = mentions[b].key.clone();
+        for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person && m.key == old) {
+            (m.key, m.name) = (key.clone(), name.clone());
+        }
+    }
 }
 
 /// A given name alone coordinated with a full name takes its surname ("Joe and Hunter
@@ -380,5 +447,22 @@ mod tests {
         let ps = people("Police named the victims as Singh Jabarjung and Lakshiwnder Singh.");
         let names: Vec<&str> = ps.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["Lakshiwnder Singh", "Singh Jabarjung"], "{ps:?}");
+    }
+
+    #[test]
+    fn a_persons_other_names_are_that_person() {
+        let ps = people(
+            "Marta Okonkwo (Latin: Martha Oconquia; Greek: Μάρθα Οκόνκβο; 1920 – 1990) was a writer.              Okonkwo wrote novels.",
+        );
+        let names: Vec<&str> = ps.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Marta Okonkwo"], "{ps:?}");
+        let ps = people(
+            "Daniela Ferreira Costa (born May 2, 1986), better known by her pseudonym Dani Brisa,              is a singer. Costa tours often.",
+        );
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert!(ps[0].1.contains(&"Dani Brisa".to_string()), "{ps:?}");
+        // A role and the actor who plays it stay two.
+        let ps = people("Sam and his brother Dean (Jensen Ackles) drive across the country.");
+        assert!(ps.iter().any(|(n, _)| n == "Jensen Ackles"), "{ps:?}");
     }
 }
