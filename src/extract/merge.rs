@@ -296,88 +296,92 @@ pub fn entities(passes: &[Pass], mut mentions: Vec<Mention>) -> Vec<Entity> {
     }
     drop(index);
     // Each half of the groups (by mentions) made into entries on its own thread for a long text.
-    let build = |groups: &[(EntityKind, Vec<usize>)]| {
-        let mut out = Vec::new();
-        for (kind, members) in groups {
-            let kind = *kind;
-            let ms = || members.iter().filter_map(|&i| mentions.get(i));
-            let mut spans: Vec<Span> = Vec::new();
-            let mut forms: Vec<String> = Vec::new();
-            let mut name = String::new();
-            let mut role = None;
-            let mut date = None;
-            let mut place = None;
-            // Events described rather than named: the most frequent form, as body text writes it.
-            let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
-            let mut continue_named = false;
-            let mut best = None;
-            for m in ms() {
-                let Some(p) = passes.get(m.passage) else { continue };
-                let span = p.passage.to_input(m.range.clone());
-                if !span.is_empty() {
-                    spans.push(span);
-                }
-                let surface = p.text.get(m.range.clone()).unwrap_or("").to_string();
-                if !forms.contains(&surface) {
-                    forms.push(surface);
-                }
-                // The fullest proper form: a proper name over a role word ("Trump" over "president"),
-                // then the longest, then body text over headlines.
-                let rank = (m.named && proper(lex, &m.name), m.name.chars().count(), m.named && !p.headline);
-                if kind == EntityKind::Event && !m.named {
-                    let e = event_forms.entry(lower(&m.name).into_owned()).or_insert((
-                        0,
-                        m.name.to_string(),
-                        p.headline,
-                    ));
-                    e.0 += 1;
-                    if e.2 && !p.headline {
-                        *e = (e.0, m.name.to_string(), false);
-                    }
-                    continue_named = true;
-                }
-                if best.is_none_or(|b| rank > b) {
-                    name = m.name.to_string();
-                    best = Some(rank);
-                }
-                role = role.or_else(|| m.role().map(str::to_string));
-                date = date.or_else(|| m.date().map(str::to_string));
-                place = place.or_else(|| m.place().map(str::to_string));
-            }
-            spans.sort();
-            let mut merged: Vec<Span> = Vec::new();
-            for s in spans {
-                match merged.last_mut() {
-                    Some(last) if s.start < last.end => last.end = last.end.max(s.end),
-                    _ => merged.push(s),
-                }
-            }
-            let named_event = ms().any(|m| m.named);
-            if continue_named && !named_event {
-                let best = event_forms.values().max_by(|a, b| {
-                    a.0.cmp(&b.0).then((!a.2).cmp(&!b.2)).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1))
-                });
-                if let Some((_, form, headline)) = best {
-                    name = if *headline { lower_last_word(form) } else { form.clone() };
-                }
-            }
-            // A title alone names no one ("Major", "Sen."): a title as a role has its article
-            // ("the Secretary of State") and is no proper name.
-            let bare_title =
-                kind == EntityKind::Person && lex.titles.contains(name.as_str()) && ms().all(|m| m.named);
-            if merged.is_empty() || name.is_empty() || bare_title {
-                continue;
-            }
-            let aliases = forms.into_iter().filter(|f| *f != name).take(8).collect();
-            out.push(Entity { kind, name, mentions: merged, aliases, salience: 0.0, role, date, place });
-        }
-        out
+    let build = |groups: &[(EntityKind, Vec<usize>)]| -> Vec<Entity> {
+        groups.iter().filter_map(|(kind, members)| entry(passes, lex, &mentions, *kind, members)).collect()
     };
     let count: usize = groups.iter().map(|(_, ms)| ms.len()).sum();
     let (first, second) = groups.split_at(crate::halfway(&groups, count, |(_, ms)| ms.len()));
     let (mut out, more) = crate::both(long(passes), || build(first), || build(second));
     out.extend(more);
     out
+}
+
+/// The entry of one group of mentions of a kind (their indices in `mentions`): its spans,
+/// its display name and aliases; none for a group with no span or no name.
+fn entry(
+    passes: &[Pass],
+    lex: &Lexicon,
+    mentions: &[Mention],
+    kind: EntityKind,
+    members: &[usize],
+) -> Option<Entity> {
+    let ms = || members.iter().filter_map(|&i| mentions.get(i));
+    let mut spans: Vec<Span> = Vec::new();
+    let mut forms: Vec<String> = Vec::new();
+    let mut name = String::new();
+    let mut role = None;
+    let mut date = None;
+    let mut place = None;
+    // Events described rather than named: the most frequent form, as body text writes it.
+    let mut event_forms: HashMap<String, (usize, String, bool)> = HashMap::default();
+    let mut continue_named = false;
+    let mut best = None;
+    for m in ms() {
+        let Some(p) = passes.get(m.passage) else { continue };
+        let span = p.passage.to_input(m.range.clone());
+        if !span.is_empty() {
+            spans.push(span);
+        }
+        let surface = p.text.get(m.range.clone()).unwrap_or("").to_string();
+        if !forms.contains(&surface) {
+            forms.push(surface);
+        }
+        // The fullest proper form: a proper name over a role word ("Trump" over "president"),
+        // then the longest, then body text over headlines.
+        let rank = (m.named && proper(lex, &m.name), m.name.chars().count(), m.named && !p.headline);
+        if kind == EntityKind::Event && !m.named {
+            let e =
+                event_forms.entry(lower(&m.name).into_owned()).or_insert((0, m.name.to_string(), p.headline));
+            e.0 += 1;
+            if e.2 && !p.headline {
+                *e = (e.0, m.name.to_string(), false);
+            }
+            continue_named = true;
+        }
+        if best.is_none_or(|b| rank > b) {
+            name = m.name.to_string();
+            best = Some(rank);
+        }
+        role = role.or_else(|| m.role().map(str::to_string));
+        date = date.or_else(|| m.date().map(str::to_string));
+        place = place.or_else(|| m.place().map(str::to_string));
+    }
+    spans.sort();
+    let mut merged: Vec<Span> = Vec::new();
+    for s in spans {
+        match merged.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
+        }
+    }
+    let named_event = ms().any(|m| m.named);
+    if continue_named && !named_event {
+        let best = event_forms.values().max_by(|a, b| {
+            a.0.cmp(&b.0).then((!a.2).cmp(&!b.2)).then(a.1.len().cmp(&b.1.len())).then(b.1.cmp(&a.1))
+        });
+        if let Some((_, form, headline)) = best {
+            name = if *headline { lower_last_word(form) } else { form.clone() };
+        }
+    }
+    // A title alone names no one ("Major", "Sen."): a title as a role has its article
+    // ("the Secretary of State") and is no proper name.
+    let bare_title =
+        kind == EntityKind::Person && lex.titles.contains(name.as_str()) && ms().all(|m| m.named);
+    if merged.is_empty() || name.is_empty() || bare_title {
+        return None;
+    }
+    let aliases = forms.into_iter().filter(|f| *f != name).take(8).collect();
+    Some(Entity { kind, name, mentions: merged, aliases, salience: 0.0, role, date, place })
 }
 
 #[cfg(test)]
