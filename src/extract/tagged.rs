@@ -1012,22 +1012,18 @@ fn org_aliases(passes: &[Pass], mentions: &mut Vec<Mention>) {
                 .map(|(tail, key)| (*tail, *key))
         })
     };
-    let mut owners: HashMap<&str, HashSet<&str>> = HashMap::default();
+    // Per organisation's name, the names made of it and its key.
+    let mut owners: HashMap<&str, (HashSet<Arc<str>>, &Key)> = HashMap::default();
     for m in mentions.iter().filter(|m| org(m)) {
-        if let Some((tail, _)) = whose(&m.name) {
-            owners.entry(tail).or_default().insert(&m.name);
+        if let Some((tail, key)) = whose(&m.name) {
+            owners.entry(tail).or_insert_with(|| (HashSet::default(), key)).0.insert(m.name.clone());
         }
     }
-    let joins: HashMap<Arc<str>, Key> = mentions
-        .iter()
-        .filter(|m| org(m))
-        .filter_map(|m| {
-            whose(&m.name)
-                .filter(|(tail, _)| owners[tail].len() == 1)
-                .map(|(_, key)| (m.name.clone(), key.clone()))
-        })
+    let joins: HashMap<Arc<str>, Key> = owners
+        .into_values()
+        .filter(|(names, _)| names.len() == 1)
+        .flat_map(|(names, key)| names.into_iter().map(move |n| (n, key.clone())))
         .collect();
-    drop(owners);
     for m in mentions.iter_mut().filter(|m| org(m)) {
         if let Some(key) = joins.get(&m.name) {
             m.key = key.clone();

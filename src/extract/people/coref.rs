@@ -30,24 +30,26 @@ pub fn link(passes: &[Pass], lex: &Lexicon, mentions: &mut [Mention]) {
     appositions(passes, mentions);
 }
 
+/// A character of a script beyond Latin (Greek, Arabic, Japanese...).
+const SCRIPT: &str = r"[^\x00-\u{24F}\s]";
+
+/// A language's label, if any ("Latin: ", "Old English: ").
+const LABEL: &str = r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s*)?";
+
 /// What a text writes between a person's name and another name of theirs: in brackets
 /// after the name, a language's label, words in another script and "born", "also", "or"
 /// ("(Latin: Eusebius Sophronius Hieronymus; Greek: ...)", "(樋口 一葉 Higuchi Ichiyō, ...)",
 /// "(born Natsu Higuchi)"); or "also known as", "better known by her pseudonym" after it.
 static OTHER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let script = r"[^\x00-\u{24F}\s]";
-    let label = r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s*)?";
     let cue = r"(?:born|also|or|né|née|aka|a\.k\.a\.|also known as|known as)?";
-    let bracket = format!(r"^\s*\((?:[^()]*[;,]\s*)?{label}(?:{script}+\s*)*{cue}\s*$");
+    let bracket = format!(r"^\s*\((?:[^()]*[;,]\s*)?{LABEL}(?:{SCRIPT}+\s*)*{cue}\s*$");
     let known = r"^(?:\s*\([^()]*\))?\s*,?\s*(?:also|better|commonly|popularly|professionally|widely)?\s*known\s+(?:as|by\s+(?:his|her|their)\s+(?:pseudonym|pen name|stage name|nickname|name)(?:\s*,)?)\s*$";
     Regex::new(&format!("{bracket}|{known}")).expect("a valid pattern")
 });
 
 /// What a text writes between two other names in one bracket ("; Greek: ").
 static NEXT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let script = r"[^\x00-\u{24F}\s]";
-    Regex::new(&format!(r"^\s*[;,]\s*(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?:\s*)?(?:{script}+\s*)*(?:or|also)?\s*$"))
-        .expect("a valid pattern")
+    Regex::new(&format!(r"^\s*[;,]\s*{LABEL}(?:{SCRIPT}+\s*)*(?:or|also)?\s*$")).expect("a valid pattern")
 });
 
 /// A person's other names, where the text gives them right after the name, are that person
