@@ -226,8 +226,7 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
     places::inside_names(&passes, lex, &mut mentions);
     propagate::propagate(&passes, lex, &seen, &mut mentions);
     // Chunks of body text no rule has claimed yet.
-    let mut occupied = merge::Occupied::of(&mentions, &[]);
-    occupied.add(&doubted);
+    let occupied = merge::Occupied::of(&mentions, &[]);
     let mut unclaimed: Vec<(&Pass, names::Chunk)> = passes
         .iter()
         .zip(&chunks)
@@ -235,8 +234,16 @@ pub fn entities(doc: &Document) -> Vec<Entity> {
         .flat_map(|(p, cs)| cs.iter().map(move |c| (p, *c)))
         .filter(|(p, c)| !occupied.overlaps(p.index, &c.range(p)))
         .collect();
+    // Authors cited by name and year, though their names are common words ("Boot", "Dye")
+    // and the tagger may read one as a work's title ("(McManus & Marsden, 2017)").
+    if citations::scholarly(&passes) {
+        unclaimed.retain(|(p, c)| !citations::author(p, c, lex, &mut mentions));
+    }
+    // No later rule claims what the tagger doubted.
+    let doubted = merge::Occupied::of(&doubted, &[]);
+    unclaimed.retain(|(p, c)| !doubted.overlaps(p.index, &c.range(p)));
     // What is left of a long book's working set goes as soon as no rule needs it.
-    drop((chunks, occupied));
+    drop((chunks, occupied, doubted));
     let before_context = mentions.len();
     // Unknown names that context makes places, once every known name has claimed its words.
     unclaimed.retain(|(p, c)| !places::by_context(p, c, lex, &seen, &mut mentions));
