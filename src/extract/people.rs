@@ -48,7 +48,7 @@ pub mod titled;
 pub mod unattested;
 pub mod unknown;
 
-pub use named::{headline_pairs, name_shaped, named, person_context, verb_like};
+pub use named::{apposed_person, headline_pairs, name_shaped, named, person_context, verb_like};
 pub use titled::titled;
 
 #[cfg(test)]

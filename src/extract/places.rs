@@ -756,6 +756,9 @@ mod tests {
             ("Serbia’s Novak Djokovic and Britain’s Andy Murray will play.", &["Serbia", "United Kingdom"]),
             // A city named like a person's surname is the person, unless the text places it.
             ("Browns DL Sheldon Richardson spoke. Later Richardson said no.", &[]),
+            // A big city is the person only where the text reads it so once and never places it.
+            ("Valeska Paris, an Australian woman, spoke. Paris's father agreed. Paris left.", &[]),
+            ("Valeska Paris spoke. Paris's father agreed. She was born in Paris.", &["Paris"]),
             // A team bears its home's name; a company often a name it has no tie to.
             ("Holt later played against the Houston Astros.", &["Houston"]),
             ("The rover was built by Ceres Robotics last year.", &[]),

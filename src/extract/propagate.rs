@@ -107,9 +107,11 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
     // Exactly the room needed: a long book has tens of thousands of mentions.
     mentions.reserve_exact(found.len());
     mentions.extend(found);
-    // A city that shares its name with the surname of one person of this document is that
+    // A town that shares its name with the surname of one person of this document is that
     // person ("Fillmore" in Charles J. Fillmore's biography, "Richardson" after Sheldon
-    // Richardson), unless the text places it ("in Richardson", "Richardson, Texas").
+    // Richardson), unless the text places it ("in Richardson", "Richardson, Texas"). A big
+    // city is the person only where no mention places it and one reads as a person's
+    // ("Paris's father" after Valeska Paris): then all its mentions are.
     let mut surnames: HashMap<&str, Option<(Key, Arc<str>)>> = HashMap::default();
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person && m.named) {
         let Some((_, last)) = m.key.name().and_then(|n| n.rsplit_once(' ')) else { continue };
@@ -119,6 +121,8 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
         }
     }
     let mut placed = Vec::new();
+    // A big city's mentions, whether one reads as a person's, whether one is placed.
+    let mut cities: HashMap<&str, (Vec<usize>, bool, bool)> = HashMap::default();
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Place && m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface = p.text.get(m.range.clone()).unwrap_or("");
@@ -127,10 +131,7 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
         }
         let small =
             lex.places.get(surface).is_none_or(|pl| pl.kind == PlaceKind::City && pl.population < 1_000_000);
-        if !small {
-            continue;
-        }
-        if let Some((EntityKind::Person, key, name)) = known.get(surface) {
+        if small && let Some((EntityKind::Person, key, name)) = known.get(surface) {
             placed.push((i, key.clone(), name.clone()));
             continue;
         }
@@ -147,11 +148,21 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
                 lex.places.get(w).is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country))
             })
         });
-        if let Some(Some((key, name))) = surnames.get(surface)
-            && !prep
-            && !region
-        {
-            placed.push((i, key.clone(), name.clone()));
+        let Some(Some((key, name))) = surnames.get(surface) else { continue };
+        if small {
+            if !prep && !region {
+                placed.push((i, key.clone(), name.clone()));
+            }
+        } else if let Some(toks) = p.tokens_of(&m.range) {
+            let city = cities.entry(surface).or_default();
+            city.0.push(i);
+            city.1 |= super::people::person_context(p, toks.start, toks.end, lex);
+            city.2 |= prep || region;
+        }
+    }
+    for (surface, (found, person, placed_once)) in cities {
+        if let (true, false, Some(Some((key, name)))) = (person, placed_once, surnames.get(surface)) {
+            placed.extend(found.into_iter().map(|i| (i, key.clone(), name.clone())));
         }
     }
     for (i, key, name) in placed {

@@ -738,6 +738,9 @@ fn read_names(
             if kind == EntityKind::Organization && land(p, n, lex) {
                 kind = EntityKind::Place;
             }
+            if kind != EntityKind::Person && crate::extract::people::apposed_person(p, n.tokens.end, lex) {
+                kind = EntityKind::Person;
+            }
             if others.overlaps(p.index, range)
                 || kind != EntityKind::Organization && places.overlaps(p.index, range)
             {
@@ -1152,6 +1155,22 @@ mod tests {
         let first = p.toks.iter().position(|t| t.start() == at).expect("token start");
         let end = p.toks.iter().position(|t| t.end() == at + name.len()).expect("token end") + 1;
         Tagged { range: at..at + name.len(), tokens: first..end, class, margin: 30.0 }
+    }
+
+    #[test]
+    fn a_name_set_beside_a_persons_noun_is_a_person() {
+        let lex = lexicon::get();
+        let kinds = |text: &str, name: &str, class: Class| {
+            let (p, seen) = test_pass(text);
+            let names = vec![vec![Tagged { margin: 50.0, ..tag(&p, name, class) }]];
+            let none = Occupied::of(&[], &[]);
+            let (_, added) = read_names(std::slice::from_ref(&p), &names, lex, &seen, &none, &none);
+            added.into_iter().map(|m| m.kind).collect::<Vec<_>>()
+        };
+        let text = "Valeska Paris, an Australian woman and former Scientologist, has claimed it.";
+        assert_eq!(kinds(text, "Valeska Paris", Class::Place), [EntityKind::Person]);
+        let text = "Valeska Paris, an Australian town on the coast, has flooded again.";
+        assert_eq!(kinds(text, "Valeska Paris", Class::Place), [EntityKind::Place]);
     }
 
     /// The class each of `names` has after [`organisations`] read the tagger's names.

@@ -341,6 +341,38 @@ pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool
     }
 }
 
+/// Nouns for a person in an apposition after a name ("Valeska Paris, an Australian woman").
+const PERSON_NOUNS: &[&str] = &[
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "teenager",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "widow",
+    "grandmother",
+    "grandfather",
+];
+
+/// True when the name that ends before token `end` is set beside a person's noun, after a
+/// comma and an article ("Valeska Paris, an Australian woman and former Scientologist", "X,
+/// the mother of two", "X, a retired teacher"): whatever else the name could be, the text
+/// says it is a person.
+pub fn apposed_person(p: &Pass, end: usize, lex: &Lexicon) -> bool {
+    let w = |i: usize| p.toks.get(i).map(|t| t.text(p.text)).unwrap_or("");
+    w(end) == ","
+        && matches!(w(end + 1), "a" | "an" | "the")
+        && (end + 2..end + 6)
+            .map_while(|i| p.toks.get(i).filter(|t| t.kind() == Kind::Word))
+            .map(|t| lower(t.text(p.text)))
+            .any(|l| PERSON_NOUNS.contains(&&*l) || lex.roles.contains(&*l))
+}
+
 /// True when a role noun comes within four words after token `i`.
 fn role_within(p: &Pass, i: usize, lex: &Lexicon) -> bool {
     (i..i + 5).filter_map(|k| p.toks.get(k)).any(|t| lex.roles.contains(&*lower(t.text(p.text))))
