@@ -101,13 +101,23 @@ impl Source {
     /// resolve against where it was fetched from when `links_from_url` (see
     /// [`crate::ingest::html::Hints`]).
     pub fn read(&self, format: Format, links_from_url: bool) -> anyhow::Result<Document> {
-        let hints = crate::ingest::html::Hints {
+        crate::read_with(self.bytes.as_slice().into(), format, self.hints(links_from_url))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+    }
+
+    /// The document as [`Source::read`] builds it, without its entities: all that the plain
+    /// text and the Markdown print.
+    pub fn structure(&self, format: Format, links_from_url: bool) -> anyhow::Result<Document> {
+        crate::ingest::parse_with(self.bytes.as_slice().into(), format, self.hints(links_from_url))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+    }
+
+    fn hints(&self, links_from_url: bool) -> crate::ingest::html::Hints<'_> {
+        crate::ingest::html::Hints {
             charset: self.web.as_ref().and_then(|w| w.charset.as_deref()),
             url: self.web.as_ref().map(|w| w.url.as_str()),
             links_from_url,
-        };
-        crate::read_with(self.bytes.as_slice().into(), format, hints)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+        }
     }
 }
 

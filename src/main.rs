@@ -80,7 +80,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
         Kind::Feed(feed) => Ok(folio::feed::write(&feed, args.json, &mut out())?),
         Kind::Page(format) if reader => folio::tui::run(source.bytes, &source.name, format, &opts),
         Kind::Page(format) => {
-            let doc = source.read(format, false)?;
+            // Only the JSON holds the entities.
+            let doc =
+                if args.json { source.read(format, false)? } else { source.structure(format, false)? };
             folio::export::write(&doc, output, &mut out())?;
             // The process ends here, and its memory goes back to the system whole: a long
             // book's document is hundreds of thousands of blocks, not worth freeing one by one.
