@@ -105,6 +105,12 @@ impl Source {
             .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
     }
 
+    /// [`Source::read`], and the document's JSON ([`crate::read_json`]).
+    pub fn read_json(&self, format: Format, links_from_url: bool) -> anyhow::Result<(Document, String)> {
+        crate::read_json(self.bytes.as_slice().into(), format, self.hints(links_from_url))
+            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+    }
+
     /// The document as [`Source::read`] builds it, without its entities: all that the plain
     /// text and the Markdown print.
     pub fn structure(&self, format: Format, links_from_url: bool) -> anyhow::Result<Document> {

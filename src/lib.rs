@@ -106,6 +106,34 @@ pub fn read_as(bytes: &[u8], format: Format) -> Result<Document, InputError> {
     read_with(Cow::Borrowed(bytes), format, ingest::html::Hints::default())
 }
 
+/// [`read_with`], and the document's JSON ([`export::json`]). On a long text the JSON is
+/// written on a second thread while the entities are extracted, and they are set into it.
+pub fn read_json(
+    input: Cow<'_, [u8]>,
+    format: Format,
+    hints: ingest::html::Hints,
+) -> Result<(Document, String), InputError> {
+    let long = input.len() > PARALLEL_BYTES;
+    let mut doc = parse_while_loading(input, format, hints)?;
+    let (entities, json) = both(long, || extract::entities(&doc), || export::json(&doc));
+    let json = export::with_entities(json, &entities);
+    doc.entities = entities;
+    Ok((doc, json))
+}
+
+/// The document without its entities; the word lists are parsed on another thread while the
+/// input is read, ready for the extraction that follows.
+fn parse_while_loading(
+    input: Cow<'_, [u8]>,
+    format: Format,
+    hints: ingest::html::Hints,
+) -> Result<Document, InputError> {
+    std::thread::scope(|scope| {
+        scope.spawn(extract::lexicon::get);
+        ingest::parse_with(input, format, hints)
+    })
+}
+
 /// Runs the whole pipeline on input it may own (freed once decoded) and with what a page's
 /// server said of it (see [`ingest::parse_with`]).
 pub fn read_with(
@@ -113,12 +141,7 @@ pub fn read_with(
     format: Format,
     hints: ingest::html::Hints,
 ) -> Result<Document, InputError> {
-    // The word lists are parsed on another thread while the input is read.
-    let doc = std::thread::scope(|scope| {
-        scope.spawn(extract::lexicon::get);
-        ingest::parse_with(input, format, hints)
-    });
-    let mut doc = doc?;
+    let mut doc = parse_while_loading(input, format, hints)?;
     doc.entities = extract::entities(&doc);
     Ok(doc)
 }

@@ -80,10 +80,15 @@ fn run(args: &Args) -> anyhow::Result<()> {
         Kind::Feed(feed) => Ok(folio::feed::write(&feed, args.json, &mut out())?),
         Kind::Page(format) if reader => folio::tui::run(source.bytes, &source.name, format, &opts),
         Kind::Page(format) => {
-            // Only the JSON holds the entities.
-            let doc =
-                if args.json { source.read(format, false)? } else { source.structure(format, false)? };
-            folio::export::write(&doc, output, &mut out())?;
+            // Only the JSON holds the entities, and it is written while they are extracted.
+            let (doc, text) = if args.json {
+                source.read_json(format, false)?
+            } else {
+                let doc = source.structure(format, false)?;
+                let text = folio::export::render(&doc, output);
+                (doc, text)
+            };
+            folio::export::write(&doc, &text, output, &mut out())?;
             // The process ends here, and its memory goes back to the system whole: a long
             // book's document is hundreds of thousands of blocks, not worth freeing one by one.
             std::mem::forget(doc);
