@@ -80,9 +80,12 @@ fn listed(p: &Pass, toks: &Range<usize>) -> bool {
 /// before a year in brackets an author, not a book's publisher ("(Grand Central
 /// Publishing, 2018)").
 pub fn scholarly(passes: &[Pass]) -> bool {
+    // A digit first is tested before anything else: every token of a book is looked at.
+    let digit = |p: &Pass, i: usize| p.text.as_bytes().get(p.toks[i].start()).is_some_and(u8::is_ascii_digit);
     let cites = |p: &Pass, i: usize| {
-        year(p, i)
+        digit(p, i)
             && p.toks[i - 1].text(p.text) == ","
+            && year(p, i)
             && p.toks[i - 2].is_cap(p.text)
             && listed(p, &(i - 2..i - 1))
     };
