@@ -101,21 +101,27 @@ impl Source {
     /// resolve against where it was fetched from when `links_from_url` (see
     /// [`crate::ingest::html::Hints`]).
     pub fn read(&self, format: Format, links_from_url: bool) -> anyhow::Result<Document> {
-        crate::read_with(self.bytes.as_slice().into(), format, self.hints(links_from_url))
-            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+        self.named(crate::read_with(self.bytes.as_slice().into(), format, self.hints(links_from_url)))
     }
 
     /// [`Source::read`], and the document's JSON ([`crate::read_json`]).
     pub fn read_json(&self, format: Format, links_from_url: bool) -> anyhow::Result<(Document, String)> {
-        crate::read_json(self.bytes.as_slice().into(), format, self.hints(links_from_url))
-            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+        self.named(crate::read_json(self.bytes.as_slice().into(), format, self.hints(links_from_url)))
     }
 
     /// The document as [`Source::read`] builds it, without its entities: all that the plain
     /// text and the Markdown print.
     pub fn structure(&self, format: Format, links_from_url: bool) -> anyhow::Result<Document> {
-        crate::ingest::parse_with(self.bytes.as_slice().into(), format, self.hints(links_from_url))
-            .map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
+        self.named(crate::ingest::parse_with(
+            self.bytes.as_slice().into(),
+            format,
+            self.hints(links_from_url),
+        ))
+    }
+
+    /// An error of reading this input, with its name before it.
+    fn named<T>(&self, read: Result<T, crate::InputError>) -> anyhow::Result<T> {
+        read.map_err(|e| anyhow::anyhow!("{}: {e}", self.name))
     }
 
     fn hints(&self, links_from_url: bool) -> crate::ingest::html::Hints<'_> {

@@ -7,8 +7,7 @@
 use super::lexicon::{Lexicon, PlaceKind};
 use super::merge::Mention;
 use super::names::Chunk;
-use super::pass::Pass;
-use super::pass::lower;
+use super::pass::{Pass, lower};
 use super::tokens::Kind;
 use crate::document::EntityKind;
 use std::ops::Range;
@@ -75,10 +74,9 @@ fn listed(p: &Pass, toks: &Range<usize>) -> bool {
 }
 
 /// True when a text cites by author and year: it has two bracketed lists of authors or more
-/// that end in a year ("(Dye & Bavelier, 2010)"). Only then is a name before a bracketed
-/// year an author, not a film or a book of a biography's list ("Fargo (1996)"), and a name
-/// before a year in brackets an author, not a book's publisher ("(Grand Central
-/// Publishing, 2018)").
+/// that end in a year ("(Dye & Bavelier, 2010)"). Elsewhere a name before a year in
+/// brackets is more often a film's or a book's ("Fargo (1996)") or a publisher's ("(Grand
+/// Central Publishing, 2018)") than an author's.
 pub fn scholarly(passes: &[Pass]) -> bool {
     // A digit first is tested before anything else: every token of a book is looked at.
     let digit = |p: &Pass, i: usize| p.text.as_bytes().get(p.toks[i].start()).is_some_and(u8::is_ascii_digit);

@@ -121,8 +121,10 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
         }
     }
     let mut placed = Vec::new();
-    // A big city's mentions, whether one reads as a person's, whether one is placed.
-    let mut cities: HashMap<&str, (Vec<usize>, bool, bool)> = HashMap::default();
+    // Each big city's person, its mentions, whether one reads as a person's, whether one is
+    // placed.
+    type City<'a> = (&'a (Key, Arc<str>), Vec<usize>, bool, bool);
+    let mut cities: HashMap<&str, City> = HashMap::default();
     for (i, m) in mentions.iter().enumerate().filter(|(_, m)| m.kind == EntityKind::Place && m.named) {
         let Some(p) = passes.get(m.passage) else { continue };
         let surface = p.text.get(m.range.clone()).unwrap_or("");
@@ -148,22 +150,20 @@ pub fn spread(passes: &[Pass], lex: &Lexicon, seen: &Seen, mentions: &mut Vec<Me
                 lex.places.get(w).is_some_and(|pl| matches!(pl.kind, PlaceKind::Region | PlaceKind::Country))
             })
         });
-        let Some(Some((key, name))) = surnames.get(surface) else { continue };
+        let Some(Some(whose)) = surnames.get(surface) else { continue };
         if small {
             if !prep && !region {
-                placed.push((i, key.clone(), name.clone()));
+                placed.push((i, whose.0.clone(), whose.1.clone()));
             }
         } else if let Some(toks) = p.tokens_of(&m.range) {
-            let city = cities.entry(surface).or_default();
-            city.0.push(i);
-            city.1 |= super::people::person_context(p, toks.start, toks.end, lex);
-            city.2 |= prep || region;
+            let city = cities.entry(surface).or_insert_with(|| (whose, Vec::new(), false, false));
+            city.1.push(i);
+            city.2 |= super::people::person_context(p, toks.start, toks.end, lex);
+            city.3 |= prep || region;
         }
     }
-    for (surface, (found, person, placed_once)) in cities {
-        if let (true, false, Some(Some((key, name)))) = (person, placed_once, surnames.get(surface)) {
-            placed.extend(found.into_iter().map(|i| (i, key.clone(), name.clone())));
-        }
+    for ((key, name), found, _, _) in cities.into_values().filter(|c| c.2 && !c.3) {
+        placed.extend(found.into_iter().map(|i| (i, key.clone(), name.clone())));
     }
     for (i, key, name) in placed {
         if let Some(m) = mentions.get_mut(i) {
