@@ -328,9 +328,7 @@ pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool
     {
         return true;
     }
-    if next == ","
-        && (w(end + 1) == "who" || matches!(w(end + 1), "a" | "an" | "the") && role_within(p, end + 2, lex))
-    {
+    if next == "," && w(end + 1) == "who" || apposed_person(p, end, lex) {
         return true;
     }
     // "mathematician Hermann Weyl", "French realist Jules Bastien-Lepage".
@@ -371,11 +369,6 @@ pub fn apposed_person(p: &Pass, end: usize, lex: &Lexicon) -> bool {
             .map_while(|i| p.toks.get(i).filter(|t| t.kind() == Kind::Word))
             .map(|t| lower(t.text(p.text)))
             .any(|l| PERSON_NOUNS.contains(&&*l) || lex.roles.contains(&*l))
-}
-
-/// True when a role noun comes within four words after token `i`.
-fn role_within(p: &Pass, i: usize, lex: &Lexicon) -> bool {
-    (i..i + 5).filter_map(|k| p.toks.get(k)).any(|t| lex.roles.contains(&*lower(t.text(p.text))))
 }
 
 /// In a headline, a pair of names joined by a hyphen before an event word ("Trump-Putin
