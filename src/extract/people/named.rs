@@ -328,6 +328,7 @@ pub fn person_context(p: &Pass, first: usize, end: usize, lex: &Lexicon) -> bool
     {
         return true;
     }
+    // ", who", ", a retired teacher": an apposition that only a person has.
     if next == "," && w(end + 1) == "who" || apposed_person(p, end, lex) {
         return true;
     }
