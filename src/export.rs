@@ -54,7 +54,8 @@ pub fn json(doc: &Document) -> String {
 pub fn with_entities(mut json: String, entities: &[Entity]) -> String {
     // Only the top level indents a key by two spaces: string values escape their newlines.
     const EMPTY: &str = "\n  \"entities\": []";
-    let (Some(at), false) = (json.find(EMPTY), entities.is_empty()) else { return json };
+    // The key comes after the sections, near the end of a long document's JSON.
+    let Some(at) = json.rfind(EMPTY).filter(|_| !entities.is_empty()) else { return json };
     let list = serde_json::to_string_pretty(entities).unwrap_or_default();
     // One level deeper than on its own: two more spaces on every line but the first.
     let list = list.replace('\n', "\n  ");

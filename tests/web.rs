@@ -15,33 +15,15 @@ fn fixture(name: &str) -> Vec<u8> {
 
 /// A cache and state directory of the test's own, so no test touches the user's; removed
 /// when the test ends.
-struct Home(std::path::PathBuf);
-
-impl std::ops::Deref for Home {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.0
-    }
+fn home(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("folio-web-{name}-")).tempdir().unwrap_or_else(|e| panic!("{e}"))
 }
 
-impl Drop for Home {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn home(name: &str) -> Home {
-    let dir = std::env::temp_dir().join(format!("folio-web-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    Home(dir)
-}
-
-fn folio(home: &std::path::Path, args: &[&str]) -> Output {
+fn folio(home: &tempfile::TempDir, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(args)
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.path().join("cache"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
         .output()
         .unwrap_or_else(|e| panic!("folio: {e}"))
 }
@@ -258,7 +240,7 @@ fn a_page_read_before_opens_from_the_cache_when_the_server_is_gone() {
         server.log.lock().map(|l| l[1].header("if-none-match").map(String::from)).unwrap_or_default();
     assert_eq!(revalidated.as_deref(), Some("\"v1\""));
     // A corrupt copy is ignored with a warning, and the page fetched again.
-    for f in std::fs::read_dir(dir.join("cache/folio/pages")).into_iter().flatten().flatten() {
+    for f in std::fs::read_dir(dir.path().join("cache/folio/pages")).into_iter().flatten().flatten() {
         let _ = std::fs::write(f.path(), b"folio-cache 1\n{not json");
     }
     let out = folio(&dir, &["--json", &url]);

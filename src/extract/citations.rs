@@ -103,11 +103,12 @@ pub fn author(p: &Pass, c: &Chunk, lex: &Lexicon, out: &mut Vec<Mention>) -> boo
     let acronym =
         |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(char::is_lowercase);
     let plain = |w: &&str| {
+        let l = lower(w);
         !acronym(w)
             && !lex.org_cues.contains(*w)
             && !lex.company_heads.contains(*w)
-            && !lex.function.contains(&*lower(w))
-            && !crate::calendar::is_month_or_weekday(&lower(w))
+            && !lex.function.contains(&*l)
+            && !crate::calendar::is_month_or_weekday(&l)
     };
     // The whole of a name: no capitalised word before it ("(Three Sinners, 1950)").
     let whole = c.first == 0 || !p.toks[c.first - 1].is_cap(p.text);
